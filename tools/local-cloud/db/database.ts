@@ -1,0 +1,449 @@
+import { randomBytes } from 'node:crypto';
+import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import type { AnyObject, Options as MingoOptions } from 'mingo/types';
+import { cloneDoc, type Doc } from './ejson';
+import { applyOps, LogStore, type LogOp } from './log-store';
+
+/** An error the SDK surfaces as `{ code, message }` (and throws). */
+export class DatabaseError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseError';
+  }
+}
+
+export interface UniqueIndexSpec {
+  name: string;
+  fields: string[];
+}
+
+export interface CollectionSpec {
+  name: string;
+  uniqueIndexes: UniqueIndexSpec[];
+}
+
+export interface FindOptions {
+  query?: Doc;
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+export interface ModifyOptions {
+  query?: Doc;
+  data: Doc;
+  multi: boolean;
+  merge: boolean;
+  upsert: boolean;
+}
+
+export interface ModifyResult {
+  updated: number;
+  upsertId?: string;
+  doc?: Doc | null;
+}
+
+/** The default and the maximum number of documents one `get()` returns, as in CloudBase. */
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+/** A transaction left open longer than this is aborted. */
+const TRANSACTION_TTL_MS = 30_000;
+
+interface Transaction {
+  id: string;
+  /** Staged writes: key → new document, or null for a delete. */
+  writes: Map<string, { c: string; id: string; doc: Doc | null }>;
+  /** Version of every key the transaction read or wrote, as first seen. */
+  seen: Map<string, number>;
+  expires: number;
+}
+
+const keyOf = (c: string, id: string): string => `${c}\u0000${id}`;
+
+function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function fieldValue(doc: Doc, path: string): unknown {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return null;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value === undefined ? null : value;
+}
+
+/** The key of `doc` in a unique index: missing fields count as null, as in MongoDB. */
+function indexKey(doc: Doc, fields: string[]): string {
+  return JSON.stringify(
+    fields.map((field) => {
+      const value = fieldValue(doc, field);
+      return value instanceof Date ? { $date: value.getTime() } : value;
+    }),
+  );
+}
+
+function isOperatorDoc(data: Doc): boolean {
+  const keys = Object.keys(data);
+  return keys.length > 0 && keys.every((key) => key.startsWith('$'));
+}
+
+/** Equality fields of a query, used to seed an upserted document. */
+function equalityFields(query: Doc): Doc {
+  const out: Doc = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (key.startsWith('$') || key.includes('.')) continue;
+    if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
+      const ops = value as Record<string, unknown>;
+      if ('$eq' in ops) out[key] = ops.$eq;
+      continue;
+    }
+    if (!(value instanceof RegExp)) out[key] = value;
+  }
+  return out;
+}
+
+export class Database {
+  private readonly collections: Map<string, Map<string, Doc>>;
+  private readonly uniqueIndexes = new Map<string, UniqueIndexSpec[]>();
+  private readonly versions = new Map<string, number>();
+  private readonly transactions = new Map<string, Transaction>();
+
+  private constructor(
+    private readonly store: LogStore,
+    collections: Map<string, Map<string, Doc>>,
+  ) {
+    this.collections = collections;
+  }
+
+  /** Opens (and replays) the data in `dir`, then makes sure every declared collection exists. */
+  static open(dir: string, specs: CollectionSpec[]): { db: Database; notes: string[] } {
+    const store = new LogStore(dir);
+    const { collections, notes } = store.load();
+    const db = new Database(store, collections);
+    for (const spec of specs) {
+      db.uniqueIndexes.set(spec.name, spec.uniqueIndexes);
+      if (!collections.has(spec.name)) db.createCollection(spec.name);
+    }
+    for (const [name, specsOfCollection] of db.uniqueIndexes) {
+      const docs = collections.get(name);
+      if (docs) db.assertUnique(name, specsOfCollection, [...docs.values()], new Set());
+    }
+    return { db, notes };
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  createCollection(name: string): void {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) {
+      throw new DatabaseError('INVALID_PARAM', `Invalid collection name: ${name}`);
+    }
+    if (this.collections.has(name)) {
+      throw new DatabaseError('DATABASE_COLLECTION_ALREADY_EXIST', `Collection already exists: ${name}`);
+    }
+    this.commit([{ op: 'create', c: name }]);
+  }
+
+  private docsOf(c: string): Map<string, Doc> {
+    const docs = this.collections.get(c);
+    if (!docs) throw new DatabaseError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${c}`);
+    return docs;
+  }
+
+  private mingoOptions(): Partial<MingoOptions> {
+    return {
+      idKey: '_id',
+      collectionResolver: (name: string) => [...(this.collections.get(name)?.values() ?? [])] as AnyObject[],
+    };
+  }
+
+  /** Candidate documents: a direct lookup when the query pins `_id` to a string. */
+  private candidates(c: string, query: Doc | undefined): Doc[] {
+    const docs = this.docsOf(c);
+    const id = query?._id;
+    if (typeof id === 'string') {
+      const doc = docs.get(id);
+      return doc ? [doc] : [];
+    }
+    return [...docs.values()];
+  }
+
+  private matcher(query: Doc | undefined): Query {
+    try {
+      return new Query((query ?? {}) as AnyObject, this.mingoOptions());
+    } catch (error) {
+      throw new DatabaseError('INVALID_PARAM', `Invalid query: ${(error as Error).message}`);
+    }
+  }
+
+  find(c: string, options: FindOptions, txId?: string): Doc[] {
+    if (txId) return this.findInTransaction(c, options, txId);
+    const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    try {
+      let cursor = this.matcher(options.query).find(
+        this.candidates(c, options.query) as AnyObject[],
+        options.projection as AnyObject,
+      );
+      if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
+      if (options.offset) cursor = cursor.skip(options.offset);
+      return cursor.limit(limit).all() as Doc[];
+    } catch (error) {
+      if (error instanceof DatabaseError) throw error;
+      throw new DatabaseError('INVALID_PARAM', `Invalid query: ${(error as Error).message}`);
+    }
+  }
+
+  count(c: string, query: Doc | undefined): number {
+    const matcher = this.matcher(query);
+    return this.candidates(c, query).filter((doc) => matcher.test(doc as AnyObject)).length;
+  }
+
+  aggregate(c: string, pipeline: Doc[]): Doc[] {
+    try {
+      return new Aggregator(pipeline as AnyObject[], this.mingoOptions()).run([
+        ...this.docsOf(c).values(),
+      ] as AnyObject[]) as Doc[];
+    } catch (error) {
+      if (error instanceof DatabaseError) throw error;
+      throw new DatabaseError('INVALID_PARAM', `Invalid aggregation: ${(error as Error).message}`);
+    }
+  }
+
+  insert(c: string, docs: Doc[], txId?: string): string[] {
+    const existing = this.docsOf(c);
+    const ids = docs.map((doc) => (doc._id === undefined ? newId() : String(doc._id)));
+    const puts = docs.map((doc, i) => ({ ...cloneDoc(doc), _id: ids[i] }) as Doc);
+    if (txId) {
+      const tx = this.transaction(txId);
+      puts.forEach((doc) => {
+        const id = doc._id as string;
+        if (this.readInTransaction(tx, c, id)) this.duplicate(c, '_id_', id);
+        this.stage(tx, c, id, doc);
+      });
+      return ids;
+    }
+    const seenIds = new Set<string>();
+    for (const id of ids) {
+      if (existing.has(id) || seenIds.has(id)) this.duplicate(c, '_id_', id);
+      seenIds.add(id);
+    }
+    this.commit(puts.map((doc) => ({ op: 'put', c, doc })));
+    return ids;
+  }
+
+  modify(c: string, options: ModifyOptions, txId?: string, returnDoc = false): ModifyResult {
+    const tx = txId ? this.transaction(txId) : undefined;
+    const matched = tx
+      ? this.findInTransaction(c, { query: options.query, limit: MAX_LIMIT }, tx.id)
+      : this.matching(c, options.query, options.multi);
+    const targets = options.multi ? matched : matched.slice(0, 1);
+
+    const puts: Doc[] = [];
+    let upsertId: string | undefined;
+    for (const current of targets) {
+      const next = this.applyChange(current, options);
+      if (next) puts.push(next);
+    }
+    if (targets.length === 0 && options.upsert) {
+      const base: Doc = options.merge ? equalityFields(options.query ?? {}) : {};
+      const id = typeof options.query?._id === 'string' ? options.query._id : newId();
+      const created = options.merge
+        ? (this.applyChange({ ...base, _id: id }, options) ?? { ...base, _id: id })
+        : { ...cloneDoc(options.data), _id: id };
+      upsertId = id;
+      puts.push(created);
+    }
+
+    if (tx) {
+      for (const doc of puts) this.stage(tx, c, doc._id as string, doc);
+    } else if (puts.length > 0) {
+      this.commit(puts.map((doc) => ({ op: 'put', c, doc })));
+    }
+    const updated = puts.length - (upsertId ? 1 : 0);
+    const result: ModifyResult = { updated };
+    if (upsertId) result.upsertId = upsertId;
+    if (returnDoc) result.doc = puts[0] ?? targets[0] ?? null;
+    return result;
+  }
+
+  /** The new version of `current` after the change, or undefined when nothing changes. */
+  private applyChange(current: Doc, options: ModifyOptions): Doc | undefined {
+    if (!options.merge) {
+      const replacement = { ...cloneDoc(options.data), _id: current._id };
+      return JSON.stringify(replacement) === JSON.stringify(current) ? undefined : replacement;
+    }
+    const modifier = isOperatorDoc(options.data) ? options.data : { $set: options.data };
+    if ('_id' in ((modifier.$set as Doc | undefined) ?? {})) {
+      throw new DatabaseError('INVALID_PARAM', 'The _id field cannot be updated');
+    }
+    const next = cloneDoc(current);
+    try {
+      const changed = applyUpdate(next as AnyObject, modifier as never, undefined, undefined, {
+        cloneMode: 'deep',
+      });
+      return changed.length > 0 ? next : undefined;
+    } catch (error) {
+      throw new DatabaseError('DATABASE_REQUEST_FAILED', `Invalid update: ${(error as Error).message}`);
+    }
+  }
+
+  remove(c: string, query: Doc | undefined, multi: boolean, txId?: string): number {
+    if (txId) {
+      const tx = this.transaction(txId);
+      const targets = this.findInTransaction(c, { query, limit: MAX_LIMIT }, txId);
+      const chosen = multi ? targets : targets.slice(0, 1);
+      for (const doc of chosen) this.stage(tx, c, doc._id as string, null);
+      return chosen.length;
+    }
+    const targets = this.matching(c, query, multi);
+    if (targets.length > 0) this.commit(targets.map((doc) => ({ op: 'del', c, id: doc._id as string })));
+    return targets.length;
+  }
+
+  private matching(c: string, query: Doc | undefined, multi: boolean): Doc[] {
+    const matcher = this.matcher(query);
+    const out: Doc[] = [];
+    for (const doc of this.candidates(c, query)) {
+      if (matcher.test(doc as AnyObject)) {
+        out.push(doc);
+        if (!multi) break;
+      }
+    }
+    return out;
+  }
+
+  // ---- transactions -------------------------------------------------------------------------
+
+  startTransaction(): string {
+    this.expireTransactions();
+    const id = newId();
+    this.transactions.set(id, {
+      id,
+      writes: new Map(),
+      seen: new Map(),
+      expires: Date.now() + TRANSACTION_TTL_MS,
+    });
+    return id;
+  }
+
+  commitTransaction(txId: string): void {
+    const tx = this.transaction(txId);
+    this.transactions.delete(txId);
+    for (const [key, version] of tx.seen) {
+      if ((this.versions.get(key) ?? 0) !== version) {
+        throw new DatabaseError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict');
+      }
+    }
+    const ops: LogOp[] = [...tx.writes.values()].map(({ c, id, doc }) =>
+      doc ? { op: 'put', c, doc } : { op: 'del', c, id },
+    );
+    if (ops.length > 0) this.commit(ops);
+  }
+
+  abortTransaction(txId: string): void {
+    this.transaction(txId);
+    this.transactions.delete(txId);
+  }
+
+  private transaction(txId: string): Transaction {
+    this.expireTransactions();
+    const tx = this.transactions.get(txId);
+    if (!tx)
+      throw new DatabaseError('DATABASE_TRANSACTION_FAIL', `Transaction not found or expired: ${txId}`);
+    return tx;
+  }
+
+  private expireTransactions(): void {
+    const now = Date.now();
+    for (const [id, tx] of this.transactions) if (tx.expires < now) this.transactions.delete(id);
+  }
+
+  private readInTransaction(tx: Transaction, c: string, id: string): Doc | null {
+    const key = keyOf(c, id);
+    const staged = tx.writes.get(key);
+    if (staged) return staged.doc;
+    if (!tx.seen.has(key)) tx.seen.set(key, this.versions.get(key) ?? 0);
+    return this.docsOf(c).get(id) ?? null;
+  }
+
+  private stage(tx: Transaction, c: string, id: string, doc: Doc | null): void {
+    const key = keyOf(c, id);
+    if (!tx.seen.has(key)) tx.seen.set(key, this.versions.get(key) ?? 0);
+    tx.writes.set(key, { c, id, doc });
+  }
+
+  /** Transactions operate on single documents, as in CloudBase: the query must name an `_id`. */
+  private findInTransaction(c: string, options: FindOptions, txId: string): Doc[] {
+    const tx = this.transaction(txId);
+    const id = options.query?._id;
+    if (typeof id !== 'string') {
+      throw new DatabaseError(
+        'INVALID_PARAM',
+        'Only single-document operations (doc(id)) are supported in a transaction',
+      );
+    }
+    const doc = this.readInTransaction(tx, c, id);
+    if (!doc || !this.matcher(options.query).test(doc as AnyObject)) return [];
+    return [cloneDoc(doc)];
+  }
+
+  // ---- commits and unique indexes ------------------------------------------------------------
+
+  private duplicate(c: string, index: string, key: string): never {
+    throw new DatabaseError(
+      'DATABASE_DUPLICATE_WRITE',
+      `[DuplicateWrite] E11000 duplicate key error collection: ${c} index: ${index} dup key: ${key}`,
+    );
+  }
+
+  /** Checks that `puts` (replacing docs with the same ids, and after `removed`) keep every unique index unique. */
+  private assertUnique(c: string, indexes: UniqueIndexSpec[], puts: Doc[], removed: Set<string>): void {
+    if (indexes.length === 0) return;
+    const touched = new Set([...puts.map((doc) => String(doc._id)), ...removed]);
+    const docs = this.collections.get(c) ?? new Map<string, Doc>();
+    for (const index of indexes) {
+      const taken = new Map<string, string>();
+      for (const [id, doc] of docs) if (!touched.has(id)) taken.set(indexKey(doc, index.fields), id);
+      for (const doc of puts) {
+        const key = indexKey(doc, index.fields);
+        const owner = taken.get(key);
+        if (owner !== undefined && owner !== doc._id) this.duplicate(c, index.name, key);
+        taken.set(key, String(doc._id));
+      }
+    }
+  }
+
+  /** Validates, persists (durably) and applies one atomic set of operations. */
+  private commit(ops: LogOp[]): void {
+    const byCollection = new Map<string, { puts: Doc[]; removed: Set<string> }>();
+    for (const op of ops) {
+      if (op.op === 'create') continue;
+      const entry = byCollection.get(op.c) ?? { puts: [], removed: new Set<string>() };
+      if (op.op === 'put') entry.puts.push(op.doc);
+      else entry.removed.add(op.id);
+      byCollection.set(op.c, entry);
+    }
+    for (const [c, { puts, removed }] of byCollection) {
+      this.docsOf(c);
+      this.assertUnique(c, this.uniqueIndexes.get(c) ?? [], puts, removed);
+    }
+    this.store.commit(ops);
+    applyOps(this.collections, ops);
+    this.store.compactIfDue(this.collections);
+    for (const op of ops) {
+      if (op.op === 'create') continue;
+      const key = keyOf(op.c, op.op === 'put' ? String(op.doc._id) : op.id);
+      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+
+/** The parts of a function's `config.json` the local cloud honours. */
+const configSchema = z.object({
+  timeout: z.number().positive().max(900).default(3),
+  memorySize: z.number().optional(),
+  envVariables: z.record(z.string(), z.string()).default({}),
+  triggers: z
+    .array(z.object({ name: z.string().min(1), type: z.literal('timer'), config: z.string().min(1) }))
+    .default([]),
+  permissions: z
+    .object({ openapi: z.array(z.string()).default([]) })
+    .partial()
+    .optional(),
+});
+
+export type FunctionConfig = z.infer<typeof configSchema>;
+
+export interface Invocation {
+  event: Record<string, unknown>;
+  /** The caller's WeChat identity, as the platform injects it; absent for timers and server callers. */
+  userInfo?: { openId: string; appId: string };
+}
+
+export type InvocationOutcome =
+  | { status: 'ok'; result: unknown }
+  | { status: 'error'; reason: 'threw' | 'timeout' | 'crashed'; detail: string };
+
+/** The AppID the local cloud reports for the mini program. */
+export const LOCAL_APPID = 'wx-local-appid';
+/** Idle instances kept warm per function; more start on demand. */
+const MAX_IDLE = 8;
+
+interface Instance {
+  worker: Worker;
+  version: number;
+  pending?: { id: string; resolve: (outcome: InvocationOutcome) => void; timer: NodeJS.Timeout };
+}
+
+interface FunctionEntry {
+  name: string;
+  dir: string;
+  config: FunctionConfig;
+  idle: Instance[];
+  version: number;
+}
+
+export class UnknownFunctionError extends Error {}
+
+/** Runs built functions (`<functionsDir>/<name>/index.js`) in worker threads, like CloudBase instances. */
+export class FunctionRunner {
+  private readonly functions = new Map<string, FunctionEntry>();
+  private readonly busy = new Set<Instance>();
+
+  constructor(
+    private readonly functionsDir: string,
+    private readonly baseEnv: Record<string, string>,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Names of the functions that are built (have index.js and config.json). */
+  names(): string[] {
+    if (!fs.existsSync(this.functionsDir)) return [];
+    return fs
+      .readdirSync(this.functionsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+      .map((entry) => entry.name)
+      .filter((name) =>
+        ['index.js', 'config.json'].every((file) => fs.existsSync(path.join(this.functionsDir, name, file))),
+      )
+      .sort();
+  }
+
+  config(name: string): FunctionConfig {
+    return this.entry(name).config;
+  }
+
+  private entry(name: string): FunctionEntry {
+    if (!/^[A-Za-z0-9_-]{1,60}$/.test(name) || !this.names().includes(name)) {
+      throw new UnknownFunctionError(`No such function: ${name}`);
+    }
+    const dir = path.join(this.functionsDir, name);
+    const version =
+      fs.statSync(path.join(dir, 'index.js')).mtimeMs + fs.statSync(path.join(dir, 'config.json')).mtimeMs;
+    let entry = this.functions.get(name);
+    if (!entry || entry.version !== version) {
+      // A rebuilt function gets fresh instances, as after a deployment.
+      entry?.idle.forEach((instance) => void instance.worker.terminate());
+      const raw = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as unknown;
+      const parsed = configSchema.safeParse(raw);
+      if (!parsed.success)
+        throw new Error(`Invalid ${name}/config.json: ${parsed.error.issues[0]?.message ?? ''}`);
+      entry = { name, dir, config: parsed.data, idle: [], version };
+      this.functions.set(name, entry);
+    }
+    return entry;
+  }
+
+  private spawn(entry: FunctionEntry): Instance {
+    const worker = new Worker(path.join(__dirname, 'worker.cjs'), {
+      workerData: {
+        entry: path.join(entry.dir, 'index.js'),
+        env: { ...this.baseEnv, ...entry.config.envVariables, SCF_FUNCTIONNAME: entry.name },
+      },
+    });
+    const instance: Instance = { worker, version: entry.version };
+    worker.on('message', (message: { type: string; id?: string; result?: unknown; error?: string }) => {
+      const pending = instance.pending;
+      if (message.type === 'crash') {
+        this.log(`[${entry.name}] ${message.error ?? ''}`);
+        return;
+      }
+      if (!pending || pending.id !== message.id) return;
+      clearTimeout(pending.timer);
+      instance.pending = undefined;
+      this.busy.delete(instance);
+      if (message.type === 'result') pending.resolve({ status: 'ok', result: message.result });
+      else pending.resolve({ status: 'error', reason: 'threw', detail: message.error ?? '' });
+      this.release(entry, instance);
+    });
+    const fail = (detail: string) => {
+      const pending = instance.pending;
+      instance.pending = undefined;
+      this.busy.delete(instance);
+      entry.idle = entry.idle.filter((other) => other !== instance);
+      if (pending) {
+        clearTimeout(pending.timer);
+        pending.resolve({ status: 'error', reason: 'crashed', detail });
+      }
+    };
+    worker.on('error', (error) => fail(`${error.name}: ${error.message}`));
+    worker.on('exit', (code) => fail(`instance exited with code ${code}`));
+    return instance;
+  }
+
+  private release(entry: FunctionEntry, instance: Instance): void {
+    if (
+      instance.version === entry.version &&
+      entry.idle.length < MAX_IDLE &&
+      this.functions.get(entry.name) === entry
+    ) {
+      entry.idle.push(instance);
+    } else {
+      void instance.worker.terminate();
+    }
+  }
+
+  /** Invokes a function; never throws for what the function does (throws, hangs, crashes). */
+  invoke(name: string, invocation: Invocation): Promise<InvocationOutcome> {
+    const entry = this.entry(name);
+    const instance = entry.idle.pop() ?? this.spawn(entry);
+    const id = randomUUID();
+    const timeoutMs = entry.config.timeout * 1000;
+    const env = {
+      WX_OPENID: invocation.userInfo?.openId ?? '',
+      WX_APPID: invocation.userInfo?.appId ?? '',
+      TCB_SEQID: id,
+    };
+    const context = {
+      request_id: id,
+      function_name: name,
+      namespace: this.baseEnv.SCF_NAMESPACE,
+      time_limit_in_ms: timeoutMs,
+      memory_limit_in_mb: entry.config.memorySize ?? 256,
+      environment: JSON.stringify({ ...env, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' }),
+    };
+    const event = invocation.userInfo
+      ? { ...invocation.event, userInfo: invocation.userInfo }
+      : invocation.event;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        instance.pending = undefined;
+        this.busy.delete(instance);
+        entry.idle = entry.idle.filter((other) => other !== instance);
+        void instance.worker.terminate();
+        resolve({
+          status: 'error',
+          reason: 'timeout',
+          detail: `${name} ran past its ${entry.config.timeout}s timeout`,
+        });
+      }, timeoutMs);
+      instance.pending = { id, resolve, timer };
+      this.busy.add(instance);
+      instance.worker.postMessage({ id, event, context, env });
+    });
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.busy, ...[...this.functions.values()].flatMap((entry) => entry.idle)];
+    this.functions.clear();
+    this.busy.clear();
+    await Promise.all(all.map((instance) => instance.worker.terminate()));
+  }
+}

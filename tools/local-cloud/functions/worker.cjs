@@ -1,0 +1,31 @@
+// Runs one built cloud function in a worker thread, one invocation at a time (as one
+// CloudBase instance does), so per-invocation identity in process.env never leaks between callers.
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+
+Object.assign(process.env, workerData.env);
+let main;
+
+function describe(error) {
+  if (error instanceof Error) return `${error.name}: ${error.message}\n${error.stack || ''}`;
+  return String(error);
+}
+
+process.on('unhandledRejection', (reason) => {
+  parentPort.postMessage({ type: 'crash', error: `Unhandled rejection: ${describe(reason)}` });
+});
+
+parentPort.on('message', async ({ id, event, context, env }) => {
+  Object.assign(process.env, env);
+  try {
+    if (!main) {
+      const mod = require(workerData.entry);
+      main = mod.main;
+      if (typeof main !== 'function') throw new Error(`${workerData.entry} does not export main()`);
+    }
+    const result = await main(event, context);
+    parentPort.postMessage({ type: 'result', id, result: result === undefined ? null : result });
+  } catch (error) {
+    parentPort.postMessage({ type: 'error', id, error: describe(error) });
+  }
+});

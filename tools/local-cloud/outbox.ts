@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** One WeChat open-API call a function made, as `/_local/outbox` lists it. */
+export interface OutboxEntry {
+  seq: number;
+  at: string;
+  api: string;
+  request: unknown;
+  response: unknown;
+}
+
+/** Every open-API call, kept in `<dataDir>/outbox.jsonl` (appended and synced) so it survives restarts. */
+export class Outbox {
+  private readonly file: string;
+  private readonly entries: OutboxEntry[] = [];
+
+  constructor(dataDir: string) {
+    this.file = path.join(dataDir, 'outbox.jsonl');
+    if (fs.existsSync(this.file)) {
+      const lines = fs.readFileSync(this.file, 'utf8').split('\n');
+      // A final line without its newline was cut off mid-write and never answered: skip it.
+      lines.pop();
+      lines.forEach((line, index) => {
+        try {
+          this.entries.push(JSON.parse(line) as OutboxEntry);
+        } catch {
+          throw new Error(
+            `The outbox file ${this.file} is damaged at line ${index + 1}; move it away to start empty.`,
+          );
+        }
+      });
+    }
+  }
+
+  record(api: string, request: unknown, response: unknown): OutboxEntry {
+    const entry: OutboxEntry = {
+      seq: this.entries.length + 1,
+      at: new Date().toISOString(),
+      api,
+      request,
+      response,
+    };
+    const fd = fs.openSync(this.file, 'a');
+    try {
+      fs.writeSync(fd, `${JSON.stringify(entry)}\n`);
+      fs.fdatasyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.entries.push(entry);
+    return entry;
+  }
+
+  list(): OutboxEntry[] {
+    return this.entries;
+  }
+}
