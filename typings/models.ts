@@ -1,0 +1,287 @@
+/**
+ * Database document models, shared by the cloud functions and the mini program (`import type`).
+ * Stored dates are JS `Date`s. The unions' allowed values live in `./constants`.
+ */
+import type {
+  ENQUIRY_STATUSES,
+  ENQUIRY_TOPICS,
+  FOCUS_AREA_IDS,
+  NEWS_STATUSES,
+  OPPORTUNITY_KINDS,
+  OPPORTUNITY_STATUSES,
+  PROFILE_ID,
+  SUBSCRIPTION_STATUSES,
+  SUBSCRIPTION_TOPICS,
+} from './constants';
+
+export type NewsStatus = (typeof NEWS_STATUSES)[number];
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+export type EnquiryTopic = (typeof ENQUIRY_TOPICS)[number];
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+export type FocusAreaId = (typeof FOCUS_AREA_IDS)[number];
+export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/** Where an item's facts come from. No `url` unless the source itself gives one. */
+export interface SourceRef {
+  title: string;
+  url?: string;
+  /** e.g. the publisher and the section of the source the item draws on. */
+  note?: string;
+}
+
+/** A name in Chinese with the original (English or Danish) beside it. */
+export interface LocalizedName {
+  zh: string;
+  original: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// profile (a single document)
+// ---------------------------------------------------------------------------------------------
+
+export interface KeyFact {
+  label: string;
+  value: string;
+}
+
+export interface TimelineEntry {
+  /** For ordering; the entries are stored in ascending order. */
+  year: number;
+  /** What to display, as precise as the source is and no more: '2003年', '2016年春'. */
+  dateLabel: string;
+  title: string;
+  description: string;
+}
+
+export interface FocusArea {
+  id: FocusAreaId;
+  title: string;
+  titleOriginal: string;
+  /** One line, for cards. */
+  summary: string;
+  paragraphs: string[];
+  /** A TDesign mini program icon name (`<t-icon name="…">`). */
+  icon: string;
+}
+
+/** A titled block of plain paragraphs on the profile page. */
+export interface ProfileSection {
+  title: string;
+  paragraphs: string[];
+}
+
+export interface InternationalOffice {
+  name: string;
+  nameOriginal: string;
+  /** Where the office sits, in Chinese with the original place name. */
+  location: string;
+  description: string;
+}
+
+export interface PhoneNumber {
+  /** As shown to readers: '+45 2160 1445'. */
+  display: string;
+  /** E.164, for `wx.makePhoneCall`: '+4521601445'. */
+  dial: string;
+}
+
+export interface PostalAddress {
+  /** The address exactly as it is written for the post, one line each. */
+  linesOriginal: string[];
+  /** A Chinese rendering for readers; not for the envelope. */
+  zh: string;
+}
+
+/** A social-media presence. Identifiers are optional: record only what the source gives. */
+export interface SocialProfile {
+  platform: string;
+  description: string;
+  url?: string;
+  accountName?: string;
+}
+
+export interface ContactInfo {
+  name: string;
+  /** '女士' / '先生', shown after the name. */
+  salutation: string;
+  title: string;
+  titleOriginal: string;
+  email: string;
+  mobile: PhoneNumber;
+  address: PostalAddress;
+  linkedin: SocialProfile;
+  wechat: SocialProfile;
+}
+
+export interface RegionProfile {
+  _id: typeof PROFILE_ID;
+  name: LocalizedName;
+  partner: LocalizedName;
+  intro: ProfileSection;
+  keyFacts: KeyFact[];
+  timeline: TimelineEntry[];
+  /** Exactly four, in the source's order. */
+  focusAreas: FocusArea[];
+  internationalOffice: InternationalOffice;
+  representativeOffice: ProfileSection;
+  /** The MoUs that supplement the agreement; `documentIds` point into `documents`. */
+  agreements: ProfileSection & { documentIds: string[] };
+  contact: ContactInfo;
+  updatedAt: Date;
+  source: SourceRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// news, opportunities, documents
+// ---------------------------------------------------------------------------------------------
+
+export interface CoverImage {
+  fileId?: string;
+  url?: string;
+  alt: string;
+}
+
+export interface NewsItem {
+  _id: string;
+  title: string;
+  summary: string;
+  /** Markdown; no raw HTML. */
+  body: string;
+  cover?: CoverImage;
+  tags: string[];
+  status: NewsStatus;
+  /** When it goes (or went) public; set for 'scheduled' and 'published'. */
+  publishAt?: Date;
+  pinned: boolean;
+  /**
+   * Shown instead of the day of `publishAt` when the exact day is not known (seeded content
+   * dated by year or season only): '2013年', '2016年春'.
+   */
+  dateLabel?: string;
+  source: SourceRef;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt?: Date;
+}
+
+export interface Attachment {
+  fileId: string;
+  name: string;
+  sizeBytes?: number;
+}
+
+export interface OpportunityContact {
+  name: string;
+  title?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface Opportunity {
+  _id: string;
+  kind: OpportunityKind;
+  title: string;
+  summary: string;
+  /** Markdown; no raw HTML. */
+  body: string;
+  /** Whether one can take part now, as far as the source says. */
+  open: boolean;
+  deadline?: Date;
+  attachments: Attachment[];
+  contact: OpportunityContact;
+  /** `documents` this opportunity rests on (the MoUs). */
+  documentIds?: string[];
+  status: OpportunityStatus;
+  source: SourceRef;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt?: Date;
+}
+
+/** A document of the relationship (an MoU); the file itself may not be stored. */
+export interface RegionDocument {
+  _id: string;
+  title: string;
+  titleOriginal: string;
+  counterparty: string;
+  counterpartyOriginal: string;
+  summary: string;
+  /** Cloud storage file; absent while the file is not in our hands. */
+  fileId?: string;
+  /** How readers can obtain the document, e.g. '可向国际事务办公室索取'. */
+  availability: string;
+  source: SourceRef;
+}
+
+// ---------------------------------------------------------------------------------------------
+// enquiries and staff data
+// ---------------------------------------------------------------------------------------------
+
+export interface EnquiryConsent {
+  privacy: true;
+  crossBorder: true;
+  at: Date;
+  /** Version of the privacy notice the submitter agreed to. */
+  noticeVersion: string;
+}
+
+export interface EnquiryNote {
+  at: Date;
+  /** The staff member's OPENID. */
+  by: string;
+  text: string;
+}
+
+export interface Enquiry {
+  _id: string;
+  /** The submitter, from the platform. */
+  _openid: string;
+  /** The client's idempotency key, unique per `_openid`. */
+  requestId: string;
+  name: string;
+  organization: string;
+  title?: string;
+  email?: string;
+  phone?: string;
+  topic: EnquiryTopic;
+  message: string;
+  consent: EnquiryConsent;
+  status: EnquiryStatus;
+  notes?: EnquiryNote[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** After this the enquiry is deleted (personal data is kept no longer than needed). */
+  retainUntil: Date;
+}
+
+export interface Admin {
+  /** The staff member's OPENID. */
+  _id: string;
+  addedAt: Date;
+  /** OPENID of whoever added them, or how they were added (e.g. the start-up environment). */
+  addedBy: string;
+}
+
+/** One accepted one-time subscription message (`wx.requestSubscribeMessage`). */
+export interface Subscription {
+  _id: string;
+  _openid: string;
+  topic: SubscriptionTopic;
+  status: SubscriptionStatus;
+  createdAt: Date;
+  usedAt?: Date;
+}
+
+export interface AuditEntry {
+  _id: string;
+  /** OPENID of the staff member, or the system component, that acted. */
+  actor: string;
+  /** e.g. 'news.publish'. */
+  action: string;
+  /** `collection/_id` of the document acted on. */
+  target?: string;
+  at: Date;
+  details?: Record<string, unknown>;
+}
