@@ -14,6 +14,7 @@ export const COLLECTIONS = {
   admins: 'admins',
   subscriptions: 'subscriptions',
   audit: 'audit',
+  rateLimits: 'rate_limits',
 } as const;
 
 /** `_id` of the single document in the `profile` collection. */
@@ -45,3 +46,18 @@ export const FOCUS_AREA_IDS = ['business', 'knowledge', 'research', 'culture'] a
 export const SUBSCRIPTION_TOPICS = ['news'] as const;
 
 export const SUBSCRIPTION_STATUSES = ['open', 'used'] as const;
+
+/** Version of the privacy notice (隐私说明) an enquiry's consent refers to; bump it when the notice changes. */
+export const PRIVACY_NOTICE_VERSION = '2026-11-23';
+
+/** How long an enquiry (personal data) is kept after submission, unless configured otherwise. */
+export const ENQUIRY_RETENTION_MONTHS = 12;
+
+/** New enquiries one caller may submit per hour. */
+export const ENQUIRY_RATE_LIMIT_PER_HOUR = 5;
+
+/** Page sizes. */
+export const NEWS_PAGE_SIZE_MAX = 20;
+export const NEWS_PAGE_SIZE_DEFAULT = 10;
+export const OPPORTUNITIES_PAGE_SIZE = 10;
+export const MY_ENQUIRIES_PAGE_SIZE = 20;

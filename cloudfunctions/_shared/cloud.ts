@@ -1,0 +1,26 @@
+import tcb from '@cloudbase/node-sdk';
+
+/**
+ * The CloudBase app of the current environment. In the cloud, `SYMBOL_CURRENT_ENV` and the
+ * platform's credentials apply; the local cloud sets `LOCAL_CLOUD_SERVICE_URL` for its function
+ * instances so the same code talks to it instead. Nothing else differs.
+ */
+export function createApp(): ReturnType<typeof tcb.init> {
+  const serviceUrl = process.env.LOCAL_CLOUD_SERVICE_URL;
+  return tcb.init({
+    env: tcb.SYMBOL_CURRENT_ENV,
+    ...(serviceUrl ? { serviceUrl, secretId: 'local', secretKey: 'local' } : {}),
+  });
+}
+
+export type CloudApp = ReturnType<typeof createApp>;
+export type Database = ReturnType<CloudApp['database']>;
+
+/** True when the SDK error is a unique-index violation. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'DATABASE_DUPLICATE_WRITE' ||
+    (typeof message === 'string' && /E11000|DuplicateWrite/.test(message))
+  );
+}

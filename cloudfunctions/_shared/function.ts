@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Envelope } from '../../typings/api/common';
+import { AppError, DEFAULT_MESSAGES } from './errors';
+import { fieldErrors } from './validation';
+
+/** Who is calling, as the platform says: never from a field the client sends. */
+export interface Caller {
+  openId: string | null;
+  appId: string | null;
+}
+
+export interface Context {
+  caller: Caller;
+  /** One clock reading per invocation, so a handler sees one consistent "now". */
+  now: Date;
+  requestId: string;
+}
+
+export interface Action<S extends z.ZodType, R> {
+  input: S;
+  handle(input: z.output<S>, ctx: Context): Promise<R>;
+}
+
+/** Declares an action with its input schema; keeps the handler's input type tied to the schema. */
+export function action<S extends z.ZodType, R>(
+  input: S,
+  handle: (input: z.output<S>, ctx: Context) => Promise<R>,
+): Action<S, R> {
+  return { input, handle };
+}
+
+const eventSchema = z.object({
+  action: z.string().min(1).max(64),
+  data: z.unknown().optional(),
+  userInfo: z.object({ openId: z.string().optional(), appId: z.string().optional() }).partial().optional(),
+});
+
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The caller's identity from the platform-injected `event.userInfo` (overwritten by the platform on every call). */
+export function callerOf(userInfo: { openId?: string; appId?: string } | undefined): Caller {
+  const openId = userInfo?.openId && OPENID.test(userInfo.openId) ? userInfo.openId : null;
+  return { openId, appId: userInfo?.appId || null };
+}
+
+/**
+ * A cloud function's entry: reads identity from the platform, validates the action's input with its
+ * schema, runs the handler and answers the envelope. It never throws and never leaks internals:
+ * unexpected errors are logged (server side) and answered as INTERNAL.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function createMain(name: string, actions: Record<string, Action<any, any>>) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const requestId = randomUUID();
+    try {
+      const parsedEvent = eventSchema.safeParse(event);
+      if (!parsedEvent.success) throw new AppError('INVALID_ARGUMENT', '请求格式不正确');
+      const { action: actionName, data, userInfo } = parsedEvent.data;
+      const handler = Object.prototype.hasOwnProperty.call(actions, actionName)
+        ? actions[actionName]
+        : undefined;
+      if (!handler) throw new AppError('INVALID_ARGUMENT', '不支持的操作');
+      const input = handler.input.safeParse(data ?? {});
+      if (!input.success) {
+        throw new AppError('INVALID_ARGUMENT', DEFAULT_MESSAGES.INVALID_ARGUMENT, fieldErrors(input.error));
+      }
+      const ctx: Context = { caller: callerOf(userInfo), now: new Date(), requestId };
+      return { ok: true, data: await handler.handle(input.data, ctx) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      console.error(`[${name}] ${requestId} failed:`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+    }
+  };
+}
+
+/** The caller's OPENID, or UNAUTHENTICATED when the platform gave none. */
+export function requireOpenId(ctx: Context): string {
+  if (!ctx.caller.openId) throw new AppError('UNAUTHENTICATED');
+  return ctx.caller.openId;
+}

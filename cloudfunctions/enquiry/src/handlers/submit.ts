@@ -1,0 +1,65 @@
+import dayjs from 'dayjs';
+import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../typings/constants';
+import type { SubmitEnquiryOutput } from '../../../../typings/api/enquiry';
+import { AppError } from '../../../_shared/errors';
+import { requireOpenId, type Context } from '../../../_shared/function';
+import { checkText, SEC_CHECK_SCENE } from '../../../_shared/openapi';
+import { app, findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
+import type { SubmitInput } from '../schema';
+
+function retentionMonths(): number {
+  const configured = Number(process.env.ENQUIRY_RETENTION_MONTHS);
+  return Number.isInteger(configured) && configured > 0 ? configured : ENQUIRY_RETENTION_MONTHS;
+}
+
+function asOutput(id: string, status: string, duplicate: boolean): SubmitEnquiryOutput {
+  return { id, status: status === 'received' ? 'received' : 'pending_review', duplicate };
+}
+
+/**
+ * Takes a partner's enquiry: a retry of the same form fill answers the first result; new text is
+ * checked by WeChat's content security first (risky → rejected, nothing stored; needs review or the
+ * check failed → stored for staff review); then it is stored within the caller's hourly limit.
+ */
+export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEnquiryOutput> {
+  const openId = requireOpenId(ctx);
+
+  const earlier = await findByRequestId(openId, input.requestId);
+  if (earlier) return asOutput(earlier._id, earlier.status, true);
+
+  const verdict = await checkText(app, {
+    openid: openId,
+    scene: SEC_CHECK_SCENE.comment,
+    title: input.organization,
+    content: [input.name, input.title, input.organization, input.message].filter(Boolean).join('\n'),
+  });
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
+
+  const status = verdict === 'pass' ? 'received' : 'pending_review';
+  const doc: NewEnquiry = {
+    _openid: openId,
+    requestId: input.requestId,
+    name: input.name,
+    organization: input.organization,
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.email ? { email: input.email } : {}),
+    ...(input.phone ? { phone: input.phone } : {}),
+    topic: input.topic,
+    message: input.message,
+    consent: { privacy: true, crossBorder: true, at: ctx.now, noticeVersion: PRIVACY_NOTICE_VERSION },
+    status,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    retainUntil: dayjs(ctx.now).add(retentionMonths(), 'month').toDate(),
+  };
+
+  const outcome = await insertWithinRateLimit(doc, ctx.now);
+  switch (outcome.kind) {
+    case 'inserted':
+      return asOutput(outcome.id, status, false);
+    case 'duplicate':
+      return asOutput(outcome.existing._id, outcome.existing.status, true);
+    case 'rate_limited':
+      throw new AppError('RATE_LIMITED', '您在一小时内提交的咨询较多，请稍后再试');
+  }
+}
