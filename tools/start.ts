@@ -1,0 +1,62 @@
+/**
+ * `npm start`: builds what changed, starts the local cloud, seeds the region's content on the
+ * first run, and prints where everything is. Ctrl-C stops it.
+ */
+import tcb from '@cloudbase/node-sdk';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from './build';
+import { startLocalCloud } from './local-cloud';
+import { seedDatabase } from './seed';
+
+const ROOT = path.resolve(__dirname, '..');
+const SEED_MARKER = 'seeded.json';
+
+async function main(): Promise<void> {
+  await build({ quiet: true });
+
+  const dataDir = path.resolve(process.env.LOCAL_CLOUD_DATA_DIR || path.join(ROOT, '.local-cloud'));
+  const cloud = await startLocalCloud({
+    port: Number(process.env.LOCAL_CLOUD_PORT || 8900),
+    dataDir,
+    functionsDir: path.join(ROOT, 'cloudfunctions'),
+    manifestPath: path.join(ROOT, 'cloudbase/manifest.json'),
+    timers: true,
+    adminOpenids: (process.env.ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  });
+
+  // Seeding inserts what is missing and never overwrites; the marker keeps later starts from re-adding
+  // seed items that staff have since removed.
+  const marker = path.join(dataDir, SEED_MARKER);
+  if (!fs.existsSync(marker)) {
+    process.env.TENCENTCLOUD = 'true';
+    const app = tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: cloud.serviceUrl });
+    const report = await seedDatabase(app);
+    fs.writeFileSync(marker, `${JSON.stringify({ at: new Date().toISOString(), ...report }, null, 2)}\n`);
+    console.log(`seeded the region's content: ${JSON.stringify(report)}`);
+  }
+
+  console.log(`
+  Local cloud      ${cloud.url}
+    health         ${cloud.url}/health
+    server API     ${cloud.serviceUrl}   (tcb.init({ serviceUrl }))
+    functions      POST ${cloud.url}/functions/<name>   (header x-wx-openid)
+    open-API log   ${cloud.url}/_local/outbox
+  Data             ${path.relative(ROOT, dataDir) || dataDir}
+
+ready`);
+
+  const stop = () => {
+    void cloud.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
