@@ -15,5 +15,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/miniprogram/', '<rootDir>/test/e2e/'],
     },
+    {
+      ...common,
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
+      // Bare imports resolve as in the mini program: nearest `miniprogram_npm` first. TDesign's
+      // ES modules then load from `miniprogram/miniprogram_npm` (built by `npm run build`, outside
+      // node_modules, so babel-jest transforms them) together with the tslib, dayjs, … it ships.
+      moduleDirectories: ['miniprogram_npm', 'node_modules'],
+    },
   ],
 };

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { build as esbuild, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { CLOUDFUNCTIONS_DIR, PACKAGE_LOCK, ROOT, relativeToRoot } from './paths';
+import { isFresh, recipeOf, writeFileAtomic, writeStamp } from './stamp';
+import { BuildError, type TargetResult } from './types';
+
+/** A cloud function folder: `cloudfunctions/<name>/` with its entry at `src/index.ts`. */
+export interface CloudFunction {
+  name: string;
+  dir: string;
+  entry: string;
+  outfile: string;
+}
+
+/** Folders starting with this hold code shared between functions, bundled into each one. */
+const SHARED_FOLDER_PREFIX = '_';
+/** Written by hand and committed: the platform deploys the folder with them as they are. */
+const MANIFESTS = ['package.json', 'config.json'] as const;
+const BYTES_PER_KB = 1024;
+
+export function listFunctions(): CloudFunction[] {
+  if (!fs.existsSync(CLOUDFUNCTIONS_DIR)) return [];
+  return fs
+    .readdirSync(CLOUDFUNCTIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith(SHARED_FOLDER_PREFIX))
+    .map((entry) => {
+      const dir = path.join(CLOUDFUNCTIONS_DIR, entry.name);
+      return {
+        name: entry.name,
+        dir,
+        entry: path.join(dir, 'src', 'index.ts'),
+        outfile: path.join(dir, 'index.js'),
+      };
+    })
+    .filter((fn) => fs.existsSync(fn.entry))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function buildFunctions(force: boolean): Promise<TargetResult[]> {
+  const functions = listFunctions();
+  functions.forEach(checkManifests);
+  return Promise.all(functions.map((fn) => buildFunction(fn, force)));
+}
+
+async function buildFunction(fn: CloudFunction, force: boolean): Promise<TargetResult> {
+  const target = relativeToRoot(fn.dir);
+  const recipe = recipeOf(__filename, esbuildVersion);
+  if (!force && isFresh(target, recipe)) return { target, built: false };
+
+  const started = Date.now();
+  const { sources, outputs } = await bundle(fn.entry, fn.outfile);
+  // npm packages are covered by the lockfile: hashing hundreds of their files would slow every run.
+  writeStamp(target, recipe, [relativeToRoot(PACKAGE_LOCK), ...sources, ...outputs]);
+  const kilobytes = Math.ceil(fs.statSync(fn.outfile).size / BYTES_PER_KB);
+  return {
+    target,
+    built: true,
+    summary: `${relativeToRoot(fn.outfile)} (${kilobytes} KB)`,
+    ms: Date.now() - started,
+  };
+}
+
+/**
+ * The one recipe for a deployable function: everything bundled, npm packages included, so the
+ * folder runs on the platform's Node 16 without `npm install`. @cloudbase/node-sdk bundles as is:
+ * it has no native modules, dynamic requires or optional dependencies to leave out.
+ */
+export function bundleOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    // A linked map without sources keeps stack traces readable (node --enable-source-maps) at a
+    // fraction of the size.
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  };
+}
+
+/**
+ * Bundles `entry` into `outfile` (and its map), replacing each output atomically. Answers the
+ * repository-relative paths of the project sources it read and of the files it wrote.
+ */
+export async function bundle(
+  entry: string,
+  outfile: string,
+): Promise<{ sources: string[]; outputs: string[] }> {
+  const result = await esbuild(bundleOptions(entry, outfile)).catch(() => {
+    // esbuild has already printed each error with its location.
+    throw new BuildError(`${relativeToRoot(entry)}: bundling failed (errors above)`);
+  });
+  for (const file of result.outputFiles ?? []) writeFileAtomic(file.path, file.contents);
+  const sources = Object.keys(result.metafile?.inputs ?? {}).filter(
+    (input) => !input.split('/').includes('node_modules'),
+  );
+  return { sources, outputs: (result.outputFiles ?? []).map((file) => relativeToRoot(file.path)) };
+}
+
+function checkManifests(fn: CloudFunction): void {
+  for (const name of MANIFESTS) {
+    const file = path.join(fn.dir, name);
+    const where = relativeToRoot(file);
+    if (!fs.existsSync(file)) {
+      throw new BuildError(`${where} is missing: every cloud function needs a hand-written ${name}`);
+    }
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new BuildError(`${where} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (name === 'package.json' && (manifest as { main?: unknown }).main !== 'index.js') {
+      throw new BuildError(`${where} must say "main": "index.js", the file the build writes`);
+    }
+  }
+}
