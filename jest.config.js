@@ -24,6 +24,9 @@ module.exports = {
       // ES modules then load from `miniprogram/miniprogram_npm` (built by `npm run build`, outside
       // node_modules, so babel-jest transforms them) together with the tslib, dayjs, … it ships.
       moduleDirectories: ['miniprogram_npm', 'node_modules'],
+      // One local cloud, seeded, serves every page test's real function calls.
+      globalSetup: '<rootDir>/test/miniprogram/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/miniprogram/setup/global-teardown.ts',
     },
   ],
 };

@@ -1,7 +1,8 @@
 /**
- * Runtime values shared by the mini program and the cloud functions: collection names and the
- * allowed values of every string-literal union in `./models` (whose types derive from these arrays,
- * so a value added here is accepted everywhere at once).
+ * Runtime values shared by the mini program and the cloud functions: collection names, limits and
+ * the allowed values of every string-literal union in `typings/models` (whose types derive from
+ * these arrays, so a value added here is accepted everywhere at once). It lives inside the mini
+ * program because only files under `miniprogram/` ship with it; the functions bundle it at build time.
  */
 
 /** Database collection names. */

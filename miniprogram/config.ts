@@ -1,0 +1,8 @@
+/**
+ * Deployment settings of the mini program: the one place to set the CloudBase environment ID
+ * (see README 上线指南) and the subscription-message template IDs from 微信公众平台.
+ */
+export const CLOUD_ENV_ID = 'central-denmark-region-prod';
+
+/** 订阅消息模板 ID: news updates for readers. */
+export const SUBSCRIBE_TEMPLATE_NEWS = '';
