@@ -1,22 +1,14 @@
+import { z } from 'zod';
+import { action, createMain } from '../../_shared/function';
+
 /**
  * Liveness probe: proves that the deployed (or locally emulated) function runs and sees the caller.
- * It touches no SDK so it answers even when the database is unreachable.
+ * It touches no database, so it answers even when the database is unreachable.
  */
-
-interface PingEvent {
-  action?: unknown;
-  userInfo?: { openId?: unknown };
-}
-
-type PingResult =
-  | { ok: true; data: { pong: true; openId: string | null; serverTime: string } }
-  | { ok: false; error: { code: 'INVALID_ARGUMENT'; message: string } };
-
-export async function main(event: PingEvent, _context?: unknown): Promise<PingResult> {
-  if (event?.action !== 'ping') {
-    return { ok: false, error: { code: 'INVALID_ARGUMENT', message: '不支持的操作' } };
-  }
-  // The platform overwrites userInfo on every call, so it is the only trustworthy identity.
-  const openId = typeof event.userInfo?.openId === 'string' ? event.userInfo.openId : null;
-  return { ok: true, data: { pong: true, openId, serverTime: new Date().toISOString() } };
-}
+export const main = createMain('ping', {
+  ping: action(z.strictObject({}), async (_input, ctx) => ({
+    pong: true as const,
+    openId: ctx.caller.openId,
+    serverTime: ctx.now.toISOString(),
+  })),
+});
