@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     server API     ${cloud.serviceUrl}   (tcb.init({ serviceUrl }))
     functions      POST ${cloud.url}/functions/<name>   (header x-wx-openid)
     open-API log   ${cloud.url}/_local/outbox
-  Data             ${path.relative(ROOT, dataDir) || dataDir}
+  Data             ${dataDir}
 
 ready`);
 
