@@ -49,7 +49,17 @@ export function parseDoc(text: string): Doc {
   return EJSON.parse(text, { relaxed: true }) as Doc;
 }
 
-/** Deep copy that keeps Dates (documents never share structure with the store). */
+/**
+ * Deep copy that keeps Dates (documents never share structure with the store). Not
+ * `structuredClone`: under a test runner's VM context it makes Dates of another realm, which
+ * `instanceof Date` (and so mingo's sorting and equality) no longer recognises.
+ */
 export function cloneDoc<T>(doc: T): T {
-  return structuredClone(doc);
+  if (doc instanceof Date) return new Date(doc.getTime()) as T;
+  if (doc instanceof RegExp) return new RegExp(doc.source, doc.flags) as T;
+  if (Array.isArray(doc)) return doc.map((item: unknown) => cloneDoc(item)) as T;
+  if (doc === null || typeof doc !== 'object') return doc;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc as Record<string, unknown>)) out[key] = cloneDoc(value);
+  return out as T;
 }
