@@ -1,0 +1,31 @@
+import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
+import type { AlertsSubscribeOutput } from '../../../../typings/api/admin';
+import type { StaffContext } from '../guard';
+import { ENQUIRY_ALERT_TOPIC } from '../models';
+import { audit } from '../repo/audit';
+import { addSubscription, countOpenOf } from '../repo/subscriptions';
+
+/** Open alert credits one staff member may hold (each allows one message). */
+export const MAX_OPEN_ALERTS = 20;
+
+/**
+ * Records one accepted new-enquiry alert (after `wx.requestSubscribeMessage` in the staff pages):
+ * the next new enquiry sends this staff member one subscription message and uses the credit up.
+ */
+export async function alertsSubscribe(
+  _input: Record<string, never>,
+  ctx: StaffContext,
+): Promise<AlertsSubscribeOutput> {
+  const open = await countOpenOf(ctx.actor, ENQUIRY_ALERT_TOPIC);
+  if (open >= MAX_OPEN_ALERTS) {
+    await audit({ ...ctx.audit, details: { recorded: false, open } }, ctx.now);
+    return { open, recorded: false };
+  }
+  await addSubscription(
+    ctx.actor,
+    ENQUIRY_ALERT_TOPIC,
+    (id) => ({ ...ctx.audit, target: `${COLLECTIONS.subscriptions}/${id}`, details: { recorded: true } }),
+    ctx.now,
+  );
+  return { open: open + 1, recorded: true };
+}

@@ -1,0 +1,58 @@
+/** The staff side's Chinese texts: messages, labels and the CSV headers, in one place. */
+import type { EnquiryStatus, EnquiryTopic, SourceRef } from '../../../typings/models';
+
+export const messages = {
+  staffNotFound: '该工作人员不存在',
+  lastStaff: '至少需要保留一名工作人员，不能移除最后一位',
+  newsNotFound: '新闻不存在或已删除',
+  opportunityNotFound: '合作机会不存在或已删除',
+  profileMissing: '大区介绍尚未导入，请先导入初始内容',
+  enquiryNotFound: '咨询不存在或已删除',
+  publishedCannotBeScheduled: '已发布的新闻不能改为定时发布，请先下线',
+  notPublished: '该内容当前未发布或未定时，无需下线',
+  transitionNotAllowed: '该咨询当前状态不允许此操作',
+  nothingToSave: '请至少修改一项内容',
+  eraseTarget: '请提供提交人的 OPENID 或其一条咨询的编号（二选一）',
+  exportFailed: '导出文件生成失败，请稍后重试',
+} as const;
+
+export const TOPIC_LABELS: Record<EnquiryTopic, string> = {
+  business: '商业与区域发展',
+  knowledge: '知识交流与互访',
+  research: '科研与教育',
+  culture: '文化与教育交流',
+  other: '其他',
+};
+
+export const ENQUIRY_STATUS_LABELS: Record<EnquiryStatus, string> = {
+  received: '新咨询',
+  pending_review: '新咨询（待审核）',
+  in_progress: '处理中',
+  closed: '已关闭',
+};
+
+/** The export's columns, in order. */
+export const CSV_HEADERS = [
+  '编号',
+  '提交时间',
+  '姓名',
+  '单位',
+  '职务',
+  '邮箱',
+  '电话',
+  '类别',
+  '咨询内容',
+  '状态',
+  '备注',
+] as const;
+
+/** Subscription message texts (a `thing` value holds at most 20 characters). */
+export const NOTIFY_TEXTS = {
+  enquiryAlert: (topic: EnquiryTopic) => `新咨询：${TOPIC_LABELS[topic]}`,
+} as const;
+
+/** Where items written by staff in the mini program come from. */
+export const STAFF_SOURCE: SourceRef = {
+  title: '中日德兰大区国际事务办公室',
+  note: '由国际事务办公室工作人员在小程序内发布',
+};

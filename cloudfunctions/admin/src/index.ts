@@ -1,0 +1,72 @@
+import { action, createMain } from '../../_shared/function';
+import { read, staffOnly, write } from './guard';
+import { alertsSubscribe } from './handlers/alerts';
+import { dashboard } from './handlers/dashboard';
+import {
+  enquiriesErase,
+  enquiriesExport,
+  enquiriesGet,
+  enquiriesList,
+  enquiriesUpdate,
+} from './handlers/enquiries';
+import {
+  newsDelete,
+  newsGet,
+  newsList,
+  newsPreview,
+  newsPublish,
+  newsSave,
+  newsUnpublish,
+} from './handlers/news';
+import {
+  opportunitiesDelete,
+  opportunitiesGet,
+  opportunitiesList,
+  opportunitiesPublish,
+  opportunitiesSave,
+  opportunitiesUnpublish,
+} from './handlers/opportunities';
+import { profileGet, profileSave } from './handlers/profile';
+import { staffAdd, staffList, staffRemove } from './handlers/staff';
+import { whoami } from './handlers/whoami';
+import * as s from './schema';
+
+const news = (input: { id: string }) => `news/${input.id}`;
+const opportunity = (input: { id: string }) => `opportunities/${input.id}`;
+const enquiry = (input: { id: string }) => `enquiries/${input.id}`;
+
+export const main = createMain('admin', {
+  whoami: action(s.whoamiInput, whoami),
+  ...staffOnly({
+    'staff.list': read(s.emptyInput, staffList),
+    'staff.add': write(s.staffAddInput, staffAdd),
+    'staff.remove': write(s.staffRemoveInput, staffRemove),
+
+    'news.list': read(s.newsListInput, newsList),
+    'news.get': read(s.idInput, newsGet, news),
+    'news.save': write(s.newsSaveInput, newsSave),
+    'news.preview': read(s.newsPreviewInput, newsPreview),
+    'news.publish': write(s.newsPublishInput, newsPublish),
+    'news.unpublish': write(s.idInput, newsUnpublish),
+    'news.delete': write(s.idInput, newsDelete),
+
+    'opportunities.list': read(s.opportunitiesListInput, opportunitiesList),
+    'opportunities.get': read(s.idInput, opportunitiesGet, opportunity),
+    'opportunities.save': write(s.opportunitySaveInput, opportunitiesSave),
+    'opportunities.publish': write(s.idInput, opportunitiesPublish),
+    'opportunities.unpublish': write(s.idInput, opportunitiesUnpublish),
+    'opportunities.delete': write(s.idInput, opportunitiesDelete),
+
+    'profile.get': read(s.emptyInput, profileGet),
+    'profile.save': write(s.profileSaveInput, profileSave),
+
+    'enquiries.list': read(s.enquiriesListInput, enquiriesList),
+    'enquiries.get': read(s.idInput, enquiriesGet, enquiry),
+    'enquiries.update': write(s.enquiriesUpdateInput, enquiriesUpdate),
+    'enquiries.export': read(s.enquiriesExportInput, enquiriesExport),
+    'enquiries.erase': write(s.enquiriesEraseInput, enquiriesErase),
+
+    dashboard: read(s.emptyInput, dashboard),
+    'alerts.subscribe': write(s.emptyInput, alertsSubscribe),
+  }),
+});

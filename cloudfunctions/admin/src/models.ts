@@ -1,0 +1,80 @@
+/**
+ * Documents only the staff side and the scheduler write, and the constants they need that
+ * `miniprogram/shared/constants.ts` does not (yet) name. Proposed to move into `typings/models.ts`
+ * and the shared constants; until then they live here, beside their only writers.
+ */
+import type { Admin, NewsItem, Opportunity, Subscription } from '../../../typings/models';
+
+/** Collections beyond `COLLECTIONS`. */
+export const STAFF_COLLECTIONS = {
+  notifications: 'notifications',
+  exports: 'exports',
+  locks: 'locks',
+} as const;
+
+/** A staff member's one-time credit for a new-enquiry alert (same document shape as a `news` subscription). */
+export const ENQUIRY_ALERT_TOPIC = 'enquiry_alert';
+export const NEWS_TOPIC = 'news';
+export type NotificationTopic = typeof NEWS_TOPIC | typeof ENQUIRY_ALERT_TOPIC;
+
+export type AnySubscription = Omit<Subscription, 'topic'> & { topic: NotificationTopic };
+
+/** Attempts at one subscription message before it stays `failed` for good. */
+export const MAX_SEND_ATTEMPTS = 5;
+
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** The message as it will be sent, fixed when it is queued so a retry sends the same thing. */
+export interface SubscribeMessage {
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * One subscription message to one reader about one item. `_id` is `<itemId>:<subscriptionId>`, so
+ * queuing is idempotent: a second insert is a duplicate, not a second message.
+ */
+export interface NotificationDoc {
+  _id: string;
+  topic: NotificationTopic;
+  /** The news item (or enquiry, for staff alerts) the message is about. */
+  itemId: string;
+  subscriptionId: string;
+  touser: string;
+  message: SubscribeMessage;
+  /** `sending` is claimed by one sender; only `pending` and `failed` can be claimed. */
+  status: NotificationStatus;
+  attempts: number;
+  lastError?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  claimedAt?: Date;
+  sentAt?: Date;
+}
+
+/** Whether a published item's subscribers still need to be told (`pending`) or have been (`done`). */
+export type FanOutState = 'pending' | 'done';
+
+/** Fields the staff side keeps on news beyond `NewsItem`. */
+export interface StaffNewsFields {
+  fanOut?: FanOutState;
+  deletedAt?: Date;
+}
+
+export type NewsDoc = NewsItem & StaffNewsFields;
+export type OpportunityDoc = Opportunity & { deletedAt?: Date };
+
+/** A CSV export waiting to be deleted from storage once its link is long expired. */
+export interface ExportDoc {
+  _id: string;
+  fileId: string;
+  actor: string;
+  count: number;
+  createdAt: Date;
+  deleteAfter: Date;
+}
+
+/** A staff member, optionally with a name colleagues recognise. */
+export type AdminDoc = Admin & { name?: string };

@@ -1,0 +1,194 @@
+/**
+ * Subscription messages: each reader with an open subscription gets exactly one message per item,
+ * never two, and a failed send is recorded and retried.
+ *
+ * - Queue: for each open subscription, use it up with a conditional update (`open` → `used`; of
+ *   two concurrent publishers exactly one wins), then insert the message under the deterministic
+ *   `_id` `<itemId>:<subscriptionId>` (a second insert is a duplicate, not a second message).
+ * - Send: claim the message with a conditional update (`pending | failed` → `sending`), so two
+ *   concurrent senders never both send; then `sent`, or `failed` with `attempts + 1`. The scheduler
+ *   retries `failed` (and leftover `pending`) messages up to MAX_SEND_ATTEMPTS.
+ *
+ * Delivery is at most once: a crash between using a subscription and queuing its message, or
+ * between sending and recording `sent`, loses that one message rather than risking a second.
+ */
+import type { NotifyReport } from '../../../../typings/api/admin';
+import type { EnquiryTopic } from '../../../../typings/models';
+import { ENQUIRY_ALERT_TOPIC, NEWS_TOPIC, type NotificationTopic, type SubscribeMessage } from '../models';
+import { staffIdsAmong } from '../repo/admins';
+import { markFanOutDone, publishedIds } from '../repo/news';
+import {
+  cancelNotification,
+  claimNotification,
+  markFailed,
+  markSent,
+  notificationId,
+  queueNotification,
+  retryableNotifications,
+} from '../repo/notifications';
+import { openSubscriptions, useSubscription } from '../repo/subscriptions';
+import { enquiryAlertMessage, newsMessage } from './messages';
+import { sendSubscribeMessage } from './wechat';
+
+export { notificationId } from '../repo/notifications';
+
+/** Subscriptions read per round of a fan-out. */
+const FAN_OUT_BATCH = 100;
+/** Requests to the database or WeChat in flight at once. */
+const CONCURRENCY = 8;
+/** Messages the scheduler retries per run. */
+const RETRY_BATCH = 200;
+
+export const emptyReport = (): NotifyReport => ({ queued: 0, sent: 0, failed: 0 });
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Sends one queued message unless another sender has claimed it. */
+async function deliver(id: string, touser: string, message: SubscribeMessage, report: NotifyReport) {
+  if (!(await claimNotification(id, new Date()))) return;
+  const outcome = await sendSubscribeMessage(touser, message);
+  if (outcome.ok) {
+    await markSent(id, new Date());
+    report.sent += 1;
+  } else {
+    console.warn(`[notify] ${id} failed: ${outcome.error}`);
+    await markFailed(id, outcome.error, new Date());
+    report.failed += 1;
+  }
+}
+
+interface FanOut {
+  topic: NotificationTopic;
+  itemId: string;
+  message: SubscribeMessage;
+  /** Only subscriptions accepted by then take part, so a fan-out ends. */
+  cutoff: Date;
+  /** Skip (leave open) subscriptions this says no to. */
+  accept?: (openIds: string[]) => Promise<Set<string>>;
+  /** Stop queuing new rounds after this moment (the rest is left for the scheduler). */
+  deadline: number;
+}
+
+/** Uses up each open subscription of the topic, queues its message and sends it; true when all were handled. */
+async function fanOut(job: FanOut, report: NotifyReport): Promise<boolean> {
+  const skipped = new Set<string>();
+  for (;;) {
+    if (Date.now() > job.deadline) return false;
+    const batch = (await openSubscriptions(job.topic, job.cutoff, FAN_OUT_BATCH + skipped.size)).filter(
+      (sub) => !skipped.has(sub._id),
+    );
+    if (batch.length === 0) return true;
+    const accepted = job.accept ? await job.accept(batch.map((sub) => sub._openid)) : null;
+    await eachLimited(batch, CONCURRENCY, async (sub) => {
+      if (accepted && !accepted.has(sub._openid)) {
+        skipped.add(sub._id);
+        return;
+      }
+      if (!(await useSubscription(sub._id, new Date()))) return;
+      const id = notificationId(job.itemId, sub._id);
+      const now = new Date();
+      const queued = await queueNotification({
+        _id: id,
+        topic: job.topic,
+        itemId: job.itemId,
+        subscriptionId: sub._id,
+        touser: sub._openid,
+        message: job.message,
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (!queued) return;
+      report.queued += 1;
+      await deliver(id, sub._openid, job.message, report);
+    });
+    if (batch.every((sub) => skipped.has(sub._id))) return true;
+  }
+}
+
+/**
+ * Tells every reader with an open news subscription about a newly published item, then records
+ * that the item's fan-out is done. Never throws: whatever is left (time ran out, an error) stays
+ * pending and the scheduler finishes it.
+ */
+export async function fanOutNews(
+  news: { id: string; title: string; publishAt: Date },
+  budgetMs: number,
+): Promise<NotifyReport> {
+  const report = emptyReport();
+  try {
+    const done = await fanOut(
+      {
+        topic: NEWS_TOPIC,
+        itemId: news.id,
+        message: newsMessage(news),
+        cutoff: new Date(),
+        deadline: Date.now() + budgetMs,
+      },
+      report,
+    );
+    if (done) await markFanOutDone(news.id);
+  } catch (error) {
+    console.error(`[notify] fan-out of news ${news.id} stopped; the scheduler resumes it:`, error);
+  }
+  return report;
+}
+
+/**
+ * Alerts staff who asked for it (an open `enquiry_alert` subscription) to a new enquiry. For the
+ * `enquiry` function to call once the enquiry is stored; never throws, so an alert can never fail
+ * a submission. Only current staff are alerted; the message carries no personal data.
+ */
+export async function notifyStaffOfEnquiry(
+  enquiry: { id: string; topic: EnquiryTopic; createdAt: Date },
+  budgetMs = 3000,
+): Promise<NotifyReport> {
+  const report = emptyReport();
+  try {
+    await fanOut(
+      {
+        topic: ENQUIRY_ALERT_TOPIC,
+        itemId: enquiry.id,
+        message: enquiryAlertMessage(enquiry),
+        cutoff: new Date(),
+        accept: staffIdsAmong,
+        deadline: Date.now() + budgetMs,
+      },
+      report,
+    );
+  } catch (error) {
+    console.error(`[notify] staff alert for enquiry ${enquiry.id} stopped:`, error);
+  }
+  return report;
+}
+
+/**
+ * Sends queued messages and retries failed ones with attempts left (the scheduler's job). A news
+ * message whose item is no longer published is cancelled instead.
+ */
+export async function retryNotifications(): Promise<NotifyReport & { cancelled: number }> {
+  const report = { ...emptyReport(), cancelled: 0 };
+  const due = await retryableNotifications(RETRY_BATCH);
+  const newsIds = [...new Set(due.filter((n) => n.topic === NEWS_TOPIC).map((n) => n.itemId))];
+  const live = await publishedIds(newsIds);
+  await eachLimited(due, CONCURRENCY, async (notification) => {
+    if (notification.topic === NEWS_TOPIC && !live.has(notification.itemId)) {
+      await cancelNotification(notification._id, 'news no longer published', new Date());
+      report.cancelled += 1;
+      return;
+    }
+    await deliver(notification._id, notification.touser, notification.message, report);
+  });
+  return report;
+}

@@ -1,0 +1,10 @@
+import type { RenderedMarkdown } from '../../../typings/api/admin';
+import { renderMarkdown } from '../../content/src/markdown';
+
+/**
+ * The staff preview renders Markdown with the public pages' own renderer (the `content` function's),
+ * so what staff see is exactly what readers will see, sanitised the same way.
+ */
+export function preview(markdown: string): RenderedMarkdown {
+  return renderMarkdown(markdown);
+}

@@ -1,0 +1,44 @@
+import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
+import type { OpportunityKind, OpportunityStatus } from '../../../../typings/models';
+import type { OpportunityDoc } from '../models';
+import type { AuditDraft } from './audit';
+import { _, db, pageDesc, type After, type PageOf } from './db';
+import { decideAndWrite, insertWithAudit, type Decision } from './write';
+
+export function listOpportunities(
+  statuses: readonly OpportunityStatus[],
+  kind: OpportunityKind | undefined,
+  after: After | null,
+  limit: number,
+): Promise<PageOf<OpportunityDoc>> {
+  const filter = {
+    status: statuses.length === 1 ? statuses[0] : _.in([...statuses]),
+    ...(kind ? { kind } : {}),
+  };
+  return pageDesc<OpportunityDoc>(COLLECTIONS.opportunities, filter, 'updatedAt', after, limit);
+}
+
+export async function findOpportunity(id: string): Promise<OpportunityDoc | null> {
+  const { data } = await db
+    .collection(COLLECTIONS.opportunities)
+    .where({ _id: id, status: _.neq('deleted') })
+    .limit(1)
+    .get();
+  return ((data as OpportunityDoc[])[0] as OpportunityDoc | undefined) ?? null;
+}
+
+export function createOpportunity(
+  doc: Omit<OpportunityDoc, '_id'>,
+  auditFor: (id: string) => AuditDraft,
+  now: Date,
+) {
+  return insertWithAudit(COLLECTIONS.opportunities, doc as unknown as Record<string, unknown>, auditFor, now);
+}
+
+export function changeOpportunity<R>(
+  id: string,
+  now: Date,
+  decide: (current: OpportunityDoc | null) => Decision<R>,
+) {
+  return decideAndWrite<OpportunityDoc, R>(COLLECTIONS.opportunities, id, now, decide);
+}

@@ -1,0 +1,12 @@
+import { COLLECTIONS, PROFILE_ID } from '../../../../miniprogram/shared/constants';
+import type { RegionProfile } from '../../../../typings/models';
+import { readOne } from './db';
+import { decideAndWrite, type Decision } from './write';
+
+export function readProfile(): Promise<RegionProfile | null> {
+  return readOne<RegionProfile>(COLLECTIONS.profile, PROFILE_ID);
+}
+
+export function changeProfile<R>(now: Date, decide: (current: RegionProfile | null) => Decision<R>) {
+  return decideAndWrite<RegionProfile, R>(COLLECTIONS.profile, PROFILE_ID, now, decide);
+}

@@ -1,0 +1,111 @@
+import { isoWeekOf, lastWeeks } from '../../../cloudfunctions/admin/src/weeks';
+import type { TestCloud } from '../../harness/local-cloud';
+import { seedDatabase } from '../../harness/seed';
+import {
+  admin,
+  docs,
+  insertEnquiry,
+  insertSubscription,
+  messagesTo,
+  ok,
+  STAFF,
+  startStaffCloud,
+} from './support';
+
+let t: TestCloud;
+
+beforeAll(async () => {
+  t = await startStaffCloud();
+  await seedDatabase(t.app);
+});
+const serviceUrl = process.env.LOCAL_CLOUD_SERVICE_URL;
+afterAll(async () => {
+  if (serviceUrl === undefined) delete process.env.LOCAL_CLOUD_SERVICE_URL;
+  else process.env.LOCAL_CLOUD_SERVICE_URL = serviceUrl;
+  await t.close();
+});
+
+const WEEK = 7 * 24 * 3600_000;
+
+describe('ISO weeks in China time', () => {
+  it('numbers weeks as ISO 8601 does, in UTC+8', () => {
+    expect(isoWeekOf(new Date('2016-01-04T00:00:00+08:00'))).toMatchObject({
+      year: 2016,
+      week: 1,
+      start: '2016-01-04',
+    });
+    expect(isoWeekOf(new Date('2016-01-01T12:00:00+08:00'))).toMatchObject({ year: 2015, week: 53 });
+    // Sunday 23:30 UTC is Monday 07:30 in China: the next week.
+    expect(isoWeekOf(new Date('2026-01-04T23:30:00Z'))).toMatchObject({
+      year: 2026,
+      week: 2,
+      start: '2026-01-05',
+    });
+    const { weeks, from } = lastWeeks(new Date('2026-01-07T12:00:00+08:00'), 12);
+    expect(weeks).toHaveLength(12);
+    expect(weeks[11]).toEqual({ year: 2026, week: 2, start: '2026-01-05' });
+    expect(weeks[0]).toEqual({ year: 2025, week: 43, start: '2025-10-20' });
+    expect(from.toISOString()).toBe('2025-10-19T16:00:00.000Z');
+  });
+});
+
+describe('dashboard', () => {
+  it('counts enquiries per week and topic (12 weeks, zeros included), published news and subscribers', async () => {
+    const now = Date.now();
+    await insertEnquiry(t, { createdAt: new Date(now), topic: 'research' });
+    await insertEnquiry(t, { createdAt: new Date(now), topic: 'research', status: 'closed' });
+    await insertEnquiry(t, { createdAt: new Date(now - WEEK), topic: 'culture' });
+    await insertEnquiry(t, { createdAt: new Date(now - 20 * WEEK), topic: 'business' });
+    await insertSubscription(t, 'o-sub-1');
+    await insertSubscription(t, 'o-sub-1');
+    await insertSubscription(t, 'o-sub-2');
+    await insertSubscription(t, STAFF, 'enquiry_alert');
+
+    const data = await ok(admin(t, 'dashboard'));
+    expect(data.enquiriesPerWeek).toHaveLength(12);
+    const counts = data.enquiriesPerWeek.map((w: { count: number }) => w.count);
+    expect(counts.slice(-2)).toEqual([1, 2]);
+    expect(counts.reduce((a: number, b: number) => a + b, 0)).toBe(3);
+    expect(data.enquiriesPerWeek[11].week).toMatch(/^\d{4}-W\d{2}$/);
+    expect(data.enquiriesPerTopic).toEqual([
+      { topic: 'business', count: 0 },
+      { topic: 'knowledge', count: 0 },
+      { topic: 'research', count: 2 },
+      { topic: 'culture', count: 1 },
+      { topic: 'other', count: 0 },
+    ]);
+    expect(data.openEnquiries).toBe(3);
+    const published = await docs(t, 'news', { status: 'published' });
+    expect(data.newsPublished).toBe(published.length);
+    expect(data.subscribers).toBe(2);
+  });
+});
+
+describe('new-enquiry alerts for staff', () => {
+  it('sends each staff member with an open alert credit exactly one message, without personal data', async () => {
+    // The enquiry function calls this in its own process; here it runs in the test's, against the local cloud.
+    process.env.LOCAL_CLOUD_SERVICE_URL = t.cloud.serviceUrl;
+    const { notifyStaffOfEnquiry } = await import('../../../cloudfunctions/admin/src/notify');
+    await ok(admin(t, 'staff.add', { openId: 'o-staff-2' }));
+    await ok(admin(t, 'alerts.subscribe', {}, 'o-staff-2'));
+    // A credit left by someone no longer staff is not used.
+    await insertSubscription(t, 'o-former-staff', 'enquiry_alert');
+
+    const id = await insertEnquiry(t, { topic: 'research', name: '张三' });
+    const enquiry = { id, topic: 'research' as const, createdAt: new Date() };
+    const report = await notifyStaffOfEnquiry(enquiry);
+    expect(report).toEqual({ queued: 2, sent: 2, failed: 0 });
+    for (const staff of [STAFF, 'o-staff-2']) {
+      const [message, ...more] = await messagesTo(t, staff);
+      expect(more).toHaveLength(0);
+      expect(message?.request).toMatchObject({
+        template_id: 'local-enquiry-template',
+        page: `packages/admin/pages/enquiry/index?id=${id}`,
+        data: { thing1: { value: '新咨询：科研与教育' } },
+      });
+      expect(JSON.stringify(message?.request)).not.toContain('张三');
+    }
+    expect(await messagesTo(t, 'o-former-staff')).toHaveLength(0);
+    expect(await notifyStaffOfEnquiry(enquiry)).toEqual({ queued: 0, sent: 0, failed: 0 });
+  });
+});

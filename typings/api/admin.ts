@@ -1,0 +1,298 @@
+/**
+ * The `admin` function (staff only). `whoami` answers everyone; every other action re-checks the
+ * caller's OPENID against `admins` on the server and answers FORBIDDEN to anyone else, changing
+ * nothing. Dates travel as ISO 8601 strings.
+ */
+import type {
+  Attachment,
+  ContactInfo,
+  EnquiryStatus,
+  EnquiryTopic,
+  InternationalOffice,
+  KeyFact,
+  NewsStatus,
+  OpportunityContact,
+  OpportunityKind,
+  OpportunityStatus,
+  ProfileSection,
+} from '../models';
+import type { Page } from './common';
+import type { RichTextNode } from './content';
+
+/**
+ * Markdown rendered for `<rich-text nodes>` by the same renderer as the public pages (the
+ * `content` function's `renderMarkdown`): only safe tags and attributes. Images keep their
+ * `cloud://` sources here, which `<image>`/`<rich-text>` in the mini program resolve for staff.
+ */
+export type RenderedMarkdown = RichTextNode[];
+
+// ---------------------------------------------------------------------------------------------
+// identity and staff
+// ---------------------------------------------------------------------------------------------
+
+export interface WhoamiOutput {
+  isAdmin: boolean;
+  /** The caller's own OPENID, so a future colleague can hand it to a staff member to be added. */
+  openId: string | null;
+}
+
+export interface StaffMember {
+  openId: string;
+  name?: string;
+  addedAt: string;
+  /** OPENID of whoever added them, or `ADMIN_OPENIDS` for the start-up seed. */
+  addedBy: string;
+  /** True for the caller. */
+  self: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// news
+// ---------------------------------------------------------------------------------------------
+
+/** Statuses the staff list shows: everything except (soft-)deleted. */
+export type StaffNewsStatus = Exclude<NewsStatus, 'deleted'>;
+
+export interface CoverInput {
+  /** `cloud://…` from `wx.cloud.uploadFile` (jpg, jpeg, png or webp). */
+  fileId: string;
+  alt: string;
+}
+
+export interface NewsSummary {
+  id: string;
+  title: string;
+  summary: string;
+  status: StaffNewsStatus;
+  tags: string[];
+  pinned: boolean;
+  cover?: CoverInput;
+  /** When it goes (or went) public. */
+  publishAt?: string;
+  publishedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Published, then edited: the public page shows 已更新. */
+  edited: boolean;
+}
+
+export interface NewsDetail extends NewsSummary {
+  /** Markdown as the editor wrote it. */
+  body: string;
+}
+
+export interface NewsSaveInput {
+  /** Absent: a new draft. Present: replaces the item's editable fields, keeping its status. */
+  id?: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags?: string[];
+  pinned?: boolean;
+  cover?: CoverInput;
+}
+
+export interface NewsPublishOutput {
+  id: string;
+  status: 'published' | 'scheduled';
+  publishAt: string;
+  /** Subscription messages handled by this call (the scheduler finishes whatever remains). */
+  notifications: NotifyReport;
+}
+
+export interface NotifyReport {
+  queued: number;
+  sent: number;
+  failed: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// opportunities
+// ---------------------------------------------------------------------------------------------
+
+export type StaffOpportunityStatus = Exclude<OpportunityStatus, 'deleted'>;
+
+export interface OpportunitySummary {
+  id: string;
+  kind: OpportunityKind;
+  title: string;
+  summary: string;
+  status: StaffOpportunityStatus;
+  open: boolean;
+  deadline?: string;
+  attachmentCount: number;
+  publishedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  edited: boolean;
+}
+
+export interface OpportunityDetail extends OpportunitySummary {
+  body: string;
+  attachments: Attachment[];
+  contact: OpportunityContact;
+}
+
+export interface OpportunitySaveInput {
+  id?: string;
+  kind: OpportunityKind;
+  title: string;
+  summary: string;
+  body: string;
+  open: boolean;
+  /** ISO 8601 */
+  deadline?: string;
+  /** PDFs only: `name` ends in `.pdf`, `fileId` is a `cloud://…pdf`. */
+  attachments?: { fileId: string; name: string; sizeBytes: number }[];
+  contact: OpportunityContact;
+}
+
+// ---------------------------------------------------------------------------------------------
+// profile
+// ---------------------------------------------------------------------------------------------
+
+/** The profile's editable texts and contact details; at least one part per save. */
+export interface ProfileSaveInput {
+  intro?: ProfileSection;
+  keyFacts?: KeyFact[];
+  internationalOffice?: InternationalOffice;
+  representativeOffice?: ProfileSection;
+  contact?: ContactInfo;
+}
+
+export interface ProfileEditable extends Required<ProfileSaveInput> {
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// enquiries
+// ---------------------------------------------------------------------------------------------
+
+/** `new` lists both new statuses: `received` and `pending_review`. */
+export type EnquiryStatusFilter = EnquiryStatus | 'new';
+
+export interface EnquirySummary {
+  id: string;
+  name: string;
+  organization: string;
+  topic: EnquiryTopic;
+  status: EnquiryStatus;
+  excerpt: string;
+  noteCount: number;
+  createdAt: string;
+}
+
+export interface EnquiryNoteView {
+  at: string;
+  /** The staff member's OPENID. */
+  by: string;
+  text: string;
+}
+
+export interface EnquiryDetail extends Omit<EnquirySummary, 'excerpt' | 'noteCount'> {
+  title?: string;
+  email?: string;
+  phone?: string;
+  message: string;
+  notes: EnquiryNoteView[];
+  updatedAt: string;
+  retainUntil: string;
+  consentAt: string;
+  consentNoticeVersion: string;
+}
+
+export interface EnquiryUpdateInput {
+  id: string;
+  /** new (received | pending_review) → in_progress → closed; the same status with a note adds the note. */
+  status: Extract<EnquiryStatus, 'in_progress' | 'closed'>;
+  note?: string;
+}
+
+export interface EnquiryExportOutput {
+  fileId: string;
+  /** A temporary download link (UTF-8 CSV with BOM); it expires at `expiresAt`. */
+  url: string;
+  expiresAt: string;
+  count: number;
+}
+
+/** Deletes one person's data on request: by their OPENID or through one of their enquiries. */
+export type EnquiryEraseInput = { openId: string; id?: never } | { id: string; openId?: never };
+
+export interface EnquiryEraseOutput {
+  enquiries: number;
+  subscriptions: number;
+  notifications: number;
+  files: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dashboard and alerts
+// ---------------------------------------------------------------------------------------------
+
+export interface DashboardOutput {
+  /** The last 12 ISO weeks (China time), oldest first, including empty weeks. */
+  enquiriesPerWeek: { week: string; start: string; count: number }[];
+  /** Enquiries of those 12 weeks per topic, every topic listed. */
+  enquiriesPerTopic: { topic: EnquiryTopic; count: number }[];
+  /** Enquiries not yet closed. */
+  openEnquiries: number;
+  newsPublished: number;
+  /** Readers holding at least one open news subscription. */
+  subscribers: number;
+}
+
+export interface AlertsSubscribeOutput {
+  /** The caller's open new-enquiry alert credits, after this call. */
+  open: number;
+  /** False when the caller already held the maximum of open credits: nothing new was stored. */
+  recorded: boolean;
+}
+
+type Id = { id: string };
+
+export interface AdminApi {
+  whoami: { input: Record<string, never>; output: WhoamiOutput };
+  'staff.list': { input: Record<string, never>; output: { items: StaffMember[] } };
+  'staff.add': { input: { openId: string; name?: string }; output: { openId: string; added: boolean } };
+  'staff.remove': { input: { openId: string }; output: { openId: string } };
+
+  'news.list': { input: { status?: StaffNewsStatus; cursor?: string }; output: Page<NewsSummary> };
+  'news.get': { input: Id; output: { item: NewsDetail; preview: RenderedMarkdown } };
+  'news.save': { input: NewsSaveInput; output: { id: string; status: StaffNewsStatus } };
+  'news.preview': { input: { body: string }; output: { nodes: RenderedMarkdown } };
+  'news.publish': { input: Id & { at?: string }; output: NewsPublishOutput };
+  'news.unpublish': { input: Id; output: { id: string; status: 'archived' | 'draft' } };
+  'news.delete': { input: Id; output: { id: string } };
+
+  'opportunities.list': {
+    input: { status?: StaffOpportunityStatus; kind?: OpportunityKind; cursor?: string };
+    output: Page<OpportunitySummary>;
+  };
+  'opportunities.get': { input: Id; output: { item: OpportunityDetail; preview: RenderedMarkdown } };
+  'opportunities.save': {
+    input: OpportunitySaveInput;
+    output: { id: string; status: StaffOpportunityStatus };
+  };
+  'opportunities.publish': { input: Id; output: { id: string; status: 'published' } };
+  'opportunities.unpublish': { input: Id; output: { id: string; status: 'archived' } };
+  'opportunities.delete': { input: Id; output: { id: string } };
+
+  'profile.get': { input: Record<string, never>; output: ProfileEditable };
+  'profile.save': { input: ProfileSaveInput; output: { updatedAt: string } };
+
+  'enquiries.list': {
+    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; cursor?: string };
+    output: Page<EnquirySummary>;
+  };
+  'enquiries.get': { input: Id; output: EnquiryDetail };
+  'enquiries.update': { input: EnquiryUpdateInput; output: { id: string; status: EnquiryStatus } };
+  'enquiries.export': {
+    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic };
+    output: EnquiryExportOutput;
+  };
+  'enquiries.erase': { input: EnquiryEraseInput; output: EnquiryEraseOutput };
+
+  dashboard: { input: Record<string, never>; output: DashboardOutput };
+  'alerts.subscribe': { input: Record<string, never>; output: AlertsSubscribeOutput };
+}
