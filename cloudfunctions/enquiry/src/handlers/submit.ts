@@ -4,6 +4,7 @@ import type { SubmitEnquiryOutput } from '../../../../typings/api/enquiry';
 import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { checkText, SEC_CHECK_SCENE } from '../../../_shared/openapi';
+import { notifyStaffOfEnquiry } from '../../../admin/src/notify';
 import { app, findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
 import type { SubmitInput } from '../schema';
 
@@ -19,7 +20,8 @@ function asOutput(id: string, status: string, duplicate: boolean): SubmitEnquiry
 /**
  * Takes a partner's enquiry: a retry of the same form fill answers the first result; new text is
  * checked by WeChat's content security first (risky → rejected, nothing stored; needs review or the
- * check failed → stored for staff review); then it is stored within the caller's hourly limit.
+ * check failed → stored for staff review); then it is stored within the caller's hourly limit, and
+ * staff who asked for new-enquiry alerts get one subscription message each.
  */
 export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEnquiryOutput> {
   const openId = requireOpenId(ctx);
@@ -56,6 +58,8 @@ export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEn
   const outcome = await insertWithinRateLimit(doc, ctx.now);
   switch (outcome.kind) {
     case 'inserted':
+      // Stored first; the staff alert is best effort and never fails the submission.
+      await notifyStaffOfEnquiry({ id: outcome.id, topic: input.topic, createdAt: ctx.now });
       return asOutput(outcome.id, status, false);
     case 'duplicate':
       return asOutput(outcome.existing._id, outcome.existing.status, true);
