@@ -120,6 +120,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
             throw new ApiError('INVALID_PARAM', 'request_data is not JSON');
           }
         }
+        // A server caller has no WeChat identity: like the platform, never pass on one it wrote itself.
+        delete event.userInfo;
         const outcome = await invoke(name, { event });
         if (outcome.status === 'ok') return { data: { response_data: JSON.stringify(outcome.result) } };
         throw new ApiError(

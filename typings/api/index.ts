@@ -1,9 +1,11 @@
 import type { AdminApi } from './admin';
+import type { ContentApi } from './content';
 import type { EnquiryApi } from './enquiry';
 import type { SchedulerApi } from './scheduler';
 
 /** Every callable cloud function with its actions: the client's service layer is typed on this. */
 export interface Apis {
+  content: ContentApi;
   enquiry: EnquiryApi;
   admin: AdminApi;
   scheduler: SchedulerApi;

@@ -1,0 +1,31 @@
+import type { HomeOutput } from '../../../../typings/api/content';
+import { AppError } from '../../../_shared/errors';
+import type { Context } from '../../../_shared/function';
+import { HOME_NEWS_COUNT, HOME_OPPORTUNITIES_COUNT } from '../constants';
+import { contactSummary, coverFileIds, newsListItem, opportunityListItem } from '../present';
+import { tempFileUrls } from '../repo/files';
+import { listVisibleNews } from '../repo/news';
+import { listOpenOpportunities } from '../repo/opportunities';
+import { getProfile } from '../repo/profile';
+import type { NoInput } from '../schema';
+
+/** The home page's first screen in one call: cards and summaries only, no Markdown bodies. */
+export async function home(_input: NoInput, ctx: Context): Promise<HomeOutput> {
+  const [profile, news, opportunities] = await Promise.all([
+    getProfile(),
+    listVisibleNews({ now: ctx.now, after: null, limit: HOME_NEWS_COUNT }),
+    listOpenOpportunities(ctx.now, HOME_OPPORTUNITIES_COUNT),
+  ]);
+  if (!profile) throw new AppError('NOT_FOUND');
+  const urls = await tempFileUrls(news.items.flatMap((doc) => coverFileIds(doc.cover)));
+  return {
+    hero: { name: profile.name, partner: profile.partner },
+    intro: { title: profile.intro.title, lead: profile.intro.paragraphs[0] ?? '' },
+    keyFacts: profile.keyFacts,
+    timeline: profile.timeline,
+    focusAreas: profile.focusAreas.map(({ id, title, summary, icon }) => ({ id, title, summary, icon })),
+    latestNews: news.items.map((doc) => newsListItem(doc, urls)),
+    featuredOpportunities: opportunities.map(opportunityListItem),
+    contact: contactSummary(profile),
+  };
+}

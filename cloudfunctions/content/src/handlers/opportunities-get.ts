@@ -1,0 +1,37 @@
+import type { OpportunityDetail } from '../../../../typings/api/content';
+import { AppError } from '../../../_shared/errors';
+import type { Context } from '../../../_shared/function';
+import { cloudImageSources, renderMarkdown, withResolvedImages } from '../markdown';
+import { documentFileIds, documentSummary, opportunityListItem } from '../present';
+import { findDocuments } from '../repo/documents';
+import { tempFileUrls } from '../repo/files';
+import { getVisibleOpportunity } from '../repo/opportunities';
+import type { ByIdInput } from '../schema';
+
+/** One published opportunity: body rendered, attachments with download URLs, the documents it rests on, whom to ask. */
+export async function opportunitiesGet(input: ByIdInput, ctx: Context): Promise<OpportunityDetail> {
+  const doc = await getVisibleOpportunity(input.id, ctx.now);
+  if (!doc) throw new AppError('NOT_FOUND');
+  const documents = await findDocuments(doc.documentIds ?? []);
+  const attachments = doc.attachments ?? [];
+  const body = renderMarkdown(doc.body);
+  const urls = await tempFileUrls([
+    ...attachments.map((attachment) => attachment.fileId),
+    ...documentFileIds(documents),
+    ...cloudImageSources(body),
+  ]);
+  const { name, title, email, phone } = doc.contact;
+  return {
+    ...opportunityListItem(doc),
+    body: withResolvedImages(body, urls),
+    attachments: attachments.map((attachment) => ({
+      name: attachment.name,
+      sizeBytes: attachment.sizeBytes ?? null,
+      fileId: attachment.fileId,
+      url: urls.get(attachment.fileId) ?? null,
+    })),
+    documents: documents.map((document) => documentSummary(document, urls)),
+    contact: { name, ...(title ? { title } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
+    source: doc.source,
+  };
+}

@@ -1,0 +1,129 @@
+import type {
+  ContactCard,
+  ContactSummary,
+  Cover,
+  DocumentSummary,
+  NewsListItem,
+  OfficeInfo,
+  OpportunityListItem,
+} from '../../../typings/api/content';
+import type { CoverImage, RegionDocument, RegionProfile } from '../../../typings/models';
+import type { NewsListDoc } from './repo/news';
+import type { OpportunityListDoc } from './repo/opportunities';
+
+/**
+ * Documents → the shapes the mini program receives (typings/api/content). Pure: file URLs come in
+ * already resolved, as a map from fileID to temporary URL.
+ */
+
+export type FileUrls = ReadonlyMap<string, string>;
+
+/** Dates are shown in China Standard Time (UTC+8, no daylight saving), where the readers are. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** '2026年11月23日', or the stored label when only the year or season is known. */
+export function dateLabelOf(date: Date, label?: string): string {
+  if (label) return label;
+  const local = new Date(date.getTime() + CHINA_OFFSET_MS);
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+}
+
+export function isoOf(date: Date | string): string {
+  return new Date(date).toISOString();
+}
+
+/** The cloud files a cover needs resolved. */
+export function coverFileIds(cover: CoverImage | undefined): string[] {
+  return cover?.fileId ? [cover.fileId] : [];
+}
+
+const HTTPS = /^https:\/\//i;
+
+/** A stored file's temporary URL, else the cover's own https URL; null when there is neither. */
+export function coverOf(cover: CoverImage | undefined, urls: FileUrls): Cover | null {
+  if (!cover) return null;
+  const url = cover.fileId
+    ? urls.get(cover.fileId)
+    : cover.url && HTTPS.test(cover.url)
+      ? cover.url
+      : undefined;
+  return url ? { url, alt: cover.alt } : null;
+}
+
+export function newsListItem(doc: NewsListDoc, urls: FileUrls): NewsListItem {
+  const publishAt = new Date(doc.publishAt);
+  return {
+    id: doc._id,
+    title: doc.title,
+    summary: doc.summary,
+    cover: coverOf(doc.cover, urls),
+    tags: doc.tags ?? [],
+    pinned: doc.pinned === true,
+    publishAt: publishAt.toISOString(),
+    dateLabel: dateLabelOf(publishAt, doc.dateLabel),
+  };
+}
+
+export function opportunityListItem(doc: OpportunityListDoc): OpportunityListItem {
+  const publishedAt = new Date(doc.publishedAt);
+  return {
+    id: doc._id,
+    kind: doc.kind,
+    title: doc.title,
+    summary: doc.summary,
+    open: doc.open === true,
+    deadline: doc.deadline ? isoOf(doc.deadline) : null,
+    publishedAt: publishedAt.toISOString(),
+    dateLabel: dateLabelOf(publishedAt),
+  };
+}
+
+export function documentFileIds(docs: readonly RegionDocument[]): string[] {
+  return docs.flatMap((doc) => (doc.fileId ? [doc.fileId] : []));
+}
+
+export function documentSummary(doc: RegionDocument, urls: FileUrls): DocumentSummary {
+  return {
+    id: doc._id,
+    title: doc.title,
+    titleOriginal: doc.titleOriginal,
+    counterparty: doc.counterparty,
+    summary: doc.summary,
+    availability: doc.availability,
+    hasFile: Boolean(doc.fileId),
+    url: (doc.fileId && urls.get(doc.fileId)) || null,
+  };
+}
+
+export function officeOf(profile: RegionProfile): OfficeInfo {
+  const { name, nameOriginal, location, description } = profile.internationalOffice;
+  return { name, nameOriginal, location, description };
+}
+
+export function contactCard(profile: RegionProfile): ContactCard {
+  const { contact } = profile;
+  return {
+    name: contact.name,
+    salutation: contact.salutation,
+    title: contact.title,
+    titleOriginal: contact.titleOriginal,
+    email: contact.email,
+    phone: contact.mobile,
+    address: contact.address,
+    linkedin: contact.linkedin,
+    wechat: contact.wechat,
+    office: officeOf(profile),
+  };
+}
+
+export function contactSummary(profile: RegionProfile): ContactSummary {
+  const { contact } = profile;
+  return {
+    name: contact.name,
+    salutation: contact.salutation,
+    title: contact.title,
+    email: contact.email,
+    phone: contact.mobile,
+    office: profile.internationalOffice.name,
+  };
+}

@@ -1,0 +1,81 @@
+import { COLLECTIONS } from '../../../../typings/constants';
+import type { NewsItem } from '../../../../typings/models';
+import { _, db } from './db';
+
+/** A published news item as lists show it: no body. */
+export type NewsListDoc = Pick<
+  NewsItem,
+  '_id' | 'title' | 'summary' | 'cover' | 'tags' | 'pinned' | 'dateLabel'
+> & {
+  publishAt: Date;
+};
+
+export type PublicNewsDoc = NewsListDoc & Pick<NewsItem, 'body' | 'source'>;
+
+/** Where a page ends in the list order (pinned first, then newest `publishAt`, then `_id`). */
+export interface NewsPosition {
+  pinned: boolean;
+  publishAt: Date;
+  id: string;
+}
+
+const LIST_FIELDS = {
+  _id: true,
+  title: true,
+  summary: true,
+  cover: true,
+  tags: true,
+  pinned: true,
+  publishAt: true,
+  dateLabel: true,
+};
+
+/** What the public may see: published, and its publish time has come (index status_pinned_publishAt_id). */
+function visible(now: Date) {
+  return { status: 'published', publishAt: _.lte(now) };
+}
+
+/**
+ * Strictly after `after` in the list order: a range on the sort key, so deep pages cost what the
+ * first does. "Older, or as old with a smaller id" is written as `publishAt ≤ t AND (publishAt < t OR
+ * _id < id)`: one range bound on publishAt the index can seek to, and no equality on a date.
+ */
+function afterPosition(after: NewsPosition) {
+  const sameGroup = _.and([
+    { pinned: after.pinned, publishAt: _.lte(after.publishAt) },
+    _.or([{ publishAt: _.lt(after.publishAt) }, { _id: _.lt(after.id) }]),
+  ]);
+  // Pinned items come first, so after a pinned one every unpinned item follows.
+  return after.pinned ? _.or([{ pinned: false }, sameGroup]) : sameGroup;
+}
+
+export async function listVisibleNews(query: {
+  now: Date;
+  tag?: string;
+  after: NewsPosition | null;
+  limit: number;
+}): Promise<{ items: NewsListDoc[]; hasMore: boolean }> {
+  const filter = { ...visible(query.now), ...(query.tag !== undefined ? { tags: query.tag } : {}) };
+  const { data } = await db
+    .collection(COLLECTIONS.news)
+    .where(query.after ? _.and([filter, afterPosition(query.after)]) : filter)
+    .orderBy('pinned', 'desc')
+    .orderBy('publishAt', 'desc')
+    .orderBy('_id', 'desc')
+    .field(LIST_FIELDS)
+    .limit(query.limit + 1)
+    .get();
+  const items = data as NewsListDoc[];
+  return { items: items.slice(0, query.limit), hasMore: items.length > query.limit };
+}
+
+/** The item if the public may see it now; null for drafts, scheduled, future, archived, deleted and unknown ids. */
+export async function getVisibleNews(id: string, now: Date): Promise<PublicNewsDoc | null> {
+  const { data } = await db
+    .collection(COLLECTIONS.news)
+    .where({ _id: id, ...visible(now) })
+    .field({ ...LIST_FIELDS, body: true, source: true })
+    .limit(1)
+    .get();
+  return (data[0] as PublicNewsDoc | undefined) ?? null;
+}

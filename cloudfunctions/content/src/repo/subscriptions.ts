@@ -1,0 +1,16 @@
+import { COLLECTIONS } from '../../../../typings/constants';
+import type { Subscription, SubscriptionTopic } from '../../../../typings/models';
+import { db } from './db';
+
+/** The caller's unused subscriptions of a topic (index openid_topic_status). */
+export async function countOpen(openId: string, topic: SubscriptionTopic): Promise<number> {
+  const { total } = await db
+    .collection(COLLECTIONS.subscriptions)
+    .where({ _openid: openId, topic, status: 'open' })
+    .count();
+  return Number(total);
+}
+
+export async function addSubscription(doc: Omit<Subscription, '_id'>): Promise<void> {
+  await db.collection(COLLECTIONS.subscriptions).add(doc);
+}

@@ -1,0 +1,228 @@
+import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from '../../../cloudbase/seed/documents';
+import type { OpportunityListItem, RichTextElement, RichTextNode } from '../../../typings/api/content';
+import type { Opportunity, RegionDocument } from '../../../typings/models';
+import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
+import { opportunity, SEED, seedDatabase } from '../../harness/seed';
+import { contentClient, failure, ok } from './client';
+
+const PAGE_SIZE = 10;
+const DAY_MS = 24 * 3600_000;
+
+let t: TestCloud;
+let content: ReturnType<typeof contentClient>;
+let attachmentFileId: string;
+let documentFileId: string;
+
+/** 12 more research opportunities: pairs share a publish time, so only the id orders them. */
+const EXTRA: Opportunity[] = Array.from({ length: 12 }, (_, i) =>
+  opportunity({
+    _id: `opp-page-${String(i).padStart(2, '0')}`,
+    kind: 'research',
+    publishedAt: new Date(Date.UTC(2021, 0, 1 + Math.floor(i / 2))),
+  }),
+);
+
+const HIDDEN: Opportunity[] = [
+  opportunity({ _id: 'opp-hidden-draft', status: 'draft', publishedAt: undefined }),
+  opportunity({ _id: 'opp-hidden-archived', status: 'archived' }),
+  opportunity({ _id: 'opp-hidden-deleted', status: 'deleted' }),
+  opportunity({ _id: 'opp-hidden-future', publishedAt: new Date(Date.now() + 30 * DAY_MS) }),
+  opportunity({ _id: 'opp-hidden-undated', publishedAt: undefined }),
+];
+
+const DOC_WITH_FILE: RegionDocument = {
+  ...SEED.documents[0]!,
+  _id: 'doc-with-file',
+  title: '带文件的文件',
+  fileId: '',
+};
+
+function listOrder(items: Opportunity[]): string[] {
+  return [...items]
+    .sort(
+      (a, b) =>
+        (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) ||
+        (a._id < b._id ? 1 : a._id > b._id ? -1 : 0),
+    )
+    .map((item) => item._id);
+}
+
+async function listAll(type?: string): Promise<OpportunityListItem[][]> {
+  const pages: OpportunityListItem[][] = [];
+  let cursor: string | undefined;
+  do {
+    const data = { ...(type ? { type } : {}), ...(cursor ? { cursor } : {}) };
+    const page = ok(await content.call('opportunities.list', data as { type?: Opportunity['kind'] }));
+    pages.push(page.items);
+    cursor = page.nextCursor ?? undefined;
+    if (pages.length > 50) throw new Error('the cursor never ends');
+  } while (cursor);
+  return pages;
+}
+
+function elements(nodes: RichTextNode[]): RichTextElement[] {
+  return nodes.flatMap((node) => ('type' in node ? [] : [node, ...elements(node.children ?? [])]));
+}
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  content = contentClient(t);
+  attachmentFileId = (
+    await t.app.uploadFile({ cloudPath: 'opportunities/call.pdf', fileContent: Buffer.from('%PDF-call') })
+  ).fileID;
+  documentFileId = (
+    await t.app.uploadFile({ cloudPath: 'documents/mou.pdf', fileContent: Buffer.from('%PDF-mou') })
+  ).fileID;
+  const withFiles = opportunity({
+    _id: 'opp-with-files',
+    kind: 'education',
+    publishedAt: new Date('2019-01-01T00:00:00Z'),
+    deadline: new Date('2030-06-30T15:59:59Z'),
+    body: '## 申请\n\n- 填写表格\n- 发送邮件',
+    attachments: [
+      { fileId: attachmentFileId, name: '申请指南.pdf', sizeBytes: 9 },
+      { fileId: 'cloud://local.local-bucket/opportunities/gone.pdf', name: '已删除.pdf' },
+    ],
+    documentIds: ['doc-with-file', 'doc-that-does-not-exist', MOU_STCSM_ID],
+    contact: { name: '王老师', email: 'wang@example.cn' },
+  });
+  await seedDatabase(t.app, {
+    ...SEED,
+    opportunities: [...SEED.opportunities, ...EXTRA, ...HIDDEN, withFiles],
+    documents: [...SEED.documents, { ...DOC_WITH_FILE, fileId: documentFileId }],
+  });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const visible = () => [
+  ...SEED.opportunities,
+  ...EXTRA,
+  opportunity({ _id: 'opp-with-files', kind: 'education', publishedAt: new Date('2019-01-01T00:00:00Z') }),
+];
+
+describe('opportunities.list', () => {
+  it('pages through every published opportunity, newest first, each once', async () => {
+    const pages = await listAll();
+    const ids = pages.flat().map((item) => item.id);
+    expect(ids).toEqual(listOrder(visible()));
+    expect(pages.map((page) => page.length)).toEqual([PAGE_SIZE, 9]);
+    for (const hidden of HIDDEN) expect(ids).not.toContain(hidden._id);
+  });
+
+  it('answers the list shape', async () => {
+    const items = (await listAll()).flat();
+    expect(items.find((item) => item.id === 'opp-midtnet-kina')).toEqual({
+      id: 'opp-midtnet-kina',
+      kind: 'business_programme',
+      title: '商业项目 Midtnet Kina',
+      summary: '帮助企业调整产品和解决方案以适应中国市场，计划于2016年夏末启动。',
+      open: false,
+      deadline: null,
+      publishedAt: '2016-03-01T00:00:00.000Z',
+      dateLabel: '2016年3月1日',
+    });
+    expect(items.find((item) => item.id === 'opp-with-files')?.deadline).toBe('2030-06-30T15:59:59.000Z');
+    expect(JSON.stringify(items)).not.toContain('"body"');
+  });
+
+  it('filters by type', async () => {
+    const research = (await listAll('research')).flat().map((item) => item.id);
+    expect(research).toEqual(listOrder(visible().filter((item) => item.kind === 'research')));
+    expect(research).toHaveLength(13);
+    expect((await listAll('mou')).flat().map((item) => item.id)).toEqual(['opp-mou-projects']);
+  });
+
+  it.each([
+    ['an unknown type', 'grants'],
+    ['an operator object', { $ne: null }],
+    ['a list', ['mou']],
+    ['padding', ' mou'],
+  ])('refuses %s as type', async (_what, type) => {
+    const error = failure(await content.raw({ action: 'opportunities.list', data: { type } }));
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { type: '合作类型不正确' } });
+  });
+
+  it('refuses a tampered cursor, and a news cursor', async () => {
+    const real = ok(await content.call('opportunities.list', {})).nextCursor ?? '';
+    const newsCursor = ok(await content.call('news.list', { limit: 1 })).nextCursor ?? '';
+    for (const cursor of [
+      real.slice(0, -2),
+      newsCursor,
+      Buffer.from('[{"d":1},{"$gt":""}]').toString('base64url'),
+    ]) {
+      const error = failure(await content.raw({ action: 'opportunities.list', data: { cursor } }));
+      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { cursor: expect.any(String) } });
+    }
+  });
+
+  it('refuses unknown keys', async () => {
+    const error = failure(await content.raw({ action: 'opportunities.list', data: { limit: 50 } }));
+    expect(error.fields).toEqual({ limit: '不支持的字段' });
+  });
+});
+
+describe('opportunities.get', () => {
+  it('answers an opportunity with its body rendered, the MoUs it rests on and whom to ask', async () => {
+    const item = ok(await content.call('opportunities.get', { id: 'opp-mou-projects' }));
+    expect(item).toMatchObject({ id: 'opp-mou-projects', kind: 'mou', open: true, attachments: [] });
+    expect(
+      elements(item.body)
+        .filter((node) => node.name === 'h3')
+        .map((node) => node.children),
+    ).toEqual([[{ type: 'text', text: '现行谅解备忘录' }]]);
+    expect(elements(item.body).filter((node) => node.name === 'li')).toHaveLength(2);
+    expect(item.documents.map((doc) => [doc.id, doc.title, doc.availability, doc.hasFile, doc.url])).toEqual([
+      [MOU_SHANGHAI_ID, '中日德兰大区与上海市谅解备忘录', '可向国际事务办公室索取', false, null],
+      [MOU_STCSM_ID, '中日德兰大区与上海市科学技术委员会谅解备忘录', '可向国际事务办公室索取', false, null],
+    ]);
+    expect(item.contact).toEqual({
+      name: 'Pia Fabrin',
+      title: '秘书处负责人',
+      email: 'pia.fabrin@ru.rm.dk',
+      phone: '+45 2160 1445',
+    });
+    expect(item.source.title).toBe('Central Denmark Region and Shanghai');
+  });
+
+  it('gives attachments and document files temporary download URLs, in the order listed', async () => {
+    const item = ok(await content.call('opportunities.get', { id: 'opp-with-files' }));
+    expect(item.attachments).toEqual([
+      {
+        name: '申请指南.pdf',
+        sizeBytes: 9,
+        fileId: attachmentFileId,
+        url: expect.stringMatching(/_local\/files\//),
+      },
+      {
+        name: '已删除.pdf',
+        sizeBytes: null,
+        fileId: 'cloud://local.local-bucket/opportunities/gone.pdf',
+        url: null,
+      },
+    ]);
+    const download = await fetch(item.attachments[0]?.url ?? '');
+    expect(await download.text()).toBe('%PDF-call');
+    expect(item.documents.map((doc) => [doc.id, doc.hasFile])).toEqual([
+      ['doc-with-file', true],
+      [MOU_STCSM_ID, false],
+    ]);
+    expect(await (await fetch(item.documents[0]?.url ?? '')).text()).toBe('%PDF-mou');
+    expect(item.contact).toEqual({ name: '王老师', email: 'wang@example.cn' });
+  });
+
+  it.each(HIDDEN.map((item) => [item._id]))('is NOT_FOUND for %s', async (id) => {
+    expect(failure(await content.call('opportunities.get', { id }))).toEqual({
+      code: 'NOT_FOUND',
+      message: '内容不存在或已下线',
+    });
+  });
+
+  it('refuses an operator object as id', async () => {
+    const error = failure(
+      await content.raw({ action: 'opportunities.get', data: { id: { $exists: true } } }),
+    );
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { id: '编号不正确' } });
+  });
+});

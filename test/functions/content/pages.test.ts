@@ -1,0 +1,166 @@
+import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
+import { SEED, seedDatabase } from '../../harness/seed';
+import { contentClient, failure, ok } from './client';
+
+/** The home page's first setData must stay small (budget from the page's performance target). */
+const HOME_BUDGET_BYTES = 32 * 1024;
+
+let t: TestCloud;
+let content: ReturnType<typeof contentClient>;
+const profile = SEED.profile[0]!;
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  content = contentClient(t);
+  await seedDatabase(t.app);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('home', () => {
+  it('answers the first screen in one call: profile facts, focus areas, latest news, open opportunities, contact', async () => {
+    const home = ok(await content.call('home', {}));
+    expect(home.hero).toEqual({ name: profile.name, partner: profile.partner });
+    expect(home.intro).toEqual({ title: profile.intro.title, lead: profile.intro.paragraphs[0] });
+    expect(home.keyFacts).toEqual(profile.keyFacts);
+    expect(home.timeline.map((entry) => entry.dateLabel)).toEqual([
+      '2003年',
+      '2006年',
+      '2013年',
+      '2016年春',
+      '2016年夏末',
+    ]);
+    expect(home.focusAreas).toEqual(
+      profile.focusAreas.map(({ id, title, summary, icon }) => ({ id, title, summary, icon })),
+    );
+    expect(home.contact).toEqual({
+      name: 'Pia Fabrin',
+      salutation: '女士',
+      title: '秘书处负责人',
+      email: 'pia.fabrin@ru.rm.dk',
+      phone: { display: '+45 2160 1445', dial: '+4521601445' },
+      office: '国际事务办公室',
+    });
+  });
+
+  it('lists the same first three news items as the news tab, pinned first', async () => {
+    const home = ok(await content.call('home', {}));
+    const firstPage = ok(await content.call('news.list', { limit: 3 }));
+    expect(home.latestNews).toEqual(firstPage.items);
+    expect(home.latestNews.map((item) => item.id)).toEqual([
+      'news-2016-midtnet-kina',
+      // Equal publish times fall back to the id, descending.
+      'news-delegation-visits',
+      'news-current-mous',
+    ]);
+    expect(home.latestNews[0]).toEqual({
+      id: 'news-2016-midtnet-kina',
+      title: '商业项目 Midtnet Kina 计划于2016年夏末启动',
+      summary: '商业项目“Midtnet Kina”将帮助企业调整产品和解决方案，以适应中国市场。',
+      cover: null,
+      tags: ['商业合作', '中国市场'],
+      pinned: true,
+      publishAt: '2016-03-01T00:00:00.000Z',
+      dateLabel: '2016年',
+    });
+  });
+
+  it('features only open opportunities, at most three', async () => {
+    const home = ok(await content.call('home', {}));
+    expect(home.featuredOpportunities).toHaveLength(3);
+    const open = new Set(SEED.opportunities.filter((item) => item.open).map((item) => item._id));
+    for (const item of home.featuredOpportunities) expect(open.has(item.id)).toBe(true);
+    expect(home.featuredOpportunities.map((item) => item.id)).not.toContain('opp-midtnet-kina');
+  });
+
+  it('stays within the first-setData budget and carries no Markdown bodies', async () => {
+    const res = await content.call('home', {});
+    const json = JSON.stringify(ok(res));
+    expect(Buffer.byteLength(json, 'utf8')).toBeLessThan(HOME_BUDGET_BYTES);
+    expect(json).not.toMatch(/"(body|paragraphs)":/);
+    expect(json).not.toContain('## ');
+  });
+
+  it('refuses any input it does not take', async () => {
+    const error = failure(await content.raw({ action: 'home', data: { preview: true } }));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.fields).toEqual({ preview: '不支持的字段' });
+  });
+});
+
+describe('profile', () => {
+  it('answers the whole profile with the focus areas in full and the MoUs', async () => {
+    const data = ok(await content.call('profile', {}));
+    expect(data.name).toEqual(profile.name);
+    expect(data.intro).toEqual(profile.intro);
+    expect(data.focusAreas).toEqual(profile.focusAreas);
+    expect(data.internationalOffice).toEqual(profile.internationalOffice);
+    expect(data.representativeOffice.paragraphs.join('')).toContain('2006年');
+    expect(data.agreements.title).toBe('谅解备忘录（MoU）');
+    expect(data.agreements.documents).toEqual(
+      SEED.documents.map((doc) => ({
+        id: doc._id,
+        title: doc.title,
+        titleOriginal: doc.titleOriginal,
+        counterparty: doc.counterparty,
+        summary: doc.summary,
+        availability: '可向国际事务办公室索取',
+        hasFile: false,
+        url: null,
+      })),
+    );
+    expect(data.contact.email).toBe('pia.fabrin@ru.rm.dk');
+    expect(data.source.title).toBe('Central Denmark Region and Shanghai');
+    expect(data.updatedAt).toBe('2016-03-01T00:00:00.000Z');
+  });
+});
+
+describe('contact', () => {
+  it('answers the contact card as the source gives it, with a dialable number', async () => {
+    const card = ok(await content.call('contact', {}));
+    expect(card).toEqual({
+      name: 'Pia Fabrin',
+      salutation: '女士',
+      title: '秘书处负责人',
+      titleOriginal: 'Head of Secretariat',
+      email: 'pia.fabrin@ru.rm.dk',
+      phone: { display: '+45 2160 1445', dial: '+4521601445' },
+      address: profile.contact.address,
+      linkedin: profile.contact.linkedin,
+      wechat: profile.contact.wechat,
+      office: profile.internationalOffice,
+    });
+    // The source names LinkedIn and WeChat but gives no account: none is made up.
+    expect(card.linkedin.url).toBeUndefined();
+    expect(card.wechat.accountName).toBeUndefined();
+  });
+});
+
+describe('the envelope', () => {
+  it('refuses an unknown action', async () => {
+    const error = failure(await content.raw({ action: 'news.delete', data: { id: 'news-current-mous' } }));
+    expect(error).toEqual({ code: 'INVALID_ARGUMENT', message: '不支持的操作' });
+  });
+
+  it('refuses an action name that is an inherited property', async () => {
+    expect(failure(await content.raw({ action: 'constructor' })).code).toBe('INVALID_ARGUMENT');
+    expect(failure(await content.raw({ action: '__proto__' })).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('refuses input that is not an object', async () => {
+    expect(failure(await content.raw({ action: 'contact', data: 'all' })).code).toBe('INVALID_ARGUMENT');
+    expect(failure(await content.raw({ action: 'contact', data: [] })).code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('seeding', () => {
+  it('is idempotent and never overwrites', async () => {
+    await t.app.database().collection('news').doc('news-current-mous').update({ title: '编辑改过的标题' });
+    const report = await seedDatabase(t.app);
+    expect(report.news).toEqual({ inserted: 0, present: SEED.news.length });
+    expect(report.profile).toEqual({ inserted: 0, present: 1 });
+    const { data } = await t.app.database().collection('news').doc('news-current-mous').get();
+    expect((data[0] as { title: string }).title).toBe('编辑改过的标题');
+  });
+});
