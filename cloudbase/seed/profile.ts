@@ -1,5 +1,5 @@
 /** The region's profile: the single document of the `profile` collection. */
-import { PROFILE_ID } from '../../typings/constants';
+import { PROFILE_ID } from '../../miniprogram/shared/constants';
 import type { ContactInfo, RegionProfile } from '../../typings/models';
 import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from './documents';
 import { fromSource, SOURCE_AS_OF } from './source';

@@ -50,8 +50,10 @@ async function buildFunction(fn: CloudFunction, force: boolean): Promise<TargetR
 
   const started = Date.now();
   const { sources, outputs } = await bundle(fn.entry, fn.outfile);
+  // A source saved while esbuild ran may not be in the bundle: leave it unstamped so the next run rebuilds.
+  const changedMeanwhile = sources.some((source) => fs.statSync(path.join(ROOT, source)).mtimeMs >= started);
   // npm packages are covered by the lockfile: hashing hundreds of their files would slow every run.
-  writeStamp(target, recipe, [relativeToRoot(PACKAGE_LOCK), ...sources, ...outputs]);
+  if (!changedMeanwhile) writeStamp(target, recipe, [relativeToRoot(PACKAGE_LOCK), ...sources, ...outputs]);
   const kilobytes = Math.ceil(fs.statSync(fn.outfile).size / BYTES_PER_KB);
   return {
     target,

@@ -1,4 +1,4 @@
-import { OPPORTUNITIES_PAGE_SIZE } from '../../../../typings/constants';
+import { OPPORTUNITIES_PAGE_SIZE } from '../../../../miniprogram/shared/constants';
 import type { OpportunityListItem } from '../../../../typings/api/content';
 import type { Page } from '../../../../typings/api/common';
 import type { Context } from '../../../_shared/function';

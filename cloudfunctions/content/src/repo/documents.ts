@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../../../typings/constants';
+import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
 import type { RegionDocument } from '../../../../typings/models';
 import { _, db } from './db';
 

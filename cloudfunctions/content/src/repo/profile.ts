@@ -1,4 +1,4 @@
-import { COLLECTIONS, PROFILE_ID } from '../../../../typings/constants';
+import { COLLECTIONS, PROFILE_ID } from '../../../../miniprogram/shared/constants';
 import type { RegionProfile } from '../../../../typings/models';
 import { db } from './db';
 

@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../../../typings/constants';
+import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
 import type { Subscription, SubscriptionTopic } from '../../../../typings/models';
 import { db } from './db';
 

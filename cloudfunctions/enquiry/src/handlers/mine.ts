@@ -1,4 +1,4 @@
-import { MY_ENQUIRIES_PAGE_SIZE } from '../../../../typings/constants';
+import { MY_ENQUIRIES_PAGE_SIZE } from '../../../../miniprogram/shared/constants';
 import type { MyEnquiry } from '../../../../typings/api/enquiry';
 import type { Page } from '../../../../typings/api/common';
 import { decodeCursor, encodeCursor } from '../../../_shared/cursor';

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../typings/constants';
+import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../miniprogram/shared/constants';
 import type { SubmitEnquiryOutput } from '../../../../typings/api/enquiry';
 import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';

@@ -1,5 +1,5 @@
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
-import { COLLECTIONS, ENQUIRY_RATE_LIMIT_PER_HOUR } from '../../../../typings/constants';
+import { COLLECTIONS, ENQUIRY_RATE_LIMIT_PER_HOUR } from '../../../../miniprogram/shared/constants';
 import type { Enquiry } from '../../../../typings/models';
 import { createApp, isDuplicateKeyError } from '../../../_shared/cloud';
 
