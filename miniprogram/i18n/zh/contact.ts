@@ -1,0 +1,23 @@
+/** 联系: the office's contact card and the way into the enquiry form. */
+export const contact = {
+  officeTitle: '负责机构',
+  person: '联系人',
+  personName: '{name}{salutation}',
+  email: '邮箱',
+  phone: '电话',
+  address: '地址',
+  addressOriginal: '邮寄地址',
+  copyEmail: '复制邮箱',
+  emailCopied: '邮箱已复制',
+  call: '拨打电话',
+  copyAddress: '复制地址',
+  addressCopied: '地址已复制',
+  addressHint: '复制地址后，可在地图应用中搜索查看位置。',
+  social: '社交媒体',
+  socialHint: '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
+  enquiryTitle: '在线咨询',
+  enquiryHint: '填写咨询表单，国际事务办公室会尽快回复',
+  mineTitle: '我的咨询',
+  mineHint: '查看已提交咨询的处理进度',
+  shareTitle: '联系中日德兰大区国际事务办公室',
+} as const;

@@ -1,0 +1,115 @@
+/**
+ * The enquiry subpackage: the form, its validation messages (worded exactly as the `enquiry`
+ * function's, so a message reads the same whichever side found the problem), the privacy notice,
+ * the success page and 我的咨询.
+ */
+export const enquiry = {
+  topics: {
+    business: '商业与区域发展',
+    knowledge: '知识交流与互访',
+    research: '科研与教育',
+    culture: '文化与教育交流',
+    other: '其他',
+  },
+  statuses: {
+    received: '已收到',
+    pending_review: '待审核',
+    in_progress: '处理中',
+    closed: '已办结',
+  },
+  form: {
+    pageTitle: '在线咨询',
+    intro: '请留下您的联系方式和咨询内容，中日德兰大区国际事务办公室会尽快回复您。',
+    sectionContact: '您的信息',
+    sectionEnquiry: '咨询事项',
+    sectionConsent: '个人信息授权',
+    name: '姓名',
+    organization: '单位名称',
+    title: '职务',
+    email: '邮箱',
+    phone: '手机号',
+    topic: '咨询类别',
+    message: '咨询内容',
+    namePlaceholder: '请输入您的姓名',
+    organizationPlaceholder: '请输入单位全称',
+    titlePlaceholder: '选填',
+    emailPlaceholder: '邮箱与手机号至少填写一项',
+    phonePlaceholder: '如 +86 138 0000 0000',
+    messagePlaceholder: '请简要说明您的咨询事项，至少 10 个字',
+    contactHint: '邮箱和手机号请至少填写一项，以便我们回复您。',
+    counter: '{count} / {max}',
+    consentPrivacy: '我已阅读并同意《隐私说明》',
+    readPrivacy: '阅读《隐私说明》',
+    consentCrossBorder: '我同意将以上信息传输至丹麦，由中日德兰大区国际事务办公室处理',
+    submit: '提交咨询',
+    fixErrors: '请按提示修改标红的内容',
+  },
+  /** Field messages; the same wording as the server's (cloudfunctions/_shared/validation.ts, enquiry schema). */
+  rules: {
+    required: '请填写{label}',
+    tooShort: '{label}至少需要 {min} 个字',
+    tooLong: '{label}不能超过 {max} 个字',
+    control: '{label}包含不允许的控制字符',
+    email: '邮箱格式不正确',
+    phone: '电话号码格式不正确（可含 +、空格和短横线，6–20 位数字）',
+    contactMissing: '请至少填写邮箱或手机号中的一项',
+    topic: '请选择咨询类别',
+    privacy: '请阅读并同意《隐私说明》',
+    crossBorder: '请同意将您的信息传输至丹麦处理',
+  },
+  /** Messages the form is opened with from elsewhere (`?topic=…&message=…`). */
+  prefill: {
+    document: '您好！我希望索取《{title}》的文本，谢谢。',
+    opportunity: '您好！我对“{title}”感兴趣，希望进一步了解详情。',
+  },
+  success: {
+    title: '提交成功',
+    received: '您的咨询已提交。国际事务办公室会尽快通过您留下的联系方式与您联系。',
+    pendingReview: '您的咨询已提交，内容需经人工审核后再转交处理，请耐心等待。',
+    reference: '咨询编号',
+    referenceHint: '请保存此编号，联系我们查询进度时提供编号即可。',
+    copy: '复制编号',
+    copied: '编号已复制',
+    mine: '查看我的咨询',
+    home: '返回首页',
+  },
+  mine: {
+    title: '我的咨询',
+    empty: '您还没有提交过咨询',
+    write: '在线咨询',
+    submittedAt: '提交于 {date}',
+    reference: '编号：{id}',
+    loadMoreFailed: '加载失败，轻触重试',
+  },
+  privacy: {
+    title: '隐私说明',
+    intro:
+      '您通过本小程序“在线咨询”提交的信息属于个人信息。本说明介绍我们如何处理这些信息，以及您享有的权利。请您在提交前仔细阅读。',
+    version: '版本：{version}',
+    sections: {
+      controllerTitle: '谁在处理您的信息',
+      controller:
+        '个人信息处理者为丹麦中日德兰大区（Central Denmark Region）。您的咨询由位于维堡（Viborg）的大区总部国际事务办公室（International Relations Office）负责处理。地址：Regional Headquarter, Skottenborg 26, DK-8800 Viborg, Denmark。',
+      purposeTitle: '处理目的',
+      purpose:
+        '仅用于答复您的咨询、就您提出的合作事宜与您沟通，并在“我的咨询”中向您本人展示处理进度。我们不会将您的信息用于营销，也不会出售或提供给与答复您的咨询无关的第三方。',
+      categoriesTitle: '处理的信息',
+      categories:
+        '您填写的姓名、单位名称、职务（选填）、邮箱和/或手机号、咨询类别和咨询内容；您同意本说明的时间和所同意的说明版本；以及微信提供的用于识别您身份的 OpenID（用于仅向您本人展示您的咨询、避免重复提交和限制提交频率）。',
+      checkTitle: '内容安全检测',
+      check:
+        '为防范违法违规信息，您提交的文字会经微信内容安全服务自动检测。未通过检测的内容不会被保存；需人工审核的内容会在审核后再转交处理。',
+      retentionTitle: '保存期限',
+      retention: '您的咨询自提交之日起保存 {months} 个月，期满后自动删除。',
+      transferTitle: '向境外（丹麦）提供',
+      transfer:
+        '您的信息保存在本小程序使用的腾讯云开发（CloudBase）环境中，由位于丹麦的国际事务办公室工作人员查阅和处理，因此会向中华人民共和国境外（丹麦）提供。境外接收方为丹麦中日德兰大区国际事务办公室，联系方式见上文；其处理目的、方式和信息种类与本说明所述相同。您可以按下文方式向其行使您的权利。为此我们单独征求您的同意。',
+      rightsTitle: '您的权利',
+      rights:
+        '您有权查阅、复制、更正、补充和删除您的个人信息，有权要求我们解释处理规则，并有权撤回同意（撤回不影响撤回前已进行的处理）。根据欧盟《通用数据保护条例》（GDPR），您还有权限制或反对处理、获取可携带的数据副本，并可向丹麦数据保护局（Datatilsynet）投诉。',
+      exerciseTitle: '如何行使权利',
+      exercise:
+        '您可以随时在“我的咨询”中查看您提交的咨询及其处理状态。如需更正、删除您的信息或撤回同意，请通过“联系”页面所列的邮箱或电话联系国际事务办公室，或提交一条类别为“其他”的在线咨询并注明咨询编号。我们会在核实您的身份后，在法律规定的期限内答复。',
+    },
+  },
+} as const;

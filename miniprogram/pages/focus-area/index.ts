@@ -1,0 +1,112 @@
+import type { FocusAreaDetail, ProfileOutput } from '../../../typings/api/content';
+import type { ViewStatus } from '../../components/state-view/index';
+import { t } from '../../i18n/index';
+import { cached } from '../../services/cache';
+import { ServiceError } from '../../services/cloud';
+import { profile } from '../../services/content';
+import { fontScaleStyle } from '../../utils/font-scale';
+import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
+
+const ROUTE = 'pages/focus-area/index';
+/** Shared with 关于大区: both read the profile. */
+const PROFILE_CACHE_KEY = 'profile';
+
+interface OtherArea {
+  id: string;
+  title: string;
+  summary: string;
+  icon: string;
+  url: string;
+}
+
+Page({
+  data: {
+    pageStyle: '',
+    status: 'loading' as ViewStatus,
+    errorMessage: '',
+    emptyText: '',
+    labels: {
+      enquire: t('focusArea.enquire'),
+      otherAreas: t('focusArea.otherAreas'),
+    },
+    area: { id: '', title: '', titleOriginal: '', icon: '', paragraphs: [] as string[] },
+    others: [] as OtherArea[],
+  },
+
+  areaId: '',
+
+  onLoad(query: { id?: string }) {
+    this.areaId = query.id ?? '';
+    this.setData({ pageStyle: fontScaleStyle() });
+    enableShareMenu();
+    return this.load();
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading', errorMessage: '' });
+    return this.load();
+  },
+
+  async load() {
+    const { stale, fresh } = cached(PROFILE_CACHE_KEY, profile);
+    if (stale) this.show(stale);
+    try {
+      this.show(await fresh);
+    } catch (error) {
+      const message = error instanceof ServiceError ? error.message : t('errors.INTERNAL');
+      // Content already on screen stays; the failure is only news when there is nothing to show.
+      if (this.data.status === 'ready') wx.showToast({ title: message, icon: 'none' });
+      else this.setData({ status: 'error', errorMessage: message });
+    }
+  },
+
+  show(data: ProfileOutput) {
+    const area = data.focusAreas.find((candidate) => candidate.id === this.areaId);
+    if (!area) {
+      this.setData({ status: 'empty', emptyText: t('focusArea.notFound') });
+      return;
+    }
+    wx.setNavigationBarTitle({ title: area.title });
+    this.setData({
+      status: 'ready',
+      errorMessage: '',
+      area: {
+        id: area.id,
+        title: area.title,
+        titleOriginal: area.titleOriginal,
+        icon: area.icon,
+        paragraphs: area.paragraphs,
+      },
+      others: data.focusAreas.filter((other) => other.id !== area.id).map(toOtherArea),
+    });
+  },
+
+  /** The enquiry form, with this area's topic preselected (focus-area ids are enquiry topics). */
+  onEnquire() {
+    wx.navigateTo({ url: `/packages/enquiry/pages/form/index?topic=${this.data.area.id}` });
+  },
+
+  onShareAppMessage() {
+    return shareMessage(this.shareTitle(), ROUTE, { id: this.areaId });
+  },
+
+  onShareTimeline() {
+    return shareTimeline(this.shareTitle(), { id: this.areaId });
+  },
+
+  shareTitle(): string {
+    return this.data.area.title
+      ? t('focusArea.shareTitle', { title: this.data.area.title })
+      : t('focusArea.title');
+  },
+});
+
+function toOtherArea(area: FocusAreaDetail): OtherArea {
+  return {
+    id: area.id,
+    title: area.title,
+    summary: area.summary,
+    icon: area.icon,
+    url: `/${ROUTE}?id=${area.id}`,
+  };
+}

@@ -1,0 +1,141 @@
+import type { NewsDetail, RichTextNode } from '../../../typings/api/content';
+import type { ViewStatus } from '../../components/state-view/index';
+import { SUBSCRIBE_TEMPLATE_NEWS } from '../../config';
+import { t } from '../../i18n/index';
+import { ServiceError } from '../../services/cloud';
+import { newsGet, subscribe } from '../../services/content';
+import { displayDate } from '../../utils/date';
+import { fontScaleStyle } from '../../utils/font-scale';
+import { NEWS_DETAIL_ROUTE } from '../../utils/news';
+import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
+
+/** `wx.requestSubscribeMessage` failure when the user turned off this mini program's notifications. */
+const SUBSCRIBE_SWITCHED_OFF = 20004;
+
+function toView(item: NewsDetail) {
+  return {
+    id: item.id,
+    title: item.title,
+    date: displayDate(item.publishAt, item.dateLabel),
+    tagLine: item.tags.map((tag) => `#${tag}`).join(' '),
+    cover: { url: item.cover?.url ?? '', alt: item.cover?.alt ?? '' },
+    body: item.body,
+    sourceLine: t('news.detail.source', { source: item.source.note || item.source.title }),
+  };
+}
+
+/** What to tell the user after the subscription prompt, by the user's choice for the template. */
+function declinedMessage(choice: string | undefined): string {
+  if (choice === 'ban') return t('news.detail.subscribeBanned');
+  // 'filter': the template was filtered out by the platform (e.g. revoked); nothing the user can do.
+  if (choice === 'filter') return t('news.detail.subscribeUnavailable');
+  return t('news.detail.subscribeDeclined');
+}
+
+Page({
+  data: {
+    pageStyle: '',
+    status: 'loading' as ViewStatus,
+    errorMessage: '',
+    emptyText: '',
+    labels: {
+      subscribe: t('news.detail.subscribe'),
+      subscribeHint: t('news.detail.subscribeHint'),
+      share: t('news.detail.share'),
+    },
+    id: '',
+    title: '',
+    date: '',
+    tagLine: '',
+    cover: { url: '', alt: '' },
+    body: [] as RichTextNode[],
+    sourceLine: '',
+    subscribing: false,
+  },
+
+  onLoad(query: { id?: string }) {
+    const id = query.id ? decodeURIComponent(query.id) : '';
+    this.setData({ pageStyle: fontScaleStyle(), id });
+    enableShareMenu();
+    return this.load();
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading', errorMessage: '' });
+    return this.load();
+  },
+
+  async load() {
+    if (!this.data.id) {
+      this.setData({ status: 'empty', emptyText: t('errors.NOT_FOUND') });
+      return;
+    }
+    try {
+      const item = await newsGet(this.data.id);
+      this.setData({ ...toView(item), status: 'ready', errorMessage: '' });
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'NOT_FOUND') {
+        // Withdrawn or never published: retrying cannot help.
+        this.setData({ status: 'empty', emptyText: error.message });
+      } else {
+        this.setData({
+          status: 'error',
+          errorMessage: error instanceof ServiceError ? error.message : t('errors.INTERNAL'),
+        });
+      }
+    }
+  },
+
+  /** 订阅更新: the platform's one-time consent first, then one recorded subscription. */
+  async onSubscribe() {
+    if (this.data.subscribing) return;
+    const templateId = SUBSCRIBE_TEMPLATE_NEWS;
+    if (!templateId) {
+      // No template configured (development, or not yet approved on 微信公众平台).
+      wx.showToast({ title: t('news.detail.subscribeUnavailable'), icon: 'none' });
+      return;
+    }
+    this.setData({ subscribing: true });
+    try {
+      let choice: string | undefined;
+      try {
+        const result = await wx.requestSubscribeMessage({ tmplIds: [templateId] });
+        choice = (result as unknown as Record<string, string>)[templateId];
+      } catch (error) {
+        const code = (error as { errCode?: number }).errCode;
+        const message =
+          code === SUBSCRIBE_SWITCHED_OFF
+            ? t('news.detail.subscribeBanned')
+            : t('news.detail.subscribeFailed');
+        wx.showToast({ title: message, icon: 'none' });
+        return;
+      }
+      if (choice !== 'accept') {
+        wx.showToast({ title: declinedMessage(choice), icon: 'none' });
+        return;
+      }
+      try {
+        await subscribe('news');
+        wx.showToast({ title: t('news.detail.subscribed'), icon: 'none' });
+      } catch (error) {
+        const message = error instanceof ServiceError ? error.message : t('news.detail.subscribeFailed');
+        wx.showToast({ title: message, icon: 'none' });
+      }
+    } finally {
+      this.setData({ subscribing: false });
+    }
+  },
+
+  onShareAppMessage() {
+    return shareMessage(
+      this.data.title || t('news.shareTitle'),
+      NEWS_DETAIL_ROUTE,
+      { id: this.data.id },
+      this.data.cover.url,
+    );
+  },
+
+  onShareTimeline() {
+    return shareTimeline(this.data.title || t('news.shareTitle'), { id: this.data.id }, this.data.cover.url);
+  },
+});

@@ -1,0 +1,136 @@
+import { cloudCaller } from '../../harness/cloud-client';
+import {
+  installWx,
+  loadPage,
+  settle,
+  tap,
+  type CallFunction,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../harness/simulate';
+
+/** A focus area, read from the real `content` function's `profile`. */
+
+const USER = 'o-focus-area-test-user';
+const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
+
+function textOf(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function failingFirst(times: number, call: CallFunction): CallFunction {
+  let failures = 0;
+  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5000) throw new Error('the page did not get there within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function stubShareMenu(): jest.Mock {
+  const mock = jest.fn();
+  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
+  return mock;
+}
+
+function state(page: PageHandle): SimNode {
+  return page.querySelector('#state') as SimNode;
+}
+
+async function openArea(id: string): Promise<PageHandle> {
+  const page = loadPage('pages/focus-area/index');
+  await page.onLoad({ id });
+  return page;
+}
+
+describe('focus area page', () => {
+  let wx: WxMock;
+
+  beforeEach(() => {
+    wx = installWx({ callFunction: cloudCaller(USER) });
+    stubShareMenu();
+  });
+
+  it('shows the area with its original name and paragraphs, titled in the navigation bar', async () => {
+    const page = loadPage('pages/focus-area/index');
+    expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
+    await page.onLoad({ id: 'research' });
+
+    expect(textOf(page.querySelector('#area-title'))).toBe('科研与教育');
+    expect(textOf(page.querySelector('.area-hero__original'))).toBe('Research and Education');
+    expect(textOf(page.querySelector('#area-body'))).toContain('中日德兰大区支持区内科研机构拓展对华合作');
+    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '科研与教育' }));
+  });
+
+  it('opens the enquiry form with the area as its topic', async () => {
+    const page = await openArea('culture');
+    await tap(page.querySelector('#enquire')?.querySelector('.t-button'));
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/enquiry/pages/form/index?topic=culture' }),
+    );
+  });
+
+  it('lists the other three areas, each opening in place of this one', async () => {
+    const page = await openArea('business');
+    const others = ['knowledge', 'research', 'culture'].map((id) =>
+      textOf(page.querySelector(`#other-${id}`)?.querySelector('.t-cell__title-text')),
+    );
+    expect(others).toEqual(['知识交流与互访', '科研与教育', '文化与教育交流']);
+    expect(page.querySelector('#other-business')).toBeUndefined();
+
+    await tap(page.querySelector('#other-knowledge')?.querySelector('.t-cell'));
+    expect(wx.redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/focus-area/index?id=knowledge' }),
+    );
+  });
+
+  it('says so for an unknown area', async () => {
+    const page = await openArea('tourism');
+    const empty = state(page).querySelector('#state-view-empty');
+    expect(textOf(empty?.querySelector('.t-empty__description'))).toBe('未找到该合作领域');
+  });
+
+  it('shows the error with retry when the profile cannot load, and recovers', async () => {
+    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
+    stubShareMenu();
+    const page = await openArea('knowledge');
+    const error = state(page).querySelector('#state-view-error');
+    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
+
+    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
+    await until(() => page.data.status === 'ready');
+    expect(textOf(page.querySelector('#area-title'))).toBe('知识交流与互访');
+  });
+
+  it('opens from the cached profile, which the about page shares', async () => {
+    const about = loadPage('pages/about/index');
+    await about.onLoad();
+    await settle();
+
+    wx = installWx({
+      storage: Object.fromEntries(wx.storage),
+      callFunction: () => new Promise<never>(() => undefined),
+    });
+    stubShareMenu();
+    const page = loadPage('pages/focus-area/index');
+    void page.onLoad({ id: 'business' });
+    await settle();
+    expect(textOf(page.querySelector('#area-title'))).toBe('商业与区域发展');
+  });
+
+  it('shares the area to chat and to Moments', async () => {
+    const page = await openArea('business');
+    await expect(page.onShareAppMessage()).resolves.toEqual({
+      title: '丹麦中日德兰大区重点合作领域：商业与区域发展',
+      path: '/pages/focus-area/index?id=business',
+    });
+    await expect(page.onShareTimeline()).resolves.toEqual({
+      title: '丹麦中日德兰大区重点合作领域：商业与区域发展',
+      query: 'id=business',
+    });
+  });
+});

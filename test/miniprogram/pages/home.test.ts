@@ -1,0 +1,246 @@
+import { Buffer } from 'node:buffer';
+import { cloudCaller } from '../../harness/cloud-client';
+import {
+  installApp,
+  installWx,
+  loadPage,
+  settle,
+  tap,
+  type CallFunction,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../harness/simulate';
+
+const USER = 'o-home-test-user';
+const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
+const PAGE_BUDGET = { setDataBytes: 32 * 1024, wxmlNodes: 600 };
+
+function textOf(node: SimNode | PageHandle | undefined): string {
+  const dom = node && 'root' in node ? node.root.dom : node?.dom;
+  return dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The real function, failing the first `times` calls as a lost network would. */
+function failingFirst(times: number, call: CallFunction): CallFunction {
+  let failures = 0;
+  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
+}
+
+/** Waits for what a tap started over the (real, local) network to finish. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5000) throw new Error('the page did not get there within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** simulate's `wx.showShareMenu` records nothing: replace it with a mock. */
+function stubShareMenu(): jest.Mock {
+  const mock = jest.fn();
+  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
+  return mock;
+}
+
+function openHome() {
+  return loadPage('pages/home/index');
+}
+
+function state(page: PageHandle) {
+  return page.querySelector('#state') as SimNode;
+}
+
+describe('home page', () => {
+  let wx: WxMock;
+  let showShareMenu: jest.Mock;
+
+  beforeEach(() => {
+    wx = installWx({ callFunction: cloudCaller(USER) });
+    showShareMenu = stubShareMenu();
+  });
+
+  it('shows the region name and a skeleton before the data, then the first screen from one call', async () => {
+    const page = openHome();
+    expect(textOf(page.querySelector('.hero__name'))).toBe('丹麦中日德兰大区');
+    expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
+
+    await page.onLoad();
+
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1);
+    expect(wx.cloud.callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'content', data: { action: 'home', data: {} } }),
+    );
+    expect(state(page).querySelector('#state-view-skeleton')).toBeUndefined();
+    expect(textOf(page.querySelector('.hero__original'))).toBe('Central Denmark Region');
+    expect(textOf(page.querySelector('.hero__partner'))).toBe('与上海市缔结姊妹友好关系');
+
+    const values = page.querySelectorAll('.facts__value').map(textOf);
+    const facts = page
+      .querySelectorAll('.facts__label')
+      .map((label, index) => [textOf(label), values[index]]);
+    expect(facts).toContainEqual(['合作伙伴', '上海市']);
+    expect(facts).toContainEqual(['总部所在地', '维堡（Viborg）']);
+  });
+
+  it('draws the timeline of the relationship with Shanghai, 2003 → 2006 → 2013 → 2016', async () => {
+    const page = openHome();
+    await page.onLoad();
+    const years = page.querySelectorAll('.timeline__year').map((node) => textOf(node));
+    expect(years).toEqual(['2003年', '2006年', '2013年', '2016年春', '2016年夏末']);
+    const timeline = textOf(page.querySelector('#timeline'));
+    expect(timeline).toContain('缔结姊妹友好关系');
+    expect(timeline).toContain('设立驻上海代表处');
+    expect(timeline).toContain('双方共同庆祝姊妹友好关系协议签署十周年。');
+  });
+
+  it('shows the four focus areas as a grid that opens each area', async () => {
+    const page = openHome();
+    await page.onLoad();
+    const areas = ['business', 'knowledge', 'research', 'culture'].map((id) =>
+      textOf(page.querySelector(`#focus-${id}`)?.querySelector('.t-grid-item__text')),
+    );
+    expect(areas).toEqual(['商业与区域发展', '知识交流与互访', '科研与教育', '文化与教育交流']);
+
+    await tap(page.querySelector('#focus-research')?.querySelector('.t-grid-item'));
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/focus-area/index?id=research' }),
+    );
+  });
+
+  it('lists the latest news, pinned first, and featured opportunities that open their pages', async () => {
+    const page = openHome();
+    await page.onLoad();
+    const titles = page
+      .querySelectorAll('.latest-news__card')
+      .map((card) => textOf(card.querySelector('.news-card__title')));
+    expect(titles).toHaveLength(3);
+    expect(titles[0]).toBe('商业项目 Midtnet Kina 计划于2016年夏末启动');
+
+    const opportunities = page.querySelectorAll('.opportunity');
+    expect(opportunities.length).toBeGreaterThan(0);
+    expect(textOf(opportunities[0])).toContain('可参与');
+    await tap(opportunities[0]);
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringMatching(/^\/pages\/opportunity-detail\/index\?id=opp-/) }),
+    );
+
+    await tap(page.querySelector('.section__more'));
+    expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/news/index' }));
+  });
+
+  it('links to the about page and the contact tab, naming the contact person', async () => {
+    const page = openHome();
+    await page.onLoad();
+    const contact = page.querySelector('#contact-link');
+    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(
+      'Pia Fabrin女士 · 国际事务办公室秘书处负责人',
+    );
+    await tap(contact?.querySelector('.t-cell'));
+    expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/contact/index' }));
+    await tap(page.querySelector('#about-link')?.querySelector('.t-cell'));
+    expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/about/index' }));
+  });
+
+  it('retries a lost read once without the user noticing', async () => {
+    wx = installWx({ callFunction: failingFirst(1, cloudCaller(USER)) });
+    stubShareMenu();
+    const page = openHome();
+    await page.onLoad();
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2);
+    expect(page.data.status).toBe('ready');
+  });
+
+  it('shows the error with a retry button when the network stays down, and recovers on retry', async () => {
+    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
+    stubShareMenu();
+    const page = openHome();
+    await page.onLoad();
+    const error = state(page).querySelector('#state-view-error');
+    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
+
+    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
+    await until(() => page.data.status === 'ready');
+    expect(state(page).querySelector('#state-view-error')).toBeUndefined();
+    expect(page.querySelectorAll('.timeline__year')).toHaveLength(5);
+  });
+
+  it('renders the last answer at once on the next open, then the fresh one (stale-while-revalidate)', async () => {
+    const first = openHome();
+    await first.onLoad();
+    await settle();
+
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const caller = cloudCaller(USER);
+    wx = installWx({
+      storage: Object.fromEntries(wx.storage),
+      callFunction: async (name, data) => {
+        await gate;
+        return caller(name, data);
+      },
+    });
+    stubShareMenu();
+    const second = openHome();
+    const loading = second.onLoad();
+    await settle();
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1);
+    expect(state(second).querySelector('#state-view-skeleton')).toBeUndefined();
+    expect(second.querySelectorAll('.timeline__year')).toHaveLength(5);
+
+    release();
+    await loading;
+    expect(second.data.status).toBe('ready');
+  });
+
+  it('keeps what it shows when a refresh fails, and says so', async () => {
+    const page = openHome();
+    await page.onLoad();
+    wx.cloud.callFunction.mockImplementation(() => Promise.reject(NETWORK_FAILURE));
+    await page.onPullDownRefresh();
+    expect(page.querySelectorAll('.timeline__year')).toHaveLength(5);
+    expect(wx.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '网络不给力，请检查网络后重试' }),
+    );
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes on pull-down', async () => {
+    const page = openHome();
+    await page.onLoad();
+    await page.onPullDownRefresh();
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2);
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('shares to chat and to Moments', async () => {
+    const page = openHome();
+    await page.onLoad();
+    expect(showShareMenu).toHaveBeenCalledWith(
+      expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
+    );
+    await expect(page.onShareAppMessage()).resolves.toEqual({
+      title: '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会',
+      path: '/pages/home/index',
+    });
+    await expect(page.onShareTimeline()).resolves.toEqual({
+      title: '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会',
+      query: '',
+    });
+  });
+
+  it('scales its text with the WeChat font size', async () => {
+    installApp({ globalData: { fontScale: 1.25 } });
+    const page = openHome();
+    await page.onLoad();
+    expect(page.data.pageStyle).toBe('--font-scale: 1.25;');
+  });
+
+  it('stays within the page budgets', async () => {
+    const page = openHome();
+    await page.onLoad();
+    await page.onShow();
+    expect(Buffer.byteLength(JSON.stringify(page.data))).toBeLessThanOrEqual(PAGE_BUDGET.setDataBytes);
+    const nodes = page.root.dom?.outerHTML.match(/<[a-z][\w-]*/g) ?? [];
+    expect(nodes.length).toBeLessThan(PAGE_BUDGET.wxmlNodes);
+  });
+});

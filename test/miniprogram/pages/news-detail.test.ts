@@ -1,0 +1,229 @@
+import tcb from '@cloudbase/node-sdk';
+import { cloudCaller } from '../../harness/cloud-client';
+import {
+  installWx,
+  loadPage,
+  tap,
+  type CallFunction,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../harness/simulate';
+
+/** News detail against the real `content` function: body, states, share payloads and 订阅更新. */
+
+const ID = 'news-2013-10th-anniversary';
+const TITLE = '中日德兰大区与上海市迎来姊妹友好关系十周年';
+const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
+const TEMPLATE_ID = 'tmpl-news-test';
+
+/** The template ID from config.ts, switchable per test (empty, as in development, by default). */
+let mockTemplateId = '';
+jest.mock('../../../miniprogram/config', () => ({
+  ...jest.requireActual('../../../miniprogram/config'),
+  get SUBSCRIBE_TEMPLATE_NEWS() {
+    return mockTemplateId;
+  },
+}));
+
+// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
+process.env.TENCENTCLOUD = 'true';
+
+function database() {
+  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
+  if (!serviceUrl)
+    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
+  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }).database();
+}
+
+async function openSubscriptions(openId: string): Promise<number> {
+  const { total } = await database()
+    .collection('subscriptions')
+    .where({ _openid: openId, topic: 'news', status: 'open' })
+    .count();
+  return total;
+}
+
+/** A caller of its own per test, so subscription counts start at zero. */
+function uniqueUser(test: string): string {
+  return `o-news-detail-${test}-${Date.now().toString(36)}`;
+}
+
+interface RichNode {
+  name?: string;
+  type?: string;
+  text?: string;
+  attrs?: { class?: string };
+  children?: RichNode[];
+}
+
+function textOf(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The text of rich-text nodes, as the reader would see it. */
+function richText(nodes: RichNode[]): string {
+  return nodes.map((node) => node.text ?? richText(node.children ?? [])).join('');
+}
+
+function failingFirst(times: number, call: CallFunction): CallFunction {
+  let failures = 0;
+  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5000) throw new Error('the page did not get there within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function stubShareMenu(): jest.Mock {
+  const mock = jest.fn();
+  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
+  return mock;
+}
+
+function state(page: PageHandle): SimNode {
+  return page.querySelector('#state') as SimNode;
+}
+
+async function openDetail(id = ID): Promise<PageHandle> {
+  const page = loadPage('pages/news-detail/index');
+  await page.onLoad({ id });
+  return page;
+}
+
+function subscribeButton(page: PageHandle) {
+  return page.querySelector('#subscribe')?.querySelector('.t-button');
+}
+
+function lastToast(wx: WxMock): string {
+  const calls = wx.showToast.mock.calls;
+  return (calls[calls.length - 1]?.[0] as { title: string } | undefined)?.title ?? '';
+}
+
+describe('news detail page', () => {
+  let wx: WxMock;
+  let showShareMenu: jest.Mock;
+
+  beforeEach(() => {
+    mockTemplateId = '';
+    wx = installWx({ callFunction: cloudCaller('o-news-detail-reader') });
+    showShareMenu = stubShareMenu();
+  });
+
+  it('shows a skeleton, then the title, date, tags and the rendered body', async () => {
+    const page = loadPage('pages/news-detail/index');
+    expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
+    await page.onLoad({ id: ID });
+
+    expect(textOf(page.querySelector('#news-title'))).toBe(TITLE);
+    expect(textOf(page.querySelector('#news-date'))).toBe('2013年');
+    expect(textOf(page.querySelector('.article__tags'))).toBe('#姊妹友好关系 #上海');
+    expect(textOf(page.querySelector('.article__source'))).toContain(
+      '信息来源：丹麦中日德兰大区官方网站（rm.dk）',
+    );
+
+    const body = page.data.body as RichNode[];
+    expect(body.map((node) => node.attrs?.class)).toEqual(['md-p', 'md-p', 'md-h3', 'md-p']);
+    expect(richText(body)).toContain('上海是世界上规模最大、最具创新活力的城市之一。');
+    // simulate renders <rich-text> empty: what it is given is what the reader gets.
+    expect(richText(body.filter((node) => node.attrs?.class === 'md-h3'))).toBe('协议的管理与愿景');
+    expect(page.querySelector('#news-body')?.dom?.tagName).toBe('WX-RICH-TEXT');
+  });
+
+  it('says the item is gone when it does not exist or is not public', async () => {
+    const page = await openDetail('news-does-not-exist');
+    const empty = state(page).querySelector('#state-view-empty');
+    expect(textOf(empty?.querySelector('.t-empty__description'))).toBe('内容不存在或已下线');
+    expect(state(page).querySelector('#state-view-retry')).toBeUndefined();
+
+    const missingId = loadPage('pages/news-detail/index');
+    await missingId.onLoad({});
+    expect(missingId.data.status).toBe('empty');
+  });
+
+  it('shows the error with retry when it cannot load, and recovers', async () => {
+    wx = installWx({ callFunction: failingFirst(2, cloudCaller('o-news-detail-reader')) });
+    stubShareMenu();
+    const page = await openDetail();
+    const error = state(page).querySelector('#state-view-error');
+    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
+
+    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
+    await until(() => page.data.status === 'ready');
+    expect(textOf(page.querySelector('#news-title'))).toBe(TITLE);
+  });
+
+  it('shares the item to chat and to Moments', async () => {
+    const page = await openDetail();
+    expect(showShareMenu).toHaveBeenCalledWith(
+      expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
+    );
+    await expect(page.onShareAppMessage({ from: 'button' })).resolves.toEqual({
+      title: TITLE,
+      path: `/pages/news-detail/index?id=${ID}`,
+    });
+    await expect(page.onShareTimeline()).resolves.toEqual({ title: TITLE, query: `id=${ID}` });
+  });
+
+  it('subscribes after the user accepts the prompt, and records one subscription', async () => {
+    mockTemplateId = TEMPLATE_ID;
+    const user = uniqueUser('accept');
+    wx = installWx({ callFunction: cloudCaller(user) });
+    stubShareMenu();
+    const page = await openDetail();
+
+    await tap(subscribeButton(page));
+    await until(() => wx.showToast.mock.calls.length > 0);
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: [TEMPLATE_ID] });
+    expect(lastToast(wx)).toBe('订阅成功，有新动态时将通知您');
+    expect(await openSubscriptions(user)).toBe(1);
+    expect(page.data.subscribing).toBe(false);
+  });
+
+  it('records nothing when the user declines or has turned notifications off', async () => {
+    mockTemplateId = TEMPLATE_ID;
+    const user = uniqueUser('decline');
+    wx = installWx({ callFunction: cloudCaller(user) });
+    stubShareMenu();
+    const page = await openDetail();
+
+    wx.requestSubscribeMessage.mockImplementationOnce(async () => ({ [TEMPLATE_ID]: 'reject' }));
+    await tap(subscribeButton(page));
+    await until(() => wx.showToast.mock.calls.length === 1);
+    expect(lastToast(wx)).toBe('您未同意接收通知，订阅未开启');
+
+    wx.requestSubscribeMessage.mockImplementationOnce(async () => ({ [TEMPLATE_ID]: 'ban' }));
+    await tap(subscribeButton(page));
+    await until(() => wx.showToast.mock.calls.length === 2);
+    expect(lastToast(wx)).toBe('您已关闭本小程序的消息通知，可在“设置”中重新开启');
+
+    wx.requestSubscribeMessage.mockImplementationOnce(() =>
+      Promise.reject({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 }),
+    );
+    await tap(subscribeButton(page));
+    await until(() => wx.showToast.mock.calls.length === 3);
+    expect(lastToast(wx)).toBe('您已关闭本小程序的消息通知，可在“设置”中重新开启');
+
+    expect(await openSubscriptions(user)).toBe(0);
+  });
+
+  it('explains that subscribing is not available when no template is configured', async () => {
+    const page = await openDetail();
+    await tap(subscribeButton(page));
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
+    expect(lastToast(wx)).toBe('订阅功能暂未开放，敬请期待');
+  });
+
+  it('shows the service message when recording the subscription fails', async () => {
+    mockTemplateId = TEMPLATE_ID;
+    const page = await openDetail();
+    wx.cloud.callFunction.mockImplementation(() => Promise.reject(NETWORK_FAILURE));
+    await tap(subscribeButton(page));
+    await until(() => wx.showToast.mock.calls.length > 0);
+    expect(lastToast(wx)).toBe('网络不给力，请检查网络后重试');
+    expect(page.data.subscribing).toBe(false);
+  });
+});

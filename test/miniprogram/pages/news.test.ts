@@ -1,0 +1,276 @@
+import tcb from '@cloudbase/node-sdk';
+import { Buffer } from 'node:buffer';
+import { cloudCaller } from '../../harness/cloud-client';
+import {
+  installWx,
+  loadPage,
+  settle,
+  tap,
+  type CallFunction,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../harness/simulate';
+
+/** 新闻 against the real `content` function: tags, pull-down refresh, cursor pages to the end, states. */
+
+const USER = 'o-news-test-user';
+const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
+const PAGE_SIZE = 10;
+/** A tag only this file's items carry, so the seeded lists other tests read stay as they are. */
+const PAGED_TAG = `分页测试-${Date.now().toString(36)}`;
+/** Two full pages and a part: 10 + 10 + 3. */
+const PAGED_COUNT = 23;
+const ANNIVERSARY = '中日德兰大区与上海市迎来姊妹友好关系十周年';
+
+// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
+process.env.TENCENTCLOUD = 'true';
+
+function database() {
+  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
+  if (!serviceUrl)
+    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
+  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }).database();
+}
+
+/**
+ * Published items with `PAGED_TAG`, a day apart and older than every seeded item (so they never
+ * reach the top of the unfiltered list), numbered from the newest: 第1条 … 第23条.
+ */
+beforeAll(async () => {
+  const news = database().collection('news');
+  const newest = Date.UTC(2010, 0, 31);
+  for (let i = 0; i < PAGED_COUNT; i += 1) {
+    const at = new Date(newest - i * 24 * 3600_000);
+    await news.add({
+      title: `分页测试新闻第${i + 1}条`,
+      summary: '用于分页测试的新闻摘要。',
+      body: '用于分页测试的新闻正文。',
+      tags: [PAGED_TAG],
+      status: 'published',
+      publishAt: at,
+      publishedAt: at,
+      pinned: false,
+      source: { title: 'Test' },
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+});
+
+function textOf(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function failingFirst(times: number, call: CallFunction): CallFunction {
+  let failures = 0;
+  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5000) throw new Error('the page did not get there within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function stubShareMenu(): jest.Mock {
+  const mock = jest.fn();
+  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
+  return mock;
+}
+
+function state(page: PageHandle): SimNode {
+  return page.querySelector('#state') as SimNode;
+}
+
+function titles(page: PageHandle): string[] {
+  return page.querySelectorAll('.news__card').map((card) => textOf(card.querySelector('.news-card__title')));
+}
+
+function tagTabs(page: PageHandle): SimNode[] {
+  return page.querySelector('#news-tags')?.querySelectorAll('.t-tabs__item') ?? [];
+}
+
+/** The content function's calls the page made, as `{ action, data }`. */
+function calls(wx: WxMock): unknown[] {
+  return wx.cloud.callFunction.mock.calls.map(([request]) => (request as { data: unknown }).data);
+}
+
+describe('news list page', () => {
+  let wx: WxMock;
+
+  beforeEach(() => {
+    wx = installWx({ callFunction: cloudCaller(USER) });
+    stubShareMenu();
+  });
+
+  it('shows a skeleton, then the published news, pinned first, with date and tags', async () => {
+    const page = loadPage('pages/news/index');
+    expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
+    await page.onLoad();
+
+    expect(calls(wx)).toEqual([{ action: 'news.list', data: { limit: PAGE_SIZE } }]);
+    expect(state(page).querySelector('#state-view-skeleton')).toBeUndefined();
+    const shown = titles(page);
+    expect(shown[0]).toBe('商业项目 Midtnet Kina 计划于2016年夏末启动');
+    expect(shown).toContain(ANNIVERSARY);
+    const pinned = page.querySelectorAll('.news__card')[0];
+    expect(textOf(pinned?.querySelector('.news-card__pinned'))).toBe('置顶');
+    expect(textOf(pinned?.querySelector('.news-card__date'))).toBe('2016年');
+    expect(textOf(pinned?.querySelector('.news-card__tags'))).toBe('#商业合作 #中国市场');
+  });
+
+  it('offers the tags of the news as a filter, and filters by the one tapped', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad();
+    const labels = tagTabs(page).map(textOf);
+    expect(labels[0]).toBe('全部');
+    expect(labels).toEqual(expect.arrayContaining(['姊妹友好关系', '上海', '谅解备忘录', '商业合作']));
+
+    await tap(tagTabs(page).find((tab) => textOf(tab) === '谅解备忘录'));
+    await until(() => page.data.status === 'ready' && titles(page).length === 1);
+    expect(titles(page)).toEqual(['两份现行谅解备忘录明确双方合作项目与活动']);
+    expect(calls(wx)).toContainEqual({ action: 'news.list', data: { limit: PAGE_SIZE, tag: '谅解备忘录' } });
+    expect(textOf(page.querySelector('#news-end'))).toBe('没有更多了');
+
+    await tap(tagTabs(page)[0]);
+    await until(() => titles(page).includes(ANNIVERSARY));
+  });
+
+  it('says so when a tag has no news', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad({ tag: encodeURIComponent('没有新闻的标签') });
+    const empty = state(page).querySelector('#state-view-empty');
+    expect(textOf(empty?.querySelector('.t-empty__description'))).toBe('“没有新闻的标签”标签下暂无新闻');
+    expect(titles(page)).toEqual([]);
+  });
+
+  it('loads the next page by cursor at the bottom until there is no more', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    expect(titles(page)).toHaveLength(10);
+    expect(page.querySelector('#news-end')).toBeUndefined();
+
+    await page.onReachBottom();
+    expect(titles(page)).toHaveLength(20);
+    await page.onReachBottom();
+    const all = titles(page);
+    expect(all).toEqual(Array.from({ length: PAGED_COUNT }, (_, i) => `分页测试新闻第${i + 1}条`));
+    expect(textOf(page.querySelector('#news-end'))).toBe('没有更多了');
+
+    const pagesAsked = wx.cloud.callFunction.mock.calls.length;
+    await page.onReachBottom();
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(pagesAsked);
+    const cursors = calls(wx).map((call) => (call as { data: { cursor?: string } }).data.cursor);
+    expect(cursors[0]).toBeUndefined();
+    expect(cursors[1]).toEqual(expect.any(String));
+    expect(cursors[2]).toEqual(expect.any(String));
+  });
+
+  it('keeps the list and offers a retry when a next page fails', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    wx.cloud.callFunction.mockImplementationOnce(() => Promise.reject(NETWORK_FAILURE));
+    wx.cloud.callFunction.mockImplementationOnce(() => Promise.reject(NETWORK_FAILURE));
+    await page.onReachBottom();
+    expect(titles(page)).toHaveLength(10);
+    expect(textOf(page.querySelector('#news-more-failed'))).toBe('加载失败，点击重试');
+
+    await tap(page.querySelector('#news-more-failed'));
+    await until(() => titles(page).length === 20);
+    expect(page.querySelector('#news-more-failed')).toBeUndefined();
+  });
+
+  it('starts again from the first page on pull-down', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    await page.onReachBottom();
+    expect(titles(page)).toHaveLength(20);
+
+    await page.onPullDownRefresh();
+    expect(titles(page)).toHaveLength(10);
+    expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
+    await page.onReachBottom();
+    expect(titles(page)).toHaveLength(20);
+  });
+
+  it('shows the error with retry when the list cannot load, and recovers', async () => {
+    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
+    stubShareMenu();
+    const page = loadPage('pages/news/index');
+    await page.onLoad();
+    const error = state(page).querySelector('#state-view-error');
+    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
+
+    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
+    await until(() => page.data.status === 'ready');
+    expect(titles(page)).toContain(ANNIVERSARY);
+  });
+
+  it('renders the last first page at once on the next open, then refreshes it', async () => {
+    const first = loadPage('pages/news/index');
+    await first.onLoad();
+    await settle();
+
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const caller = cloudCaller(USER);
+    wx = installWx({
+      storage: Object.fromEntries(wx.storage),
+      callFunction: async (name, data) => {
+        await gate;
+        return caller(name, data);
+      },
+    });
+    stubShareMenu();
+    const second = loadPage('pages/news/index');
+    const loading = second.onLoad();
+    await settle();
+    expect(titles(second)).toContain(ANNIVERSARY);
+    expect(state(second).querySelector('#state-view-skeleton')).toBeUndefined();
+
+    release();
+    await loading;
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1);
+    expect(titles(second)).toContain(ANNIVERSARY);
+  });
+
+  it('shares the list, with the tag being read', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad();
+    await expect(page.onShareAppMessage()).resolves.toEqual({
+      title: '丹麦中日德兰大区新闻动态',
+      path: '/pages/news/index',
+    });
+
+    const tagged = loadPage('pages/news/index');
+    await tagged.onLoad({ tag: encodeURIComponent('上海') });
+    await expect(tagged.onShareAppMessage()).resolves.toEqual({
+      title: '丹麦中日德兰大区新闻：上海',
+      path: `/pages/news/index?tag=${encodeURIComponent('上海')}`,
+    });
+    await expect(tagged.onShareTimeline()).resolves.toEqual({
+      title: '丹麦中日德兰大区新闻：上海',
+      query: `tag=${encodeURIComponent('上海')}`,
+    });
+  });
+
+  it('opens a news item from its card', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad({ tag: encodeURIComponent('谅解备忘录') });
+    await tap(page.querySelectorAll('.news__card')[0]?.querySelector('.news-card'));
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/news-detail/index?id=news-current-mous' }),
+    );
+  });
+
+  it('stays within the page budgets with two pages loaded', async () => {
+    const page = loadPage('pages/news/index');
+    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    expect(Buffer.byteLength(JSON.stringify(page.data))).toBeLessThanOrEqual(32 * 1024);
+    await page.onReachBottom();
+    const nodes = page.root.dom?.outerHTML.match(/<[a-z][\w-]*/g) ?? [];
+    expect(nodes.length).toBeLessThan(600);
+  });
+});
