@@ -9,6 +9,7 @@ export default tseslint.config(
       'miniprogram/miniprogram_npm/',
       'cloudfunctions/*/index.js',
       '.local-cloud/',
+      '.build/',
       'bench/results/',
       'coverage/',
     ],
@@ -30,7 +31,15 @@ export default tseslint.config(
   {
     files: ['miniprogram/**/*.ts'],
     languageOptions: {
-      globals: { wx: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly', Behavior: 'readonly' },
+      globals: {
+        wx: 'readonly',
+        App: 'readonly',
+        Page: 'readonly',
+        Component: 'readonly',
+        getApp: 'readonly',
+        getCurrentPages: 'readonly',
+        Behavior: 'readonly',
+      },
     },
   },
   {

@@ -11,7 +11,9 @@ App<{ globalData: AppGlobalData }>({
   globalData: { fontScale: 1 },
   onLaunch() {
     wx.cloud.init({ env: CLOUD_ENV_ID, traceUser: true });
-    const { fontSizeSetting } = wx.getAppBaseInfo ? wx.getAppBaseInfo() : { fontSizeSetting: DEFAULT_FONT_SIZE_PX };
+    const { fontSizeSetting } = wx.getAppBaseInfo
+      ? wx.getAppBaseInfo()
+      : { fontSizeSetting: DEFAULT_FONT_SIZE_PX };
     this.globalData.fontScale = fontSizeSetting ? fontSizeSetting / DEFAULT_FONT_SIZE_PX : 1;
   },
 });

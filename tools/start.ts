@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   const marker = path.join(dataDir, SEED_MARKER);
   if (!fs.existsSync(marker)) {
     process.env.TENCENTCLOUD = 'true';
-    const app = tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: cloud.serviceUrl });
+    const app = tcb.init({
+      env: 'local',
+      secretId: 'local',
+      secretKey: 'local',
+      serviceUrl: cloud.serviceUrl,
+    });
     const report = await seedDatabase(app);
     fs.writeFileSync(marker, `${JSON.stringify({ at: new Date().toISOString(), ...report }, null, 2)}\n`);
     console.log(`seeded the region's content: ${JSON.stringify(report)}`);

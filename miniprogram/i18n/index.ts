@@ -8,7 +8,10 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<Dictionary>;
 
 /** Looks up a public-page string; `{name}` placeholders are filled from `params`. */
-export function t(key: MessageKey | `errors.${string}`, params: Record<string, string | number> = {}): string {
+export function t(
+  key: MessageKey | `errors.${string}`,
+  params: Record<string, string | number> = {},
+): string {
   let node: unknown = zh;
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const template = typeof node === 'string' ? node : zh.errors.INTERNAL;

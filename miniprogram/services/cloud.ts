@@ -53,7 +53,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   try {
     return await callOnce(name, action, data);
   } catch (error) {
-    if (options.retry && error instanceof ServiceError && error.code === 'NETWORK') return callOnce(name, action, data);
+    if (options.retry && error instanceof ServiceError && error.code === 'NETWORK')
+      return callOnce(name, action, data);
     throw error;
   }
 }

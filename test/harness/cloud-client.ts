@@ -14,7 +14,14 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -35,5 +42,6 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
 /** `wx.cloud.callFunction` as the platform does it: the real function, run by the local cloud, as `openId`. */
 export function cloudCaller(openId: string): CallFunction {
   const url = testCloudUrl();
-  return (name, data) => postJson(`${url}/functions/${encodeURIComponent(name)}`, data, { 'x-wx-openid': openId });
+  return (name, data) =>
+    postJson(`${url}/functions/${encodeURIComponent(name)}`, data, { 'x-wx-openid': openId });
 }

@@ -1,5 +1,10 @@
 import { SEED, type SeedData } from '../../cloudbase/seed';
-import { COLLECTIONS, FOCUS_AREA_IDS, OPPORTUNITY_KINDS, PROFILE_ID } from '../../miniprogram/shared/constants';
+import {
+  COLLECTIONS,
+  FOCUS_AREA_IDS,
+  OPPORTUNITY_KINDS,
+  PROFILE_ID,
+} from '../../miniprogram/shared/constants';
 import type { SourceRef } from '../../typings/models';
 
 /** The years the source gives (2003 derived from the 10th anniversary in 2013). */

@@ -18,7 +18,6 @@ export const enquiry = {
     closed: '已办结',
   },
   form: {
-    pageTitle: '在线咨询',
     intro: '请留下您的联系方式和咨询内容，中日德兰大区国际事务办公室会尽快回复您。',
     sectionContact: '您的信息',
     sectionEnquiry: '咨询事项',
@@ -74,7 +73,6 @@ export const enquiry = {
     home: '返回首页',
   },
   mine: {
-    title: '我的咨询',
     empty: '您还没有提交过咨询',
     write: '在线咨询',
     submittedAt: '提交于 {date}',
@@ -82,7 +80,6 @@ export const enquiry = {
     loadMoreFailed: '加载失败，轻触重试',
   },
   privacy: {
-    title: '隐私说明',
     intro:
       '您通过本小程序“在线咨询”提交的信息属于个人信息。本说明介绍我们如何处理这些信息，以及您享有的权利。请您在提交前仔细阅读。',
     version: '版本：{version}',

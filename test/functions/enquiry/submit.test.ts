@@ -217,17 +217,27 @@ describe('staff alerts', () => {
   it('sends each staff member with an open alert subscription exactly one message per new enquiry', async () => {
     const staffCloud = await startTestCloud({ adminOpenids: ['o-alert-staff'] });
     try {
-      const subscribed = await staffCloud.call<Envelope>('admin', { action: 'alerts.subscribe', data: {} }, 'o-alert-staff');
+      const subscribed = await staffCloud.call<Envelope>(
+        'admin',
+        { action: 'alerts.subscribe', data: {} },
+        'o-alert-staff',
+      );
       expect(subscribed).toMatchObject({ ok: true });
       const data = form();
       const first = await staffCloud.call<Envelope>('enquiry', { action: 'submit', data }, 'o-alert-partner');
       await staffCloud.call<Envelope>('enquiry', { action: 'submit', data }, 'o-alert-partner');
       expect(first).toMatchObject({ ok: true, data: { duplicate: false } });
-      const sends = ((await (await fetch(`${staffCloud.cloud.url}/_local/outbox`)).json()) as { api: string; request: Record<string, unknown> }[]).filter(
-        (entry) => entry.api === 'cgi-bin/message/subscribe/send',
-      );
+      const sends = (
+        (await (await fetch(`${staffCloud.cloud.url}/_local/outbox`)).json()) as {
+          api: string;
+          request: Record<string, unknown>;
+        }[]
+      ).filter((entry) => entry.api === 'cgi-bin/message/subscribe/send');
       expect(sends).toHaveLength(1);
-      expect(sends[0]?.request).toMatchObject({ touser: 'o-alert-staff', template_id: 'local-enquiry-template' });
+      expect(sends[0]?.request).toMatchObject({
+        touser: 'o-alert-staff',
+        template_id: 'local-enquiry-template',
+      });
     } finally {
       await staffCloud.close();
     }
