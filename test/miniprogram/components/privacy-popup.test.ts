@@ -130,6 +130,23 @@ describe('privacy popup', () => {
     expect(shown(popup)).toBe(false);
   });
 
+  it('treats a tap outside the sheet as declining', async () => {
+    const runtime = installPrivacyRuntime();
+    const popup = loadComponent('components/privacy-popup/index');
+    const outcome = { success: jest.fn(), fail: jest.fn() };
+    await copy(outcome);
+
+    await tap(
+      popup
+        .querySelector('#privacy-popup-sheet')
+        ?.querySelector('#popup-overlay')
+        ?.querySelector('.t-overlay'),
+    );
+
+    expect(runtime.resolutions.at(-1)).toEqual({ event: 'disagree' });
+    expect(outcome.fail).toHaveBeenCalledTimes(1);
+  });
+
   it('takes the listener back when its page shows again', async () => {
     const runtime = installPrivacyRuntime();
     const page = loadPage('packages/enquiry/pages/success/index');
@@ -149,7 +166,7 @@ describe('privacy popup', () => {
     expect(runtime.resolutions).toEqual([{ event: 'exposureAuthorization' }]);
   });
 
-  it('does nothing where the base library has no privacy authorisation', () => {
+  it('loads and stays hidden where the base library has no privacy authorisation', () => {
     installWx();
     const popup = loadComponent('components/privacy-popup/index');
     expect(shown(popup)).toBe(false);

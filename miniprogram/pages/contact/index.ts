@@ -1,0 +1,160 @@
+import type { ContactCard, OfficeInfo } from '../../../typings/api/content';
+import type { SocialProfile } from '../../../typings/models';
+import type { ViewStatus } from '../../components/state-view/index';
+import { t } from '../../i18n/index';
+import { ServiceError } from '../../services/cloud';
+import { contact } from '../../services/content';
+import { fontScaleStyle } from '../../utils/font-scale';
+import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
+import { selectTab } from '../../utils/tab-bar';
+
+/**
+ * 联系 (tab): the International Relations Office and its contact person: e-mail to copy, a number
+ * to call, the postal address to copy (there are no coordinates for a map), the social-media
+ * presences as the source describes them, and the ways into 在线咨询 and 我的咨询.
+ */
+
+const ROUTE = 'pages/contact/index';
+const FORM_PAGE = '/packages/enquiry/pages/form/index';
+const MINE_PAGE = '/packages/enquiry/pages/mine/index';
+
+interface SocialRow {
+  key: string;
+  platform: string;
+  description: string;
+  /** An account name or URL, where the source gives one. */
+  handle: string;
+}
+
+function toSocialRow(key: string, profile: SocialProfile): SocialRow {
+  return {
+    key,
+    platform: profile.platform,
+    description: profile.description,
+    handle: profile.accountName ?? profile.url ?? '',
+  };
+}
+
+function toView(card: ContactCard) {
+  const office: OfficeInfo = card.office;
+  const social = [toSocialRow('linkedin', card.linkedin), toSocialRow('wechat', card.wechat)];
+  return {
+    office: {
+      name: office.name,
+      nameOriginal: office.nameOriginal,
+      location: office.location,
+      description: office.description,
+    },
+    person: {
+      name: t('contact.personName', { name: card.name, salutation: card.salutation }),
+      title: `${card.title}（${card.titleOriginal}）`,
+    },
+    email: card.email,
+    phone: card.phone,
+    address: { zh: card.address.zh, lines: card.address.linesOriginal },
+    social,
+    // Only when neither profile names an account: the source gives none.
+    socialHint: social.every((row) => !row.handle) ? t('contact.socialHint') : '',
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ServiceError ? error.message : t('errors.INTERNAL');
+}
+
+Page({
+  data: {
+    pageStyle: '',
+    status: 'loading' as ViewStatus,
+    errorMessage: '',
+    office: { name: '', nameOriginal: '', location: '', description: '' },
+    person: { name: '', title: '' },
+    email: '',
+    phone: { display: '', dial: '' },
+    address: { zh: '', lines: [] as string[] },
+    social: [] as SocialRow[],
+    socialHint: '',
+    labels: {
+      officeTitle: t('contact.officeTitle'),
+      person: t('contact.person'),
+      email: t('contact.email'),
+      phone: t('contact.phone'),
+      address: t('contact.address'),
+      addressOriginal: t('contact.addressOriginal'),
+      copyEmail: t('contact.copyEmail'),
+      call: t('contact.call'),
+      copyAddress: t('contact.copyAddress'),
+      addressHint: t('contact.addressHint'),
+      social: t('contact.social'),
+      enquiryTitle: t('contact.enquiryTitle'),
+      enquiryHint: t('contact.enquiryHint'),
+      mineTitle: t('contact.mineTitle'),
+      mineHint: t('contact.mineHint'),
+    },
+  },
+
+  onLoad() {
+    this.setData({ pageStyle: fontScaleStyle() });
+    enableShareMenu();
+    return this.load();
+  },
+
+  onShow() {
+    selectTab(this, 'contact');
+  },
+
+  async onPullDownRefresh() {
+    await this.load();
+    wx.stopPullDownRefresh();
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading', errorMessage: '' });
+    return this.load();
+  },
+
+  async load() {
+    try {
+      const card = await contact();
+      this.setData({ ...toView(card), status: 'ready', errorMessage: '' });
+    } catch (error) {
+      // A failed refresh keeps what is shown.
+      if (this.data.status === 'ready') wx.showToast({ title: messageOf(error), icon: 'none' });
+      else this.setData({ status: 'error', errorMessage: messageOf(error) });
+    }
+  },
+
+  /** Clipboard and phone are privacy-scoped: the page's privacy popup asks first if needed. */
+  copy(data: string, copied: string) {
+    wx.setClipboardData({ data, success: () => wx.showToast({ title: copied, icon: 'none' }) });
+  },
+
+  onCopyEmail() {
+    this.copy(this.data.email, t('contact.emailCopied'));
+  },
+
+  onCopyAddress() {
+    this.copy(this.data.address.lines.join(', '), t('contact.addressCopied'));
+  },
+
+  onCall() {
+    // Cancelling the dialler is the user's choice, not an error to report.
+    wx.makePhoneCall({ phoneNumber: this.data.phone.dial, fail: () => undefined });
+  },
+
+  onEnquire() {
+    wx.navigateTo({ url: FORM_PAGE });
+  },
+
+  onMine() {
+    wx.navigateTo({ url: MINE_PAGE });
+  },
+
+  onShareAppMessage() {
+    return shareMessage(t('contact.shareTitle'), ROUTE);
+  },
+
+  onShareTimeline() {
+    return shareTimeline(t('contact.shareTitle'));
+  },
+});

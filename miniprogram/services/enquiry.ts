@@ -1,0 +1,16 @@
+import type { Page } from '../../typings/api/common';
+import type { MyEnquiry, SubmitEnquiryInput, SubmitEnquiryOutput } from '../../typings/api/enquiry';
+import { call } from './cloud';
+
+/**
+ * Sends an enquiry once. No automatic retry: the form keeps its `requestId` until a submission
+ * succeeds, so the user's own retry after a failure is idempotent on the server (one record).
+ */
+export function submit(input: SubmitEnquiryInput): Promise<SubmitEnquiryOutput> {
+  return call('enquiry', 'submit', input);
+}
+
+/** One page of the caller's own enquiries with their status, newest first; a read, so retried once. */
+export function mine(cursor?: string | null): Promise<Page<MyEnquiry>> {
+  return call('enquiry', 'mine', cursor ? { cursor } : {}, { retry: true });
+}

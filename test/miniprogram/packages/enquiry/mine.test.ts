@@ -1,0 +1,220 @@
+import tcb from '@cloudbase/node-sdk';
+import { cloudCaller } from '../../../harness/cloud-client';
+import {
+  installWx,
+  loadPage,
+  tap,
+  type PageHandle,
+  type WxMock,
+  type CallFunction,
+} from '../../../harness/simulate';
+
+/** 我的咨询 against the real `enquiry` function: the caller's enquiries with status, paged to the end. */
+
+const MINE = 'packages/enquiry/pages/mine/index';
+const STATUSES = ['received', 'pending_review', 'in_progress', 'closed'] as const;
+const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
+  received: '已收到',
+  pending_review: '待审核',
+  in_progress: '处理中',
+  closed: '已办结',
+};
+/** More than one page (20) of the function's `mine`. */
+const STORED = 23;
+
+// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
+process.env.TENCENTCLOUD = 'true';
+
+function database() {
+  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
+  if (!serviceUrl)
+    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
+  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }).database();
+}
+
+function uniqueOpenId(test: string): string {
+  return `mine-${test}-${Date.now().toString(36)}`;
+}
+
+/**
+ * Stores `count` enquiries of `openId` as the function would have, an hour apart, newest last,
+ * cycling through the statuses staff set. Straight into the database: the function accepts only
+ * five new enquiries an hour from one caller.
+ */
+async function storeEnquiries(openId: string, count: number): Promise<void> {
+  const collection = database().collection('enquiries');
+  const start = Date.UTC(2026, 10, 1, 2);
+  for (let i = 0; i < count; i += 1) {
+    const at = new Date(start + i * 3600_000);
+    await collection.add({
+      _openid: openId,
+      requestId: `mine-test-${i.toString().padStart(4, '0')}`,
+      name: '李华',
+      organization: `上海第${i + 1}中学`,
+      email: 'li.hua@example.cn',
+      topic: i % 2 === 0 ? 'culture' : 'research',
+      message: `第 ${i + 1} 条咨询：我们希望与中日德兰大区的学校建立交流关系。`,
+      consent: { privacy: true, crossBorder: true, at, noticeVersion: '2026-11-23' },
+      status: STATUSES[i % STATUSES.length],
+      createdAt: at,
+      updatedAt: at,
+      retainUntil: new Date(at.getTime() + 365 * 24 * 3600_000),
+    });
+  }
+}
+
+async function openMine(): Promise<PageHandle> {
+  const page = loadPage(MINE);
+  await page.onLoad();
+  return page;
+}
+
+function cards(page: PageHandle) {
+  return page.querySelectorAll('.my-enquiries__item');
+}
+
+function text(page: PageHandle, selector: string): string {
+  return page.querySelector(selector)?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** A part of the page's state view (`state-view-skeleton`, `-error`, `-empty`, `-retry`). */
+function statePart(page: PageHandle, id: string) {
+  return page.querySelector('#state')?.querySelector(`#${id}`);
+}
+
+function stateMessage(page: PageHandle, id: 'state-view-error' | 'state-view-empty'): string {
+  return statePart(page, id)?.querySelector('.t-empty__description')?.dom?.textContent?.trim() ?? '';
+}
+
+/** A network that drops the first `failures` calls, then reaches the local cloud. */
+function flaky(call: CallFunction, failures: number): CallFunction {
+  let failed = 0;
+  return async (name, data) => {
+    if (failed < failures) {
+      failed += 1;
+      throw new Error('network down');
+    }
+    return call(name, data);
+  };
+}
+
+let wx: WxMock;
+
+describe('我的咨询', () => {
+  it('shows a skeleton while loading, then the caller’s enquiries with their status, newest first', async () => {
+    const openId = uniqueOpenId('list');
+    await storeEnquiries(openId, STORED);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const call = cloudCaller(openId);
+    wx = installWx({ callFunction: async (name, data) => gate.then(() => call(name, data)) });
+
+    const page = loadPage(MINE);
+    const loading = page.onLoad();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(statePart(page, 'state-view-skeleton')).toBeDefined();
+    expect(cards(page)).toHaveLength(0);
+    release();
+    await loading;
+    expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
+
+    const shown = cards(page);
+    expect(shown).toHaveLength(20);
+    const newest = shown[0]?.dom?.textContent ?? '';
+    expect(newest).toContain(`上海第${STORED}中学`);
+    expect(newest).toContain('文化与教育交流');
+    // The statuses cycle: the newest (the 23rd) is the third status.
+    expect(newest).toContain(STATUS_LABELS.in_progress);
+    // 22 hours after 10:00 on 1 November, China time.
+    expect(newest).toContain('提交于 2026年11月2日');
+    for (const label of Object.values(STATUS_LABELS)) {
+      expect(shown.some((card) => card.dom?.textContent?.includes(label))).toBe(true);
+    }
+    expect(page.querySelector('#mine-end')).toBeUndefined();
+  });
+
+  it('loads the next page at the bottom until the end', async () => {
+    const openId = uniqueOpenId('pages');
+    await storeEnquiries(openId, STORED);
+    wx = installWx({ callFunction: cloudCaller(openId) });
+    const page = await openMine();
+
+    await page.onReachBottom();
+
+    const shown = cards(page);
+    expect(shown).toHaveLength(STORED);
+    expect(shown[STORED - 1]?.dom?.textContent).toContain('上海第1中学');
+    expect(new Set(shown.map((card) => card.dom?.textContent)).size).toBe(STORED);
+    expect(text(page, '#mine-end')).toBe('没有更多了');
+
+    await page.onReachBottom();
+    expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers to retry a next page that failed', async () => {
+    const openId = uniqueOpenId('more-failed');
+    await storeEnquiries(openId, STORED);
+    const call = cloudCaller(openId);
+    let fail = false;
+    wx = installWx({
+      callFunction: async (name, data) => {
+        if (fail) throw new Error('network down');
+        return call(name, data);
+      },
+    });
+    const page = await openMine();
+
+    fail = true;
+    await page.onReachBottom();
+    expect(text(page, '#mine-more-failed')).toBe('加载失败，轻触重试');
+    expect(cards(page)).toHaveLength(20);
+
+    fail = false;
+    await tap(page.querySelector('#mine-more-failed'));
+    await waitFor(() => cards(page).length === STORED);
+    expect(text(page, '#mine-end')).toBe('没有更多了');
+  });
+
+  it('shows the error with a retry that loads the list', async () => {
+    const openId = uniqueOpenId('error');
+    await storeEnquiries(openId, 2);
+    // The service retries a read once: two dropped calls make one failed load.
+    wx = installWx({ callFunction: flaky(cloudCaller(openId), 2) });
+    const page = await openMine();
+
+    expect(stateMessage(page, 'state-view-error')).toBe('网络不给力，请检查网络后重试');
+    expect(cards(page)).toHaveLength(0);
+
+    await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
+    await waitFor(() => cards(page).length === 2);
+    expect(text(page, '#mine-end')).toBe('没有更多了');
+  });
+
+  it('shows an empty state with the way to write one', async () => {
+    wx = installWx({ callFunction: cloudCaller(uniqueOpenId('empty')) });
+    const page = await openMine();
+
+    expect(stateMessage(page, 'state-view-empty')).toBe('您还没有提交过咨询');
+    await tap(page.querySelector('#write-enquiry')?.querySelector('.t-button'));
+    expect(wx.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packages/enquiry/pages/form/index' }),
+    );
+  });
+
+  it('shows only the caller’s own enquiries', async () => {
+    const mineId = uniqueOpenId('own');
+    await storeEnquiries(mineId, 1);
+    await storeEnquiries(uniqueOpenId('other'), 3);
+    wx = installWx({ callFunction: cloudCaller(mineId) });
+    const page = await openMine();
+    expect(cards(page)).toHaveLength(1);
+  });
+});
+
+async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

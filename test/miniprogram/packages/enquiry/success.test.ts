@@ -1,0 +1,105 @@
+import { cloudCaller } from '../../../harness/cloud-client';
+import {
+  installWx,
+  loadPage,
+  tap,
+  type PageHandle,
+  type WxMock,
+  type CallFunction,
+} from '../../../harness/simulate';
+
+/**
+ * From a stored enquiry to its success page and on to 我的咨询, against the real `enquiry`
+ * function: the reference number is the enquiry's id, copyable, and 我的咨询 lists it with its status.
+ */
+
+const SUCCESS = 'packages/enquiry/pages/success/index';
+const MINE = 'packages/enquiry/pages/mine/index';
+
+interface SubmitAnswer {
+  ok: boolean;
+  data: { id: string; status: string };
+}
+
+function text(page: PageHandle, selector: string): string {
+  return page.querySelector(selector)?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** What the form sends, as the function receives it. */
+async function submitEnquiry(call: CallFunction, message: string): Promise<SubmitAnswer['data']> {
+  const answer = (await call('enquiry', {
+    action: 'submit',
+    data: {
+      requestId: `success-${Date.now().toString(36)}`,
+      name: '王芳',
+      organization: '上海市科学技术交流中心',
+      email: 'wang.fang@example.cn',
+      topic: 'knowledge',
+      message,
+      consent: { privacy: true, crossBorder: true },
+    },
+  })) as SubmitAnswer;
+  expect(answer.ok).toBe(true);
+  return answer.data;
+}
+
+/** Opens the success page with the query the form redirects with. */
+async function openSuccess(result: SubmitAnswer['data']): Promise<PageHandle> {
+  const page = loadPage(SUCCESS);
+  await page.onLoad({ id: result.id, status: result.status });
+  return page;
+}
+
+let wx: WxMock;
+
+describe('enquiry success page', () => {
+  it('shows the enquiry id as the reference number, copies it, and leads to 我的咨询 where it is listed', async () => {
+    const call = cloudCaller(`success-received-${Date.now().toString(36)}`);
+    wx = installWx({ callFunction: call });
+    const result = await submitEnquiry(call, '我们计划明年春季组团考察中日德兰大区的养老机构。');
+
+    const page = await openSuccess(result);
+    expect(text(page, '#reference')).toBe(result.id);
+    expect(
+      page.querySelector('#result')?.querySelector('.t-result__description')?.dom?.textContent,
+    ).toContain('国际事务办公室会尽快通过您留下的联系方式与您联系');
+
+    await tap(page.querySelector('#copy-reference')?.querySelector('.t-button'));
+    expect(wx.setClipboardData).toHaveBeenCalledWith(expect.objectContaining({ data: result.id }));
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '编号已复制' }));
+
+    await tap(page.querySelector('#to-mine')?.querySelector('.t-button'));
+    expect(wx.redirectTo).toHaveBeenCalledWith(expect.objectContaining({ url: `/${MINE}` }));
+
+    const mine = loadPage(MINE);
+    await mine.onLoad();
+    const card = mine.querySelector(`#enquiry-${result.id}`);
+    expect(card?.dom?.textContent).toContain('知识交流与互访');
+    expect(card?.dom?.textContent).toContain('已收到');
+    expect(card?.dom?.textContent).toContain(`编号：${result.id}`);
+  });
+
+  it('says when an enquiry waits for review, as 我的咨询 does', async () => {
+    const call = cloudCaller(`success-review-${Date.now().toString(36)}`);
+    wx = installWx({ callFunction: call });
+    // The local cloud's content check stand-in asks for review of text with this marker.
+    const result = await submitEnquiry(call, '请介绍贵大区的食品安全监管经验。[review]');
+    expect(result.status).toBe('pending_review');
+
+    const page = await openSuccess(result);
+    expect(
+      page.querySelector('#result')?.querySelector('.t-result__description')?.dom?.textContent,
+    ).toContain('需经人工审核');
+
+    const mine = loadPage(MINE);
+    await mine.onLoad();
+    expect(mine.querySelector(`#enquiry-${result.id}`)?.dom?.textContent).toContain('待审核');
+  });
+
+  it('goes back to the home tab', async () => {
+    wx = installWx();
+    const page = await openSuccess({ id: 'abc123', status: 'received' });
+    await tap(page.querySelector('#to-home')?.querySelector('.t-button'));
+    expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/home/index' }));
+  });
+});

@@ -1,0 +1,178 @@
+import { cloudCaller } from '../../harness/cloud-client';
+import {
+  installWx,
+  loadPage,
+  tap,
+  trigger,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+  type CallFunction,
+} from '../../harness/simulate';
+
+/** 联系 against the real `content` function on the seeded local cloud. */
+
+const CONTACT = 'pages/contact/index';
+
+function text(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function statePart(page: PageHandle, id: string) {
+  return page.querySelector('#state')?.querySelector(`#${id}`);
+}
+
+function button(page: PageHandle, id: string) {
+  return page.querySelector(`#${id}`)?.querySelector('.t-button');
+}
+
+async function openContact(callFunction: CallFunction): Promise<{ page: PageHandle; wx: WxMock }> {
+  const wx = installWx({ callFunction });
+  const page = loadPage(CONTACT);
+  await page.onLoad();
+  await page.onShow();
+  return { page, wx };
+}
+
+describe('联系', () => {
+  it('shows a skeleton while loading, then the office and its contact person', async () => {
+    const call = cloudCaller('contact-reader');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
+    const page = loadPage(CONTACT);
+    const loading = page.onLoad();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(statePart(page, 'state-view-skeleton')).toBeDefined();
+    expect(text(page.querySelector('#email'))).toBe('');
+    release();
+    await loading;
+
+    expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
+    expect(text(page.querySelector('#office'))).toContain('国际事务办公室');
+    expect(text(page.querySelector('#office'))).toContain('International Relations Office');
+    expect(text(page.querySelector('#person'))).toContain('Pia Fabrin女士');
+    expect(text(page.querySelector('#person'))).toContain('秘书处负责人（Head of Secretariat）');
+    expect(text(page.querySelector('#email'))).toBe('pia.fabrin@ru.rm.dk');
+    expect(text(page.querySelector('#phone'))).toBe('+45 2160 1445');
+    expect(text(page.querySelector('#address'))).toContain('Skottenborg 26');
+    expect(page.querySelectorAll('.contact__postal-line').map(text)).toEqual([
+      'Regional Headquarter',
+      'Skottenborg 26',
+      'DK-8800 Viborg',
+      'Denmark',
+    ]);
+  });
+
+  it('copies the e-mail address, calls the dial form of the number and copies the postal address', async () => {
+    const { page, wx } = await openContact(cloudCaller('contact-actions'));
+
+    await tap(button(page, 'copy-email'));
+    expect(wx.setClipboardData).toHaveBeenLastCalledWith(
+      expect.objectContaining({ data: 'pia.fabrin@ru.rm.dk' }),
+    );
+    expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '邮箱已复制' }));
+
+    await tap(button(page, 'call'));
+    expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+4521601445' }));
+
+    await tap(button(page, 'copy-address'));
+    expect(wx.setClipboardData).toHaveBeenLastCalledWith(
+      expect.objectContaining({ data: 'Regional Headquarter, Skottenborg 26, DK-8800 Viborg, Denmark' }),
+    );
+    expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '地址已复制' }));
+  });
+
+  it('labels its icon-only buttons for screen readers', async () => {
+    const { page } = await openContact(cloudCaller('contact-a11y'));
+    expect(page.querySelector('#copy-email')?.data.ariaLabel).toBe('复制邮箱');
+    expect(page.querySelector('#call')?.data.ariaLabel).toBe('拨打电话');
+    expect(page.querySelector('#copy-address')?.data.ariaLabel).toBe('复制地址');
+  });
+
+  it('describes LinkedIn and WeChat as the source does, without inventing accounts', async () => {
+    const { page } = await openContact(cloudCaller('contact-social'));
+    expect(text(page.querySelector('#social-linkedin'))).toContain('领英（LinkedIn）');
+    expect(text(page.querySelector('#social-linkedin'))).toContain('了解新闻动态');
+    expect(text(page.querySelector('#social-wechat'))).toContain('微信');
+    expect(text(page.querySelector('#social-hint'))).toBe(
+      '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
+    );
+  });
+
+  it('leads to the enquiry form and to 我的咨询', async () => {
+    const { page, wx } = await openContact(cloudCaller('contact-links'));
+    await tap(page.querySelector('#to-enquiry')?.querySelector('.t-cell'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/enquiry/pages/form/index' }),
+    );
+    await tap(page.querySelector('#to-mine')?.querySelector('.t-cell'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/enquiry/pages/mine/index' }),
+    );
+  });
+
+  it('asks for WeChat’s privacy authorisation before the first copy, then copies', async () => {
+    type Resolve = (result: { event: string; buttonId?: string }) => void;
+    let listener: ((resolve: Resolve, info: { referrer: string }) => void) | undefined;
+    const wx = installWx({ callFunction: cloudCaller('contact-privacy') });
+    Object.assign(wx, { onNeedPrivacyAuthorization: jest.fn((next: typeof listener) => (listener = next)) });
+    // As the base library does before the user agreed: the call waits for the page's answer.
+    wx.setClipboardData.mockImplementation((options: { success?: () => void }) =>
+      listener?.((result) => result.event === 'agree' && options.success?.(), {
+        referrer: 'setClipboardData',
+      }),
+    );
+    const page = loadPage(CONTACT);
+    await page.onLoad();
+    await page.onShow();
+
+    await tap(button(page, 'copy-email'));
+    const popup = page.querySelector('#privacy-popup');
+    await waitFor(() => Boolean(popup?.querySelector('#privacy-popup-sheet')?.querySelector('.t-popup')));
+    expect(text(popup?.querySelector('.privacy-popup__body'))).toContain('复制内容需要您先阅读并同意');
+    expect(wx.showToast).not.toHaveBeenCalled();
+
+    await trigger(popup?.querySelector('#privacy-popup-agree'), 'agreeprivacyauthorization');
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '邮箱已复制' }));
+  });
+
+  it('marks its tab in the custom tab bar when shown', async () => {
+    installWx({ callFunction: cloudCaller('contact-tab') });
+    const page = loadPage(CONTACT);
+    const tabBar = { setData: jest.fn() };
+    page.instance.getTabBar = () => tabBar;
+    await page.onLoad();
+    await page.onShow();
+    expect(tabBar.setData).toHaveBeenCalledWith({ selected: 'contact' });
+  });
+
+  it('shows the error with a retry that loads the card', async () => {
+    const call = cloudCaller('contact-error');
+    let failures = 2; // the service retries a read once
+    const { page } = await openContact(async (name, data) => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('network down');
+      }
+      return call(name, data);
+    });
+    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
+      '网络不给力，请检查网络后重试',
+    );
+    expect(text(page.querySelector('#email'))).toBe('');
+
+    await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
+    await waitFor(() => text(page.querySelector('#email')) !== '');
+    expect(text(page.querySelector('#email'))).toBe('pia.fabrin@ru.rm.dk');
+    expect(statePart(page, 'state-view-error')).toBeUndefined();
+  });
+});
+
+async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

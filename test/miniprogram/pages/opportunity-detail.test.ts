@@ -1,0 +1,266 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { opportunity, SEED, seedDatabase } from '../../harness/seed';
+import { installWx, loadPage, tap, type PageHandle, type SimNode, type WxMock } from '../../harness/simulate';
+import { startPrivateCloud, type PrivateCloud } from './private-cloud';
+
+/**
+ * An opportunity's page against the real `content` function: body, attachments downloaded from
+ * the local cloud's storage and opened in WeChat's viewer, MoUs to request from the office, and
+ * the way into the enquiry form. It runs its own local cloud, since it adds an opportunity with
+ * files, which the shared cloud of the other page tests must not see.
+ */
+
+const DETAIL = 'pages/opportunity-detail/index';
+const FORM = 'packages/enquiry/pages/form/index';
+const WITH_FILES = 'opp-test-with-files';
+/** A minimal PDF: what the viewer would be handed. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+let cloud: PrivateCloud;
+
+beforeAll(async () => {
+  cloud = await startPrivateCloud();
+  const plan = await cloud.app.uploadFile({ cloudPath: 'opportunities/test/plan.pdf', fileContent: PDF });
+  const mou = await cloud.app.uploadFile({ cloudPath: 'documents/test/mou.pdf', fileContent: PDF });
+  await seedDatabase(cloud.app, {
+    ...SEED,
+    documents: [
+      ...SEED.documents,
+      {
+        ...SEED.documents[0]!,
+        _id: 'doc-test-with-file',
+        title: '测试谅解备忘录',
+        fileId: mou.fileID,
+      },
+    ],
+    opportunities: [
+      ...SEED.opportunities,
+      opportunity({
+        _id: WITH_FILES,
+        kind: 'research',
+        title: '联合科研项目征集',
+        body: '## 项目说明\n\n欢迎**高校与科研院所**申报。',
+        deadline: new Date('2030-06-30T16:00:00Z'),
+        attachments: [
+          { fileId: plan.fileID, name: '合作计划.pdf', sizeBytes: PDF.length },
+          { fileId: 'cloud://local.local/opportunities/test/missing.pdf', name: '已删除的附件.pdf' },
+        ],
+        documentIds: ['doc-test-with-file'],
+        contact: {
+          name: 'Pia Fabrin',
+          title: '秘书处负责人',
+          email: 'pia.fabrin@ru.rm.dk',
+          phone: '+45 2160 1445',
+        },
+      }),
+    ],
+  });
+});
+
+afterAll(() => cloud?.close());
+
+function text(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function statePart(page: PageHandle, id: string) {
+  return page.querySelector('#state')?.querySelector(`#${id}`);
+}
+
+function button(page: PageHandle, id: string) {
+  return page.querySelector(`#${id}`)?.querySelector('.t-button');
+}
+
+/** `wx.downloadFile` as WeChat does it: fetches the URL into a temporary file. */
+function downloadFile(options: {
+  url: string;
+  success?: (res: { tempFilePath: string; statusCode: number }) => void;
+  fail?: (error: { errMsg: string }) => void;
+}) {
+  http
+    .get(options.url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const tempFilePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wx-download-')), 'file');
+        fs.writeFileSync(tempFilePath, Buffer.concat(chunks));
+        options.success?.({ tempFilePath, statusCode: res.statusCode ?? 0 });
+      });
+    })
+    .on('error', (error) => options.fail?.({ errMsg: `downloadFile:fail ${error.message}` }));
+}
+
+interface DocumentWx extends WxMock {
+  downloadFile: jest.Mock;
+  openDocument: jest.Mock;
+}
+
+function installDocumentWx(callFunction = cloud.caller('detail-reader')): DocumentWx {
+  const wx = installWx({ callFunction }) as DocumentWx;
+  wx.downloadFile = jest.fn(downloadFile);
+  wx.openDocument = jest.fn((options: { success?: () => void }) => options.success?.());
+  return wx;
+}
+
+async function openDetail(id: string): Promise<PageHandle> {
+  const page = loadPage(DETAIL);
+  await page.onLoad({ id });
+  return page;
+}
+
+async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The query of a page URL, as the runtime hands it to onLoad. */
+function queryOf(url: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(url.split('?')[1] ?? ''));
+}
+
+describe('opportunity page', () => {
+  it('shows a skeleton while loading, then the opportunity with its rendered body', async () => {
+    const call = cloud.caller('detail-reader');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
+    const page = loadPage(DETAIL);
+    const loading = page.onLoad({ id: WITH_FILES });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(statePart(page, 'state-view-skeleton')).toBeDefined();
+    release();
+    await loading;
+
+    expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
+    expect(text(page.querySelector('#opportunity-title'))).toBe('联合科研项目征集');
+    expect(text(page.querySelector('#opportunity-open'))).toBe('可参与');
+    expect(text(page.querySelector('.opportunity__deadline'))).toBe('截止日期：2030年7月1日');
+    // simulate does not draw <rich-text>: check the nodes it is given.
+    const body = page.data.body as { name?: string; attrs?: { class?: string } }[];
+    // Markdown headings move one level down: the page title is the h1.
+    expect(body[0]).toMatchObject({ name: 'h3', attrs: { class: 'md-h3' } });
+    expect(JSON.stringify(body)).toContain('项目说明');
+    expect(JSON.stringify(body)).toContain('"name":"strong"');
+  });
+
+  it('downloads an attachment and opens it in WeChat’s viewer with its menu', async () => {
+    const wx = installDocumentWx();
+    const page = await openDetail(WITH_FILES);
+    expect(text(page.querySelector('#attachments'))).toContain('合作计划.pdf');
+
+    await tap(button(page, 'attachment-0'));
+    await waitFor(() => wx.openDocument.mock.calls.length > 0);
+
+    expect(wx.showLoading).toHaveBeenCalledWith(expect.objectContaining({ title: '正在打开…' }));
+    const [{ filePath, showMenu, fileType }] = wx.openDocument.mock.calls[0] as [
+      { filePath: string; showMenu: boolean; fileType: string },
+    ];
+    expect(fs.readFileSync(filePath)).toEqual(PDF);
+    expect({ showMenu, fileType }).toEqual({ showMenu: true, fileType: 'pdf' });
+    await waitFor(() => wx.hideLoading.mock.calls.length > 0);
+    expect(wx.showToast).not.toHaveBeenCalled();
+  });
+
+  it('says so when an attachment’s file is gone, and when a download fails', async () => {
+    const wx = installDocumentWx();
+    const page = await openDetail(WITH_FILES);
+    const rows = page.querySelectorAll('.opportunity__file');
+    expect(text(rows[0])).toContain('打开');
+    expect(text(rows[1])).toContain('已删除的附件.pdf');
+    expect(text(rows[1])).toContain('文件暂不可用');
+    expect(page.querySelector('#attachment-1')).toBeUndefined();
+
+    wx.downloadFile.mockImplementation((options: { fail?: (error: { errMsg: string }) => void }) =>
+      options.fail?.({ errMsg: 'downloadFile:fail timeout' }),
+    );
+    await tap(button(page, 'attachment-0'));
+    await waitFor(() => wx.showToast.mock.calls.length > 0);
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '文件打开失败，请稍后重试' }));
+    expect(wx.hideLoading).toHaveBeenCalled();
+    expect(wx.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('opens a stored MoU and offers to request one that is not attached, from the enquiry form', async () => {
+    const wx = installDocumentWx();
+    const withFile = await openDetail(WITH_FILES);
+    await tap(button(withFile, 'document-open-doc-test-with-file'));
+    await waitFor(() => wx.openDocument.mock.calls.length > 0);
+    expect(wx.openDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ showMenu: true, fileType: 'pdf' }),
+    );
+
+    const page = await openDetail('opp-mou-projects');
+    const shanghai = page.querySelector('#document-doc-mou-shanghai');
+    expect(text(shanghai)).toContain('中日德兰大区与上海市谅解备忘录');
+    expect(text(shanghai)).toContain('可向国际事务办公室索取');
+    expect(text(page.querySelector('#document-doc-mou-stcsm'))).toContain('上海市科学技术委员会');
+    expect(page.querySelector('#document-open-doc-mou-shanghai')).toBeUndefined();
+
+    await tap(button(page, 'document-request-doc-mou-shanghai'));
+    const url = (wx.navigateTo.mock.calls.at(-1)?.[0] as { url: string }).url;
+    expect(url.startsWith(`/${FORM}?`)).toBe(true);
+
+    const form = loadPage(FORM);
+    await form.onLoad(queryOf(url));
+    expect(form.querySelector('#field-message')?.data.value).toBe(
+      '您好！我希望索取《中日德兰大区与上海市谅解备忘录》的文本，谢谢。',
+    );
+    expect(form.data.form).toMatchObject({ topic: 'other' });
+  });
+
+  it('leads to the enquiry form with the topic of its kind, and copies the contact’s e-mail', async () => {
+    const wx = installDocumentWx();
+    const page = await openDetail(WITH_FILES);
+
+    await tap(button(page, 'enquire'));
+    const query = queryOf((wx.navigateTo.mock.calls.at(-1)?.[0] as { url: string }).url);
+    expect(query).toEqual({
+      topic: 'research',
+      message: '您好！我对“联合科研项目征集”感兴趣，希望进一步了解详情。',
+    });
+
+    expect(page.querySelector('#copy-email')?.data.ariaLabel).toBe('复制邮箱');
+    await tap(button(page, 'copy-email'));
+    expect(wx.setClipboardData).toHaveBeenCalledWith(
+      expect.objectContaining({ data: 'pia.fabrin@ru.rm.dk' }),
+    );
+    await tap(button(page, 'call'));
+    expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+4521601445' }));
+  });
+
+  it('shows the error with a retry that loads the page', async () => {
+    const call = cloud.caller('detail-error');
+    let failures = 2; // the service retries a read once
+    installWx({
+      callFunction: async (name, data) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('network down');
+        }
+        return call(name, data);
+      },
+    });
+    const page = await openDetail('opp-delegation-visits');
+    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
+      '网络不给力，请检查网络后重试',
+    );
+
+    await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
+    await waitFor(() => page.data.status === 'ready');
+    expect(text(page.querySelector('#opportunity-title'))).toBe('代表团考察交流');
+  });
+
+  it('says when an opportunity does not exist (any more)', async () => {
+    installDocumentWx();
+    const page = await openDetail('opp-no-such-thing');
+    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
+      '内容不存在或已下线',
+    );
+  });
+});
