@@ -79,7 +79,8 @@ export class Storage {
       token,
       authorization: token,
       fileId,
-      cosFileId: fileId,
+      // Opaque, as COS's is: the SDK sends it in a header, where only ASCII is allowed.
+      cosFileId: token,
     };
   }
 
