@@ -33,6 +33,11 @@ const INTERNAL_ENVELOPE = { ok: false, error: { code: 'INTERNAL', message: '服�
 
 const openIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** After a 413 the rest of the body is not read: the connection cannot be reused. */
+function closeAfter(error: BodyError): Record<string, string> {
+  return error.status === 413 ? { connection: 'close' } : {};
+}
+
 class ApiError extends Error {
   constructor(
     readonly code: string,
@@ -46,247 +51,304 @@ class ApiError extends Error {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[local-cloud] ${line}\n`));
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const manifest = loadManifest(options.manifestPath);
-  const { db, notes } = Database.open(path.join(options.dataDir, 'database'), collectionSpecs(manifest));
-  notes.forEach((note) => log(note));
-  const outbox = new Outbox(options.dataDir);
-  let baseUrl = '';
-  const storage = new Storage(options.dataDir, () => baseUrl);
-  // The environment of every function instance; the service URL is filled in once the port is known.
-  const functionEnv: Record<string, string> = {
-    TCB_ENV: LOCAL_ENV_ID,
-    SCF_NAMESPACE: LOCAL_ENV_ID,
-    // Skips the SDK's cloud-metadata probe; requests still go to serviceUrl.
-    TENCENTCLOUD: 'true',
-    LOCAL_CLOUD_SERVICE_URL: '',
-  };
-  const runner = new FunctionRunner(options.functionsDir, functionEnv, log);
-  const timers = new Timers(runner, log);
+  // What a failed start must undo, newest first, so it leaves no lock, open file or worker behind.
+  const undo: (() => unknown)[] = [];
+  try {
+    const releaseLock = lockDataDir(options.dataDir);
+    undo.push(releaseLock);
+    const manifest = loadManifest(options.manifestPath);
+    const { db, notes } = Database.open(path.join(options.dataDir, 'database'), collectionSpecs(manifest));
+    undo.push(() => db.close());
+    notes.forEach((note) => log(note));
+    const outbox = new Outbox(options.dataDir);
+    let baseUrl = '';
+    const storage = new Storage(options.dataDir, () => baseUrl);
+    // The environment of every function instance; the service URL is filled in once the port is known.
+    const functionEnv: Record<string, string> = {
+      TCB_ENV: LOCAL_ENV_ID,
+      SCF_NAMESPACE: LOCAL_ENV_ID,
+      // Skips the SDK's cloud-metadata probe; requests still go to serviceUrl.
+      TENCENTCLOUD: 'true',
+      LOCAL_CLOUD_SERVICE_URL: '',
+    };
+    const runner = new FunctionRunner(options.functionsDir, functionEnv, log);
+    undo.push(() => runner.close());
+    const timers = new Timers(runner, log);
 
-  if (options.adminOpenids?.length) {
-    if (!manifest.collections.some((c) => c.name === 'admins'))
-      throw new Error('The manifest declares no admins collection');
-    for (const openId of options.adminOpenids) {
-      openIdSchema.parse(openId);
-      if (db.find('admins', { query: { _id: openId } }).length === 0) {
-        db.insert('admins', [{ _id: openId, addedAt: new Date(), addedBy: 'ADMIN_OPENIDS' }]);
-        log(`staff added from ADMIN_OPENIDS: ${openId}`);
-      }
-    }
-  }
-
-  async function admin(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = randomUUID();
-    let body: Record<string, unknown>;
-    try {
-      body = (await readJson(req)) as Record<string, unknown>;
-    } catch (error) {
-      const e = error as BodyError;
-      sendJson(res, e.status, { code: 'INVALID_PARAM', message: e.message, requestId });
-      return;
-    }
-    const action = typeof body.action === 'string' ? body.action : '';
-    try {
-      const answer = await adminAction(action, body);
-      sendJson(res, 200, { requestId, ...answer });
-    } catch (error) {
-      if (error instanceof DatabaseError || error instanceof ApiError || error instanceof StorageError) {
-        sendJson(res, 200, { code: error.code, message: error.message, requestId });
-        return;
-      }
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string') {
-        sendJson(res, 200, { code, message: (error as Error).message, requestId });
-        return;
-      }
-      log(`admin ${action} failed: ${(error as Error).stack ?? String(error)}`);
-      sendJson(res, 200, { code: 'SYS_ERR', message: 'Internal error in the local cloud', requestId });
-    }
-  }
-
-  async function adminAction(
-    action: string,
-    body: Record<string, unknown>,
-  ): Promise<Record<string, unknown>> {
-    if (isDatabaseAction(action)) return runDatabaseAction(db, action, body);
-    switch (action) {
-      case 'functions.invokeFunction': {
-        const name = String(body.function_name ?? '');
-        let event: Record<string, unknown> = {};
-        if (typeof body.request_data === 'string' && body.request_data !== '') {
-          try {
-            event = JSON.parse(body.request_data) as Record<string, unknown>;
-          } catch {
-            throw new ApiError('INVALID_PARAM', 'request_data is not JSON');
-          }
+    if (options.adminOpenids?.length) {
+      if (!manifest.collections.some((c) => c.name === 'admins'))
+        throw new Error('The manifest declares no admins collection');
+      for (const openId of options.adminOpenids) {
+        openIdSchema.parse(openId);
+        if (db.find('admins', { query: { _id: openId } }).length === 0) {
+          db.insert('admins', [{ _id: openId, addedAt: new Date(), addedBy: 'ADMIN_OPENIDS' }]);
+          log(`staff added from ADMIN_OPENIDS: ${openId}`);
         }
-        // A server caller has no WeChat identity: like the platform, never pass on one it wrote itself.
-        delete event.userInfo;
-        const outcome = await invoke(name, { event });
-        if (outcome.status === 'ok') return { data: { response_data: JSON.stringify(outcome.result) } };
-        throw new ApiError(
-          'FUNCTIONS_EXECUTE_FAIL',
-          `${name}: ${outcome.reason === 'timeout' ? 'Invoking task timed out' : 'function execution failed'}`,
-        );
       }
-      case 'storage.getUploadMetadata':
-        return { data: storage.uploadMetadata(String(body.path ?? '')) };
-      case 'storage.batchGetDownloadUrl': {
-        const list = z
-          .array(z.object({ fileid: z.string(), max_age: z.number().optional() }))
-          .safeParse(body.file_list);
-        if (!list.success) throw new ApiError('INVALID_PARAM', 'file_list must list { fileid, max_age? }');
-        return { data: { download_list: storage.downloadUrls(list.data) } };
-      }
-      case 'storage.batchDeleteFile': {
-        const list = z.array(z.string()).safeParse(body.fileid_list);
-        if (!list.success) throw new ApiError('INVALID_PARAM', 'fileid_list must be a list of fileIDs');
-        return { data: { delete_list: storage.deleteFiles(list.data) } };
-      }
-      case 'wx.api':
-        return callOpenApi(outbox, String(body.apiName ?? ''), String(body.requestData ?? ''));
-      default:
-        throw new ApiError('INVALID_PARAM', `The local cloud does not support the action "${action}"`);
     }
-  }
 
-  async function invoke(
-    name: string,
-    invocation: Parameters<FunctionRunner['invoke']>[1],
-  ): Promise<InvocationOutcome> {
-    let outcome: InvocationOutcome;
-    try {
-      outcome = await runner.invoke(name, invocation);
-    } catch (error) {
-      if (error instanceof UnknownFunctionError) throw new ApiError('FUNCTIONS_NOT_EXIST', error.message);
-      throw error;
-    }
-    if (outcome.status === 'error') log(`function ${name} ${outcome.reason}: ${outcome.detail}`);
-    return outcome;
-  }
-
-  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let event: unknown;
-    try {
-      event = await readJson(req);
-    } catch (error) {
-      const e = error as BodyError;
-      const message = e.status === 413 ? '请求内容过大' : '请求内容不是有效的 JSON';
-      sendJson(res, e.status, { ok: false, error: { code: 'INVALID_ARGUMENT', message } });
-      return;
-    }
-    if (event === null || typeof event !== 'object' || Array.isArray(event)) {
-      sendJson(res, 400, {
-        ok: false,
-        error: { code: 'INVALID_ARGUMENT', message: '请求内容必须是 JSON 对象' },
-      });
-      return;
-    }
-    const header = req.headers['x-wx-openid'];
-    const openId = typeof header === 'string' && header !== '' ? header : DEFAULT_OPENID;
-    if (!openIdSchema.safeParse(openId).success) {
-      sendJson(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '无效的用户身份' } });
-      return;
-    }
-    try {
-      // Like the platform, the caller's identity overwrites whatever the client put in userInfo.
-      const outcome = await invoke(name, {
-        event: event as Record<string, unknown>,
-        userInfo: { openId, appId: LOCAL_APPID },
-      });
-      sendJson(res, 200, outcome.status === 'ok' ? outcome.result : INTERNAL_ENVELOPE);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } });
+    async function admin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      const requestId = randomUUID();
+      let body: Record<string, unknown>;
+      try {
+        body = (await readJson(req)) as Record<string, unknown>;
+      } catch (error) {
+        const e = error as BodyError;
+        sendJson(res, e.status, { code: 'INVALID_PARAM', message: e.message, requestId }, closeAfter(e));
         return;
       }
-      throw error;
-    }
-  }
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = req.method ?? 'GET';
-    const p = url.pathname;
-    if (method === 'GET' && p === '/health') return sendJson(res, 200, { ok: true });
-    if (method === 'POST' && p === '/admin') return admin(req, res);
-    if (method === 'POST' && p.startsWith('/functions/'))
-      return callFunction(decodeURIComponent(p.slice('/functions/'.length)), req, res);
-    if (method === 'GET' && p === '/_local/outbox') return sendJson(res, 200, outbox.list());
-    if (method === 'PUT' && p.startsWith('/_local/storage/upload/'))
-      return storage.receiveUpload(p.split('/').pop() ?? '', req, res);
-    if ((method === 'GET' || method === 'HEAD') && p.startsWith('/_local/files/')) {
-      return storage.serve(p.slice('/_local/files/'.length), url.searchParams, res);
-    }
-    const timer = /^\/_local\/timers\/([^/]+)(?:\/([^/]+))?$/.exec(p);
-    if (method === 'POST' && timer) {
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+        sendJson(res, 400, {
+          code: 'INVALID_PARAM',
+          message: 'The request body must be a JSON object',
+          requestId,
+        });
+        return;
+      }
+      const action = typeof body.action === 'string' ? body.action : '';
       try {
-        const outcome = await timers.fire(
-          decodeURIComponent(timer[1] ?? ''),
-          timer[2] ? decodeURIComponent(timer[2]) : undefined,
-        );
-        return sendJson(res, outcome.status === 'ok' ? 200 : 500, outcome);
+        const answer = await adminAction(action, body);
+        sendJson(res, 200, { requestId, ...answer });
       } catch (error) {
-        if (error instanceof UnknownFunctionError) return sendJson(res, 404, { error: error.message });
+        if (error instanceof DatabaseError || error instanceof ApiError || error instanceof StorageError) {
+          sendJson(res, 200, { code: error.code, message: error.message, requestId });
+          return;
+        }
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'string') {
+          sendJson(res, 200, { code, message: (error as Error).message, requestId });
+          return;
+        }
+        log(`admin ${action} failed: ${(error as Error).stack ?? String(error)}`);
+        sendJson(res, 200, { code: 'SYS_ERR', message: 'Internal error in the local cloud', requestId });
+      }
+    }
+
+    async function adminAction(
+      action: string,
+      body: Record<string, unknown>,
+    ): Promise<Record<string, unknown>> {
+      if (isDatabaseAction(action)) return runDatabaseAction(db, action, body);
+      switch (action) {
+        case 'functions.invokeFunction': {
+          const name = String(body.function_name ?? '');
+          let event: Record<string, unknown> = {};
+          if (typeof body.request_data === 'string' && body.request_data !== '') {
+            try {
+              event = JSON.parse(body.request_data) as Record<string, unknown>;
+            } catch {
+              throw new ApiError('INVALID_PARAM', 'request_data is not JSON');
+            }
+          }
+          // A server caller has no WeChat identity: like the platform, never pass on one it wrote itself.
+          delete event.userInfo;
+          const outcome = await invoke(name, { event });
+          if (outcome.status === 'ok') return { data: { response_data: JSON.stringify(outcome.result) } };
+          throw new ApiError(
+            'FUNCTIONS_EXECUTE_FAIL',
+            `${name}: ${outcome.reason === 'timeout' ? 'Invoking task timed out' : 'function execution failed'}`,
+          );
+        }
+        case 'storage.getUploadMetadata':
+          return { data: storage.uploadMetadata(String(body.path ?? '')) };
+        case 'storage.batchGetDownloadUrl': {
+          const list = z
+            .array(z.object({ fileid: z.string(), max_age: z.number().optional() }))
+            .safeParse(body.file_list);
+          if (!list.success) throw new ApiError('INVALID_PARAM', 'file_list must list { fileid, max_age? }');
+          return { data: { download_list: storage.downloadUrls(list.data) } };
+        }
+        case 'storage.batchDeleteFile': {
+          const list = z.array(z.string()).safeParse(body.fileid_list);
+          if (!list.success) throw new ApiError('INVALID_PARAM', 'fileid_list must be a list of fileIDs');
+          return { data: { delete_list: storage.deleteFiles(list.data) } };
+        }
+        case 'wx.api':
+          return callOpenApi(outbox, String(body.apiName ?? ''), String(body.requestData ?? ''));
+        default:
+          throw new ApiError('INVALID_PARAM', `The local cloud does not support the action "${action}"`);
+      }
+    }
+
+    async function invoke(
+      name: string,
+      invocation: Parameters<FunctionRunner['invoke']>[1],
+    ): Promise<InvocationOutcome> {
+      let outcome: InvocationOutcome;
+      try {
+        outcome = await runner.invoke(name, invocation);
+      } catch (error) {
+        if (error instanceof UnknownFunctionError) throw new ApiError('FUNCTIONS_NOT_EXIST', error.message);
+        throw error;
+      }
+      if (outcome.status === 'error') log(`function ${name} ${outcome.reason}: ${outcome.detail}`);
+      return outcome;
+    }
+
+    async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+      let event: unknown;
+      try {
+        event = await readJson(req);
+      } catch (error) {
+        const e = error as BodyError;
+        const message = e.status === 413 ? '请求内容过大' : '请求内容不是有效的 JSON';
+        sendJson(res, e.status, { ok: false, error: { code: 'INVALID_ARGUMENT', message } }, closeAfter(e));
+        return;
+      }
+      if (event === null || typeof event !== 'object' || Array.isArray(event)) {
+        sendJson(res, 400, {
+          ok: false,
+          error: { code: 'INVALID_ARGUMENT', message: '请求内容必须是 JSON 对象' },
+        });
+        return;
+      }
+      const header = req.headers['x-wx-openid'];
+      const openId = typeof header === 'string' && header !== '' ? header : DEFAULT_OPENID;
+      if (!openIdSchema.safeParse(openId).success) {
+        sendJson(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '无效的用户身份' } });
+        return;
+      }
+      try {
+        // Like the platform, the caller's identity overwrites whatever the client put in userInfo.
+        const outcome = await invoke(name, {
+          event: event as Record<string, unknown>,
+          userInfo: { openId, appId: LOCAL_APPID },
+        });
+        sendJson(res, 200, outcome.status === 'ok' ? outcome.result : INTERNAL_ENVELOPE);
+      } catch (error) {
+        if (error instanceof ApiError) {
+          sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } });
+          return;
+        }
         throw error;
       }
     }
-    if (method === 'GET' && p === '/') {
-      return sendJson(res, 200, {
-        service: 'local cloud',
-        env: LOCAL_ENV_ID,
-        functions: runner.names(),
-        collections: db.collectionNames(),
-        endpoints: [
-          '/health',
-          'POST /admin',
-          'POST /functions/<name>',
-          '/_local/outbox',
-          'POST /_local/timers/<fn>/<trigger>',
-        ],
-      });
+
+    async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = req.method ?? 'GET';
+      const p = url.pathname;
+      if (method === 'GET' && p === '/health') return sendJson(res, 200, { ok: true });
+      if (method === 'POST' && p === '/admin') return admin(req, res);
+      if (method === 'POST' && p.startsWith('/functions/'))
+        return callFunction(decodeURIComponent(p.slice('/functions/'.length)), req, res);
+      if (method === 'GET' && p === '/_local/outbox') return sendJson(res, 200, outbox.list());
+      if (method === 'PUT' && p.startsWith('/_local/storage/upload/'))
+        return storage.receiveUpload(p.split('/').pop() ?? '', req, res);
+      if ((method === 'GET' || method === 'HEAD') && p.startsWith('/_local/files/')) {
+        return storage.serve(p.slice('/_local/files/'.length), url.searchParams, res);
+      }
+      const timer = /^\/_local\/timers\/([^/]+)(?:\/([^/]+))?$/.exec(p);
+      if (method === 'POST' && timer) {
+        try {
+          const outcome = await timers.fire(
+            decodeURIComponent(timer[1] ?? ''),
+            timer[2] ? decodeURIComponent(timer[2]) : undefined,
+          );
+          return sendJson(res, outcome.status === 'ok' ? 200 : 500, outcome);
+        } catch (error) {
+          if (error instanceof UnknownFunctionError) return sendJson(res, 404, { error: error.message });
+          throw error;
+        }
+      }
+      // Routes of tools served on the same port (the browser preview answers `GET /`).
+      if (options.extraRoutes && (await options.extraRoutes(req, res, url))) return;
+      if (method === 'GET' && p === '/') {
+        return sendJson(res, 200, {
+          service: 'local cloud',
+          env: LOCAL_ENV_ID,
+          functions: runner.names(),
+          collections: db.collectionNames(),
+          endpoints: [
+            '/health',
+            'POST /admin',
+            'POST /functions/<name>',
+            '/_local/outbox',
+            'POST /_local/timers/<fn>/<trigger>',
+          ],
+        });
+      }
+      sendJson(res, 404, { error: `Not found: ${method} ${p}` });
     }
-    sendJson(res, 404, { error: `Not found: ${method} ${p}` });
-  }
 
-  const server = http.createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      log(`request ${req.method} ${req.url} failed: ${(error as Error).stack ?? String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal error in the local cloud' });
-      else res.destroy();
-    });
-  });
-  server.keepAliveTimeout = 5000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://127.0.0.1:${port}`;
-  const serviceUrl = `${baseUrl}/admin`;
-  // Functions reach the database through the real SDK pointed at this server.
-  functionEnv.LOCAL_CLOUD_SERVICE_URL = serviceUrl;
-  timers.start(options.timers ?? false);
-
-  return {
-    url: baseUrl,
-    port,
-    serviceUrl,
-    async fireTimer(functionName: string, triggerName?: string) {
-      const outcome = await timers.fire(functionName, triggerName);
-      if (outcome.status !== 'ok')
-        throw new Error(`Timer ${functionName}: ${outcome.reason}: ${outcome.detail}`);
-      return outcome.result;
-    },
-    async close() {
-      timers.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+    const server = http.createServer((req, res) => {
+      route(req, res).catch((error: unknown) => {
+        log(`request ${req.method} ${req.url} failed: ${(error as Error).stack ?? String(error)}`);
+        if (!res.headersSent) sendJson(res, 500, { error: 'Internal error in the local cloud' });
+        else res.destroy();
       });
-      await runner.close();
-      db.close();
-    },
-  };
+    });
+    server.keepAliveTimeout = 5000;
+
+    // Checked before listening: a start that fails must leave no server behind.
+    timers.validate();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    baseUrl = `http://127.0.0.1:${port}`;
+    const serviceUrl = `${baseUrl}/admin`;
+    // Functions reach the database through the real SDK pointed at this server.
+    functionEnv.LOCAL_CLOUD_SERVICE_URL = serviceUrl;
+    timers.start(options.timers ?? false);
+
+    return {
+      url: baseUrl,
+      port,
+      serviceUrl,
+      async fireTimer(functionName: string, triggerName?: string) {
+        const outcome = await timers.fire(functionName, triggerName);
+        if (outcome.status !== 'ok')
+          throw new Error(`Timer ${functionName}: ${outcome.reason}: ${outcome.detail}`);
+        return outcome.result;
+      },
+      async close() {
+        timers.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await runner.close();
+        db.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    for (const step of undo.reverse()) await step();
+    throw error;
+  }
+}
+
+/** One local cloud per data directory: a second one would interleave its writes with the first's. */
+function lockDataDir(dataDir: string): () => void {
+  const lock = path.join(dataDir, 'LOCK');
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    if (isRunning(owner))
+      throw new Error(`The data directory ${dataDir} is in use by another local cloud (pid ${owner})`);
+    fs.rmSync(lock, { force: true }); // left by a process that was killed
+  }
+}
+
+/** Whether `pid` is a live process; a killed one may linger as a zombie until reaped, which counts as gone. */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): trust kill(pid, 0)
+  }
 }

@@ -18,8 +18,12 @@ export class Outbox {
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'outbox.jsonl');
     if (fs.existsSync(this.file)) {
-      const lines = fs.readFileSync(this.file, 'utf8').split('\n');
-      // A final line without its newline was cut off mid-write and never answered: skip it.
+      const bytes = fs.readFileSync(this.file);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      // A final line without its newline was cut off mid-write and never answered: cut it off,
+      // or the next entry would be appended to it.
+      if (end < bytes.length) fs.truncateSync(this.file, end);
+      const lines = bytes.subarray(0, end).toString('utf8').split('\n');
       lines.pop();
       lines.forEach((line, index) => {
         try {

@@ -39,7 +39,7 @@ export class StorageError extends Error {
 /** A cloud path is relative, uses `/`, and never leaves the storage folder. */
 export function normaliseCloudPath(cloudPath: string): string {
   const clean = path.posix.normalize(cloudPath.replace(/^\/+/, ''));
-  if (!cloudPath || clean.startsWith('..') || clean === '.' || clean.includes('\0') || clean.endsWith('/')) {
+  if (!cloudPath || clean.startsWith('..') || clean === '.' || /[\0%?#]/.test(clean) || clean.endsWith('/')) {
     throw new StorageError('INVALID_PARAM', `Invalid cloudPath: ${cloudPath}`);
   }
   return clean;
@@ -129,7 +129,9 @@ export class Storage {
         }
         const expires =
           Math.floor(Date.now() / 1000) + (maxAge && maxAge > 0 ? maxAge : DEFAULT_DOWNLOAD_TTL_S);
-        const url = `${this.baseUrl()}/_local/files/${cloudPath.split('/').map(encodeURIComponent).join('/')}?t=${expires}&sign=${this.sign(cloudPath, expires)}`;
+        // The path is not percent-encoded, as in CloudBase's temporary URLs: the SDK's downloadFile
+        // applies encodeURI() to it, and fetch() or a browser encodes it the same way.
+        const url = `${this.baseUrl()}/_local/files/${cloudPath}?t=${expires}&sign=${this.sign(cloudPath, expires)}`;
         return { fileID: fileid, tempFileURL: url, code: 'SUCCESS' };
       } catch {
         return { fileID: fileid, tempFileURL: '', code: 'INVALID_PARAM' };

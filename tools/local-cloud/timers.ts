@@ -24,6 +24,11 @@ export class Timers {
     private readonly log: (line: string) => void,
   ) {}
 
+  /** Checks every trigger's syntax; throws naming the function and trigger. */
+  validate(): void {
+    this.start(false);
+  }
+
   /** Checks every trigger's syntax; schedules them when `run` is true. */
   start(run: boolean): void {
     for (const name of this.runner.names()) {

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 /** Options for starting the local cloud (an offline CloudBase emulator). */
 export interface LocalCloudOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
@@ -14,6 +16,11 @@ export interface LocalCloudOptions {
   adminOpenids?: string[];
   /** Where to write log lines; defaults to stderr. */
   log?: (line: string) => void;
+  /**
+   * Extra routes tried before the local cloud's own index (`GET /`) and 404: answers true when
+   * it handled the request. The browser preview uses it to serve `GET /` on the same port.
+   */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 }
 
 /** A running local cloud. */

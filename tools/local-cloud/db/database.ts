@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Aggregator, Query, update as applyUpdate } from 'mingo';
+import { Aggregator, ProcessingMode, Query, update as applyUpdate } from 'mingo';
 import type { AnyObject, Options as MingoOptions } from 'mingo/types';
 import { cloneDoc, type Doc } from './ejson';
 import { applyOps, LogStore, type LogOp } from './log-store';
@@ -163,7 +163,10 @@ export class Database {
   private mingoOptions(): Partial<MingoOptions> {
     return {
       idKey: '_id',
-      collectionResolver: (name: string) => [...(this.collections.get(name)?.values() ?? [])] as AnyObject[],
+      // Reads must never write: mingo's stages (addFields, project, …) change their input in place.
+      processingMode: ProcessingMode.CLONE_INPUT,
+      collectionResolver: (name: string) =>
+        [...(this.collections.get(name)?.values() ?? [])].map((doc) => cloneDoc(doc)) as AnyObject[],
     };
   }
 
@@ -205,7 +208,19 @@ export class Database {
 
   count(c: string, query: Doc | undefined): number {
     const matcher = this.matcher(query);
-    return this.candidates(c, query).filter((doc) => matcher.test(doc as AnyObject)).length;
+    return this.invalidQuery(
+      () => this.candidates(c, query).filter((doc) => matcher.test(doc as AnyObject)).length,
+    );
+  }
+
+  /** Runs `f`; an error mingo raises while evaluating a query becomes INVALID_PARAM, as in find(). */
+  private invalidQuery<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (error) {
+      if (error instanceof DatabaseError) throw error;
+      throw new DatabaseError('INVALID_PARAM', `Invalid query: ${(error as Error).message}`);
+    }
   }
 
   aggregate(c: string, pipeline: Doc[]): Doc[] {
@@ -314,7 +329,7 @@ export class Database {
     const matcher = this.matcher(query);
     const out: Doc[] = [];
     for (const doc of this.candidates(c, query)) {
-      if (matcher.test(doc as AnyObject)) {
+      if (this.invalidQuery(() => matcher.test(doc as AnyObject))) {
         out.push(doc);
         if (!multi) break;
       }

@@ -86,14 +86,15 @@ export class LogStore {
     this.seq = snapshotSeq;
 
     if (fs.existsSync(this.logPath)) {
-      const text = fs.readFileSync(this.logPath, 'utf8');
-      const lastNewline = text.lastIndexOf('\n');
-      const complete = text.slice(0, lastNewline + 1);
-      const torn = text.slice(lastNewline + 1);
+      // Bytes, not text: a record cut inside a multi-byte character is moved aside unchanged.
+      const bytes = fs.readFileSync(this.logPath);
+      const lastNewline = bytes.lastIndexOf(0x0a);
+      const complete = bytes.subarray(0, lastNewline + 1).toString('utf8');
+      const torn = bytes.subarray(lastNewline + 1);
       if (torn.length > 0) {
         const aside = `${this.logPath}.torn-${Date.now()}`;
         fs.writeFileSync(aside, torn);
-        fs.truncateSync(this.logPath, Buffer.byteLength(complete, 'utf8'));
+        fs.truncateSync(this.logPath, lastNewline + 1);
         notes.push(
           `db.log ended with an incomplete record (${torn.length} bytes) from an interrupted, ` +
             `unacknowledged write; it was moved to ${path.basename(aside)}.`,
