@@ -9,7 +9,7 @@ import { seedDatabase } from '../../../tools/seed';
  */
 export default async function globalSetup(): Promise<void> {
   await build({ quiet: true });
-  const cloud = await startTestCloud();
+  const cloud = await startTestCloud({ adminOpenids: ['o-staff-test'] });
   await seedDatabase(cloud.app);
   process.env.MINIPROGRAM_TEST_CLOUD_URL = cloud.cloud.url;
   process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL = cloud.cloud.serviceUrl;

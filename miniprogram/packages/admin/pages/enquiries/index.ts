@@ -1,0 +1,251 @@
+import type {
+  EnquiryExportOutput,
+  EnquiryStatusFilter,
+  EnquirySummary,
+} from '../../../../../typings/api/admin';
+import type { Page as ResultPage } from '../../../../../typings/api/common';
+import type { EnquiryTopic } from '../../../../../typings/models';
+import { ENQUIRY_TOPICS } from '../../../../shared/constants';
+import { fontScaleStyle } from '../../../../utils/font-scale';
+import type { AdminViewStatus } from '../../components/admin-state/index';
+import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { enquiriesExport, enquiriesList, type EnquiryFilter } from '../../services/admin';
+import { errorMessage, isForbidden } from '../../utils/errors';
+import { dateTime } from '../../utils/format';
+import { ROUTES, withId } from '../../utils/routes';
+import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
+
+/**
+ * The enquiry inbox: newest first, filtered by status (new covers both new statuses) and topic;
+ * each opens its detail. The filtered inbox exports to CSV behind a short-lived download link.
+ */
+
+const STATUS_FILTERS: readonly EnquiryStatusFilter[] = ['new', 'in_progress', 'closed'];
+/** The value of "no filter". */
+const ALL = '';
+
+type Footer = 'none' | 'loading' | 'end' | 'error';
+
+interface EnquiryRow {
+  id: string;
+  name: string;
+  organization: string;
+  topic: string;
+  status: string;
+  statusTheme: string;
+  excerpt: string;
+  meta: string;
+}
+
+interface ExportView {
+  url: string;
+  intro: string;
+}
+
+function toRow(item: EnquirySummary): EnquiryRow {
+  const submitted = dateTime(item.createdAt);
+  return {
+    id: item.id,
+    name: item.name,
+    organization: item.organization,
+    topic: t(`topics.${item.topic}`),
+    status: t(`statuses.enquiry.${item.status}`),
+    statusTheme: ENQUIRY_STATUS_THEME[item.status],
+    excerpt: item.excerpt,
+    meta:
+      item.noteCount > 0 ? `${submitted} · ${t('enquiries.notes', { count: item.noteCount })}` : submitted,
+  };
+}
+
+function statusLabel(value: EnquiryStatusFilter): string {
+  return value === 'new' ? t('enquiries.statusNew') : t(`statuses.enquiry.${value}`);
+}
+
+function isStatusFilter(value: string): value is EnquiryStatusFilter {
+  return (STATUS_FILTERS as readonly string[]).includes(value);
+}
+
+function isTopic(value: string): value is EnquiryTopic {
+  return (ENQUIRY_TOPICS as readonly string[]).includes(value);
+}
+
+Page({
+  data: {
+    pageStyle: '',
+    status: 'loading' as AdminViewStatus,
+    errorMessage: '',
+    statusTabs: [] as { value: string; label: string }[],
+    topics: [] as { value: string; label: string }[],
+    activeStatus: ALL,
+    activeTopic: ALL,
+    items: [] as EnquiryRow[],
+    footer: 'none' as Footer,
+    exporting: false,
+    exported: null as ExportView | null,
+    labels: {} as Record<
+      'empty' | 'topic' | 'export' | 'exportCopy' | 'exportHint' | 'loading' | 'noMore' | 'loadMoreFailed',
+      string
+    >,
+  },
+
+  cursor: null as string | null,
+  generation: 0,
+  loadingMore: false,
+  /** Set when an enquiry is opened: its status may change there, so the list reloads on return. */
+  stale: false,
+
+  onLoad(query: { status?: string; topic?: string }) {
+    refreshLang();
+    wx.setNavigationBarTitle({ title: t('enquiries.title') });
+    this.setData({
+      pageStyle: fontScaleStyle(),
+      activeStatus: query.status && isStatusFilter(query.status) ? query.status : ALL,
+      activeTopic: query.topic && isTopic(query.topic) ? query.topic : ALL,
+      statusTabs: [
+        { value: ALL, label: t('common.all') },
+        ...STATUS_FILTERS.map((value) => ({ value, label: statusLabel(value) })),
+      ],
+      topics: [
+        { value: ALL, label: t('common.all') },
+        ...ENQUIRY_TOPICS.map((value) => ({ value, label: t(`topics.${value}`) })),
+      ],
+      labels: labelsOf({
+        empty: 'enquiries.empty',
+        topic: 'enquiries.topic',
+        export: 'enquiries.export',
+        exportCopy: 'enquiries.exportCopy',
+        exportHint: 'enquiries.exportHint',
+        loading: 'common.loading',
+        noMore: 'common.noMore',
+        loadMoreFailed: 'common.loadMoreFailed',
+      }),
+    });
+    return this.reload();
+  },
+
+  onShow() {
+    if (!this.stale) return undefined;
+    this.stale = false;
+    return this.reload();
+  },
+
+  async onPullDownRefresh() {
+    await this.reload();
+    wx.stopPullDownRefresh();
+  },
+
+  onReachBottom() {
+    return this.loadMore();
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading', errorMessage: '' });
+    return this.reload();
+  },
+
+  onLoadMore() {
+    return this.loadMore();
+  },
+
+  filter(): EnquiryFilter {
+    const { activeStatus, activeTopic } = this.data;
+    return {
+      ...(isStatusFilter(activeStatus) ? { status: activeStatus } : {}),
+      ...(isTopic(activeTopic) ? { topic: activeTopic } : {}),
+    };
+  },
+
+  onStatusChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    const value = event.detail.value;
+    if (value === this.data.activeStatus) return undefined;
+    this.setData({ activeStatus: value, status: 'loading', items: [], footer: 'none', exported: null });
+    return this.reload();
+  },
+
+  onTopic(event: WechatMiniprogram.BaseEvent<Record<string, never>, { value?: string }>) {
+    const value = event.currentTarget.dataset.value ?? ALL;
+    if (value === this.data.activeTopic) return undefined;
+    this.setData({ activeTopic: value, status: 'loading', items: [], footer: 'none', exported: null });
+    return this.reload();
+  },
+
+  async reload() {
+    const generation = ++this.generation;
+    try {
+      const page = await enquiriesList(this.filter());
+      if (generation === this.generation) this.showFirstPage(page);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      if (isForbidden(error)) this.setData({ status: 'forbidden', items: [] });
+      else if (this.data.status === 'ready') wx.showToast({ title: errorMessage(error), icon: 'none' });
+      else this.setData({ status: 'error', errorMessage: errorMessage(error) });
+    }
+  },
+
+  showFirstPage(page: ResultPage<EnquirySummary>) {
+    this.cursor = page.nextCursor;
+    this.setData({
+      items: page.items.map(toRow),
+      status: page.items.length > 0 ? 'ready' : 'empty',
+      errorMessage: '',
+      footer: page.nextCursor ? 'none' : 'end',
+    });
+  },
+
+  async loadMore() {
+    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
+    const generation = this.generation;
+    this.loadingMore = true;
+    this.setData({ footer: 'loading' });
+    try {
+      const page = await enquiriesList(this.filter(), this.cursor);
+      if (generation !== this.generation) return;
+      this.cursor = page.nextCursor;
+      const start = this.data.items.length;
+      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
+      page.items.forEach((item, index) => {
+        update[`items[${start + index}]`] = toRow(item);
+      });
+      this.setData(update);
+    } catch {
+      if (generation === this.generation) this.setData({ footer: 'error' });
+    } finally {
+      this.loadingMore = false;
+    }
+  },
+
+  onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {
+    const id = event.currentTarget.dataset.id;
+    if (!id) return;
+    this.stale = true;
+    wx.navigateTo({ url: withId(ROUTES.enquiry, id) });
+  },
+
+  /** The filtered inbox as CSV: the link is shown to copy (a phone cannot open a CSV itself). */
+  async onExport() {
+    if (this.data.exporting) return;
+    this.setData({ exporting: true, exported: null });
+    try {
+      const result: EnquiryExportOutput = await enquiriesExport(this.filter());
+      this.setData({
+        exported: {
+          url: result.url,
+          intro: t('enquiries.exportReady', { count: result.count, time: dateTime(result.expiresAt) }),
+        },
+      });
+    } catch (error) {
+      wx.showToast({ title: errorMessage(error), icon: 'none' });
+    } finally {
+      this.setData({ exporting: false });
+    }
+  },
+
+  onCopyExport() {
+    const url = this.data.exported?.url;
+    if (!url) return;
+    wx.setClipboardData({
+      data: url,
+      success: () => wx.showToast({ title: t('enquiries.exportCopied'), icon: 'none' }),
+    });
+  },
+});

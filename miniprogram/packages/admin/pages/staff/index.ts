@@ -1,0 +1,146 @@
+import type { StaffMember } from '../../../../../typings/api/admin';
+import { fontScaleStyle } from '../../../../utils/font-scale';
+import type { AdminViewStatus } from '../../components/admin-state/index';
+import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { staffAdd, staffList, staffRemove, whoami } from '../../services/admin';
+import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
+import { dateTime } from '../../utils/format';
+
+/**
+ * Staff members: the caller's own OPENID to hand to a colleague, who is staff, adding one by
+ * OPENID (and a name colleagues recognise) and removing one after a confirmation.
+ */
+
+interface StaffRow {
+  openId: string;
+  name: string;
+  added: string;
+  self: boolean;
+}
+
+function toRow(member: StaffMember): StaffRow {
+  return {
+    openId: member.openId,
+    name: member.name ?? '',
+    added: t('staff.addedAt', { time: dateTime(member.addedAt) }),
+    self: member.self,
+  };
+}
+
+const LABELS = {
+  you: 'staff.you',
+  mine: 'staff.mine',
+  mineHint: 'staff.mineHint',
+  copy: 'common.copy',
+  list: 'staff.list',
+  add: 'staff.add',
+  openId: 'staff.openId',
+  openIdPlaceholder: 'staff.openIdPlaceholder',
+  name: 'staff.name',
+  namePlaceholder: 'staff.namePlaceholder',
+  addButton: 'staff.addButton',
+  remove: 'staff.remove',
+} as const;
+
+Page({
+  data: {
+    pageStyle: '',
+    status: 'loading' as AdminViewStatus,
+    errorMessage: '',
+    me: '',
+    items: [] as StaffRow[],
+    form: { openId: '', name: '' },
+    errors: { openId: '', name: '' },
+    busy: false,
+    labels: {} as Record<keyof typeof LABELS, string>,
+  },
+
+  onLoad() {
+    refreshLang();
+    wx.setNavigationBarTitle({ title: t('staff.title') });
+    this.setData({ pageStyle: fontScaleStyle(), labels: labelsOf(LABELS) });
+    return this.load();
+  },
+
+  onRetry() {
+    this.setData({ status: 'loading', errorMessage: '' });
+    return this.load();
+  },
+
+  async load() {
+    // whoami answers everyone: even a refused caller learns the OPENID to hand over.
+    const [me, list] = await Promise.allSettled([whoami(), staffList()]);
+    if (me.status === 'fulfilled') this.setData({ me: me.value.openId ?? '' });
+    if (list.status === 'fulfilled') {
+      this.setData({ status: 'ready', errorMessage: '', items: list.value.items.map(toRow) });
+    } else if (isForbidden(list.reason)) {
+      this.setData({ status: 'forbidden', items: [] });
+    } else {
+      this.setData({ status: 'error', errorMessage: errorMessage(list.reason) });
+    }
+  },
+
+  onCopyMine() {
+    if (!this.data.me) return;
+    wx.setClipboardData({
+      data: this.data.me,
+      success: () => wx.showToast({ title: t('common.copied'), icon: 'none' }),
+    });
+  },
+
+  onInput(
+    event: WechatMiniprogram.CustomEvent<
+      { value?: string },
+      Record<string, never>,
+      { field?: 'openId' | 'name' }
+    >,
+  ) {
+    const field = event.currentTarget.dataset.field;
+    if (!field) return;
+    this.setData({ [`form.${field}`]: String(event.detail.value ?? ''), [`errors.${field}`]: '' });
+  },
+
+  async onAdd() {
+    if (this.data.busy) return;
+    const { openId, name } = this.data.form;
+    this.setData({ busy: true, errors: { openId: '', name: '' } });
+    try {
+      const result = await staffAdd(openId.trim(), name.trim() || undefined);
+      wx.showToast({ title: result.added ? t('staff.added') : t('staff.alreadyStaff'), icon: 'none' });
+      this.setData({ form: { openId: '', name: '' } });
+      await this.load();
+    } catch (error) {
+      const { fields } = placeFieldErrors(error, ['openId', 'name']);
+      if (Object.keys(fields).length > 0) this.setData({ errors: { openId: '', name: '', ...fields } });
+      else wx.showToast({ title: errorMessage(error), icon: 'none' });
+    } finally {
+      this.setData({ busy: false });
+    }
+  },
+
+  async onRemove(event: WechatMiniprogram.BaseEvent<Record<string, never>, { openId?: string }>) {
+    const openId = event.currentTarget.dataset.openId;
+    const member = this.data.items.find((item) => item.openId === openId);
+    if (!member || this.data.busy) return;
+    const { confirm } = await wx.showModal({
+      title: t('staff.removeConfirmTitle'),
+      content: member.self
+        ? t('staff.removeSelfConfirm')
+        : t('staff.removeConfirm', { who: member.name || member.openId }),
+      confirmText: t('staff.remove'),
+      confirmColor: '#d54941',
+      cancelText: t('common.cancel'),
+    });
+    if (!confirm) return;
+    this.setData({ busy: true });
+    try {
+      await staffRemove(member.openId);
+      wx.showToast({ title: t('staff.removed'), icon: 'none' });
+      await this.load();
+    } catch (error) {
+      wx.showToast({ title: errorMessage(error), icon: 'none' });
+    } finally {
+      this.setData({ busy: false });
+    }
+  },
+});

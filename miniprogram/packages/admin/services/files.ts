@@ -1,0 +1,139 @@
+import { t, type MessageKey } from '../i18n/index';
+import { fileSize } from '../utils/format';
+
+/**
+ * Files staff attach: a news cover (an image, compressed on the phone) and opportunity PDFs, each
+ * checked against the server's limits before it is uploaded to cloud storage with
+ * `wx.cloud.uploadFile`. The answer is the `cloud://` file ID the save actions take.
+ */
+
+/** Cover types the `admin` function accepts (schema.ts IMAGE_FILE). */
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'] as const;
+/** A cover larger than this is compressed on the phone first. */
+const COMPRESS_ABOVE_BYTES = 300 * 1024;
+const COMPRESS_QUALITY = 80;
+/** Wide enough for the full-width cover on any phone. */
+const COMPRESS_WIDTH_PX = 1280;
+/** What a cover may weigh once compressed. */
+export const COVER_MAX_BYTES = 2 * 1024 * 1024;
+/** The function's limits for attachments (schema.ts MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS). */
+export const PDF_MAX_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 10;
+/** schema.ts: an attachment's name is at most 100 characters and ends in `.pdf`. */
+const PDF_NAME_MAX = 100;
+
+/** A file the staff member chose that cannot be used; the message says why. */
+export class FileRejected extends Error {
+  constructor(key: MessageKey, params: Record<string, string | number> = {}) {
+    super(t(key, params));
+    this.name = 'FileRejected';
+  }
+}
+
+/** Cancelling a picker is the user's choice, not an error. */
+function cancelled(error: unknown): boolean {
+  return /cancel/i.test((error as { errMsg?: string } | undefined)?.errMsg ?? '');
+}
+
+function extensionOf(path: string): string {
+  const match = /\.([A-Za-z0-9]+)$/.exec(path);
+  return match?.[1]?.toLowerCase() ?? '';
+}
+
+function uniqueName(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function sizeOf(filePath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    wx.getFileSystemManager().getFileInfo({
+      filePath,
+      success: (res) => resolve(res.size),
+      fail: reject,
+    });
+  });
+}
+
+async function upload(cloudPath: string, filePath: string): Promise<string> {
+  try {
+    const { fileID } = await wx.cloud.uploadFile({ cloudPath, filePath });
+    return fileID;
+  } catch {
+    throw new FileRejected('upload.failed');
+  }
+}
+
+/**
+ * Lets the staff member pick or take one photo, compresses it when large, checks type and size,
+ * and uploads it; null when they cancelled.
+ */
+export async function chooseAndUploadCover(): Promise<string | null> {
+  let chosen: { tempFilePath: string; size: number } | undefined;
+  try {
+    const res = await wx.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['album', 'camera'],
+    });
+    chosen = res.tempFiles[0];
+  } catch (error) {
+    if (cancelled(error)) return null;
+    throw new FileRejected('upload.failed');
+  }
+  if (!chosen) return null;
+  let path = chosen.tempFilePath;
+  let size = chosen.size;
+  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(path))) {
+    throw new FileRejected('upload.imageType');
+  }
+  if (size > COMPRESS_ABOVE_BYTES) {
+    const compressed = await wx.compressImage({
+      src: path,
+      quality: COMPRESS_QUALITY,
+      compressedWidth: COMPRESS_WIDTH_PX,
+    });
+    path = compressed.tempFilePath;
+    size = await sizeOf(path);
+  }
+  const extension = extensionOf(path);
+  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extension)) {
+    throw new FileRejected('upload.imageType');
+  }
+  if (size > COVER_MAX_BYTES)
+    throw new FileRejected('upload.imageTooLarge', { max: fileSize(COVER_MAX_BYTES) });
+  return upload(`news-covers/${uniqueName()}.${extension}`, path);
+}
+
+export interface UploadedPdf {
+  fileId: string;
+  name: string;
+  sizeBytes: number;
+}
+
+/** A name the function accepts: at most 100 characters, ending in `.pdf`. */
+function attachmentName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= PDF_NAME_MAX) return chars.join('');
+  const suffix = '.pdf';
+  return `${chars.slice(0, PDF_NAME_MAX - suffix.length).join('')}${suffix}`;
+}
+
+/** Lets the staff member pick one PDF from a chat, checks it and uploads it; null when they cancelled. */
+export async function chooseAndUploadPdf(): Promise<UploadedPdf | null> {
+  let chosen: { path: string; size: number; name: string } | undefined;
+  try {
+    const res = await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
+    chosen = res.tempFiles[0];
+  } catch (error) {
+    if (cancelled(error)) return null;
+    throw new FileRejected('upload.failed');
+  }
+  if (!chosen) return null;
+  if (extensionOf(chosen.name) !== 'pdf') throw new FileRejected('upload.pdfType');
+  if (chosen.size <= 0) throw new FileRejected('upload.pdfEmpty');
+  if (chosen.size > PDF_MAX_BYTES)
+    throw new FileRejected('upload.pdfTooLarge', { max: fileSize(PDF_MAX_BYTES) });
+  const fileId = await upload(`opportunity-files/${uniqueName()}.pdf`, chosen.path);
+  return { fileId, name: attachmentName(chosen.name), sizeBytes: chosen.size };
+}

@@ -1,0 +1,177 @@
+import tcb from '@cloudbase/node-sdk';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cloudCaller } from '../../../harness/cloud-client';
+import type { CallFunction, PageHandle, SimNode, WxMock } from '../../../harness/simulate';
+import { startPrivateCloud, type PrivateCloud } from '../../pages/private-cloud';
+
+/** What the staff page tests share: the staff OPENIDs, reading the rendered page, uploads. */
+
+/** Staff in the shared cloud of the page tests (test/miniprogram/setup/global-setup.ts). */
+export const SHARED_STAFF = 'o-staff-test';
+
+// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
+process.env.TENCENTCLOUD = 'true';
+
+type CloudApp = ReturnType<typeof tcb.init>;
+
+/** The shared local cloud through the real SDK (uploads, direct checks). */
+export function sharedCloudApp(): CloudApp {
+  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
+  if (!serviceUrl)
+    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
+  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl });
+}
+
+export { cloudCaller };
+
+/**
+ * A local cloud of a test file's own, with `staff` in `admins`: for tests that publish or
+ * change public content, which the shared, seeded cloud of the public page tests must not see.
+ */
+export async function privateStaffCloud(staff: string): Promise<PrivateCloud> {
+  const cloud = await startPrivateCloud();
+  await cloud.app.database().collection('admins').add({ _id: staff, addedAt: new Date(), addedBy: 'test' });
+  return cloud;
+}
+
+/** An answer of a cloud function, unwrapped; fails the test on an error envelope. */
+export async function callOk<T>(
+  call: CallFunction,
+  name: string,
+  action: string,
+  data: unknown = {},
+): Promise<T> {
+  const answer = (await call(name, { action, data })) as
+    { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!answer.ok) throw new Error(`${name} ${action}: ${answer.error.code} ${answer.error.message}`);
+  return answer.data;
+}
+
+export function textOf(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+export async function until(condition: () => boolean, what = 'the page did not get there'): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 8000) throw new Error(`${what} within 8 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The tappable element of a `<t-button id>`. */
+export function button(page: PageHandle | SimNode, id: string): SimNode | undefined {
+  return page.querySelector(`#${id}`)?.querySelector('.t-button');
+}
+
+/** The text of a `<t-tag id>`. */
+export function tagText(page: PageHandle | SimNode, id: string): string {
+  return textOf(page.querySelector(`#${id}`)?.querySelector('.t-tag'));
+}
+
+/** What the page's `<admin-state id="state">` says in its `kind` of state ('' when not shown). */
+export function stateMessage(page: PageHandle, kind: 'error' | 'empty' | 'forbidden'): string {
+  const box = page.querySelector('#state')?.querySelector(`#admin-state-${kind}`);
+  return textOf(box?.querySelector('.t-empty__description'));
+}
+
+/** The native control inside a `<t-input id>` or `<t-textarea id>`. */
+export function control(page: PageHandle | SimNode, id: string): SimNode | undefined {
+  const host = page.querySelector(`#${id}`);
+  return host?.querySelector('.t-input__control') ?? host?.querySelector('.t-textarea__wrapper-inner');
+}
+
+/** The message under a `<t-input id>` ('' when none). */
+export function tipsOf(page: PageHandle, id: string): string {
+  return textOf(page.querySelector(`#${id}`)?.querySelector('.t-input__tips'));
+}
+
+export function lastToast(wx: WxMock): string {
+  const calls = wx.showToast.mock.calls;
+  return (calls[calls.length - 1]?.[0] as { title: string } | undefined)?.title ?? '';
+}
+
+/** The calls to one function the page made, as `{ action, data }`. */
+export function actionsCalled(wx: WxMock): { action: string; data: unknown }[] {
+  return wx.cloud.callFunction.mock.calls.map(
+    ([request]) => (request as { data: { action: string; data: unknown } }).data,
+  );
+}
+
+/** The text a rich-text node list reads as. */
+export interface RichNode {
+  name?: string;
+  type?: string;
+  text?: string;
+  attrs?: { class?: string };
+  children?: RichNode[];
+}
+
+export function richText(nodes: readonly RichNode[]): string {
+  return nodes.map((node) => node.text ?? richText(node.children ?? [])).join('');
+}
+
+/** A tiny valid PNG (1 × 1 px), written to a temporary file as `wx.chooseMedia` would hand it over. */
+export function tempPng(name = 'cover.png'): { filePath: string; size: number } {
+  const bytes = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  return tempFile(name, bytes);
+}
+
+export function tempFile(name: string, bytes: Buffer): { filePath: string; size: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-upload-'));
+  const filePath = path.join(dir, name);
+  fs.writeFileSync(filePath, bytes);
+  return { filePath, size: bytes.length };
+}
+
+/**
+ * Gives the installed `wx` the media and file APIs the harness lacks, uploading through the local
+ * cloud's storage with the real SDK, as `wx.cloud.uploadFile` would: picks answer `files` in turn.
+ */
+export function installFileApis(
+  wx: WxMock,
+  app: CloudApp,
+  picks: {
+    media?: { tempFilePath: string; size: number }[];
+    messageFiles?: { path: string; size: number; name: string }[];
+  },
+) {
+  const media = [...(picks.media ?? [])];
+  const messageFiles = [...(picks.messageFiles ?? [])];
+  const mocks = {
+    chooseMedia: jest.fn(async () => {
+      const file = media.shift();
+      if (!file) throw { errMsg: 'chooseMedia:fail cancel' };
+      return { type: 'image', tempFiles: [{ ...file, fileType: 'image' }], errMsg: 'chooseMedia:ok' };
+    }),
+    chooseMessageFile: jest.fn(async () => {
+      const file = messageFiles.shift();
+      if (!file) throw { errMsg: 'chooseMessageFile:fail cancel' };
+      return { tempFiles: [{ ...file, type: 'file', time: 0 }], errMsg: 'chooseMessageFile:ok' };
+    }),
+    compressImage: jest.fn(async ({ src }: { src: string }) => ({
+      tempFilePath: src,
+      errMsg: 'compressImage:ok',
+    })),
+    getFileSystemManager: jest.fn(() => ({
+      getFileInfo: ({ filePath, success }: { filePath: string; success: (res: { size: number }) => void }) =>
+        success({ size: fs.statSync(filePath).size }),
+    })),
+    uploadFile: jest.fn(async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
+      const { fileID } = await app.uploadFile({ cloudPath, fileContent: fs.readFileSync(filePath) });
+      return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+    }),
+  };
+  Object.assign(wx, {
+    chooseMedia: mocks.chooseMedia,
+    chooseMessageFile: mocks.chooseMessageFile,
+    compressImage: mocks.compressImage,
+    getFileSystemManager: mocks.getFileSystemManager,
+  });
+  Object.assign(wx.cloud, { uploadFile: mocks.uploadFile });
+  return mocks;
+}

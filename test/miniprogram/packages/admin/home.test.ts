@@ -1,0 +1,180 @@
+import {
+  installWx,
+  loadPage,
+  tap,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../../harness/simulate';
+import type { PrivateCloud } from '../../pages/private-cloud';
+import { button, callOk, lastToast, privateStaffCloud, textOf, until } from './helpers';
+
+/**
+ * The staff home against the real `admin` function, in a local cloud of this file's own so the
+ * dashboard's counts are known: three enquiries (two on culture, one on research), one published
+ * news item and one reader subscribed to news.
+ */
+
+const HOME = 'packages/admin/pages/home/index';
+const STAFF = 'o-home-staff';
+const TEMPLATE_ID = 'tmpl-enquiry-alert-test';
+
+/** The alert template ID from the subpackage's config, switchable per test (empty by default). */
+let mockTemplateId = '';
+jest.mock('../../../../miniprogram/packages/admin/config', () => ({
+  get SUBSCRIBE_TEMPLATE_ENQUIRY() {
+    return mockTemplateId;
+  },
+}));
+
+let cloud: PrivateCloud;
+let wx: WxMock;
+
+async function submitEnquiry(sender: string, topic: string) {
+  await callOk(cloud.caller(sender), 'enquiry', 'submit', {
+    requestId: `home-${sender}`,
+    name: '测试者',
+    organization: '测试单位',
+    email: 'home@example.cn',
+    topic,
+    message: '用于统计面板测试的咨询内容。',
+    consent: { privacy: true, crossBorder: true },
+  });
+}
+
+beforeAll(async () => {
+  cloud = await privateStaffCloud(STAFF);
+  const staff = cloud.caller(STAFF);
+  const { id } = await callOk<{ id: string }>(staff, 'admin', 'news.save', {
+    title: '统计测试新闻',
+    summary: '摘要',
+    body: '正文',
+  });
+  await callOk(staff, 'admin', 'news.publish', { id });
+  await callOk(cloud.caller('o-home-reader'), 'content', 'subscribe', { topic: 'news' });
+  await submitEnquiry('o-home-sender-1', 'culture');
+  await submitEnquiry('o-home-sender-2', 'culture');
+  await submitEnquiry('o-home-sender-3', 'research');
+});
+
+afterAll(() => cloud?.close());
+
+beforeEach(() => {
+  mockTemplateId = '';
+  wx = installWx({ callFunction: cloud.caller(STAFF) });
+});
+
+async function openHome(): Promise<PageHandle> {
+  const page = loadPage(HOME);
+  await page.onLoad();
+  return page;
+}
+
+function stat(page: PageHandle, key: string): string {
+  return textOf(page.querySelector(`#stat-${key}`));
+}
+
+function chart(page: PageHandle, id: string): SimNode {
+  return page.querySelector(`#${id}`) as SimNode;
+}
+
+describe('staff home', () => {
+  it('shows the counts and the enquiries per week and per topic as bar charts', async () => {
+    const page = await openHome();
+    expect(stat(page, 'open-enquiries')).toBe('3待处理咨询');
+    expect(stat(page, 'news-published')).toBe('1已发布新闻');
+    expect(stat(page, 'subscribers')).toBe('1订阅读者');
+
+    const topics = chart(page, 'chart-topics').querySelectorAll('.bar-chart__row').map(textOf);
+    expect(topics).toEqual(['商业与区域发展0', '知识交流与互访0', '科研与教育1', '文化与教育交流2', '其他0']);
+    const topicBars = chart(page, 'chart-topics').data.items as {
+      key: string;
+      size: number;
+      description: string;
+    }[];
+    expect(topicBars.find((bar) => bar.key === 'culture')).toMatchObject({
+      size: 100,
+      description: '文化与教育交流：2 条',
+    });
+    expect(topicBars.find((bar) => bar.key === 'research')?.size).toBe(50);
+    expect(topicBars.find((bar) => bar.key === 'other')?.size).toBe(0);
+
+    const weeks = chart(page, 'chart-weeks').querySelectorAll('.bar-chart__column');
+    expect(weeks).toHaveLength(12);
+    // This week holds all three; earlier weeks none.
+    expect(textOf(weeks[11])).toMatch(/^3W\d{2}$/);
+    expect(weeks.slice(0, 11).every((week) => /^0W\d{2}$/.test(textOf(week)))).toBe(true);
+    const lastWeek = (chart(page, 'chart-weeks').data.items as { description: string }[])[11];
+    expect(lastWeek?.description).toMatch(/^\d{4}-W\d{2} 周（\d{4}-\d{2}-\d{2} 起）：3 条$/);
+  });
+
+  it('switches every visible string between Chinese and English, and remembers the choice', async () => {
+    const page = await openHome();
+    expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '工作人员' });
+    expect(textOf(page.querySelector('#to-news')?.querySelector('.t-cell__title-text'))).toBe('新闻');
+
+    await tap(button(page, 'lang-en'));
+    expect(wx.storage.get('admin.lang')).toBe('en');
+    expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'Staff' });
+    expect(stat(page, 'open-enquiries')).toBe('3Open enquiries');
+    expect(textOf(page.querySelector('#to-news')?.querySelector('.t-cell__title-text'))).toBe('News');
+    expect(textOf(button(page, 'subscribe-alerts'))).toBe('Alert me to the next new enquiry');
+    expect(chart(page, 'chart-topics').querySelectorAll('.bar-chart__row').map(textOf)).toContain(
+      'Culture and education exchange2',
+    );
+
+    // Other staff pages open in the chosen language.
+    const news = loadPage('packages/admin/pages/news/index');
+    await news.onLoad();
+    expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'News' });
+    expect(news.querySelector('#status-tabs')?.querySelectorAll('.t-tabs__item').map(textOf)).toEqual([
+      'All',
+      'Draft',
+      'Scheduled',
+      'Published',
+      'Archived',
+    ]);
+    expect(textOf(button(news, 'create'))).toBe('Write news');
+
+    await tap(button(page, 'lang-zh'));
+    expect(wx.storage.get('admin.lang')).toBe('zh');
+    expect(stat(page, 'open-enquiries')).toBe('3待处理咨询');
+  });
+
+  it('opens each staff page from the list', async () => {
+    const page = await openHome();
+    await tap(page.querySelector('#to-enquiries')?.querySelector('.t-cell'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/enquiries/index' }),
+    );
+    await tap(page.querySelector('#to-profile')?.querySelector('.t-cell'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/profile-edit/index' }),
+    );
+  });
+
+  it('records a new-enquiry alert after the WeChat consent, and says when alerts are not set up', async () => {
+    const page = await openHome();
+    await tap(button(page, 'subscribe-alerts'));
+    expect(lastToast(wx)).toBe('提醒暂不可用（未配置订阅消息模板）');
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
+
+    mockTemplateId = TEMPLATE_ID;
+    wx.requestSubscribeMessage.mockImplementationOnce(async () => ({ [TEMPLATE_ID]: 'reject' }));
+    await tap(button(page, 'subscribe-alerts'));
+    await until(() => page.data.subscribing === false);
+    expect(lastToast(wx)).toBe('您没有允许提醒，未开启');
+
+    await tap(button(page, 'subscribe-alerts'));
+    await until(() => lastToast(wx) === '已开启，可再收到 1 条提醒');
+    expect(wx.requestSubscribeMessage).toHaveBeenLastCalledWith(
+      expect.objectContaining({ tmplIds: [TEMPLATE_ID] }),
+    );
+    const { total } = await cloud.app
+      .database()
+      .collection('subscriptions')
+      .where({ _openid: STAFF, topic: 'enquiry_alert', status: 'open' })
+      .count();
+    expect(total).toBe(1);
+  });
+});

@@ -1,0 +1,181 @@
+import {
+  installWx,
+  loadPage,
+  settle,
+  tap,
+  trigger,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../../harness/simulate';
+import {
+  button,
+  callOk,
+  cloudCaller,
+  control,
+  lastToast,
+  SHARED_STAFF,
+  stateMessage,
+  textOf,
+  tipsOf,
+  until,
+} from './helpers';
+
+/**
+ * Who gets in: the staff entry on the public 联系 page, the staff page (own OPENID, adding and
+ * removing staff), and a caller who is not staff opening staff pages. On the shared local cloud,
+ * whose only staff member is `o-staff-test`.
+ */
+
+const run = Date.now().toString(36);
+const NOT_STAFF = `o-reader-${run}`;
+const FORBIDDEN = '您不是工作人员，无权使用工作人员功能';
+
+let wx: WxMock;
+
+function staffEntry(page: PageHandle): SimNode {
+  return page.querySelector('#staff-entry') as SimNode;
+}
+
+async function openContact(openId: string): Promise<PageHandle> {
+  wx = installWx({ callFunction: cloudCaller(openId) });
+  const page = loadPage('pages/contact/index');
+  await page.onLoad();
+  await page.onShow();
+  return page;
+}
+
+/** Until the entry has had `whoami`'s answer and shown it. */
+async function entryChecked(): Promise<void> {
+  const isAdminCall = ([request]: unknown[]) => (request as { name: string }).name === 'admin';
+  await until(() => wx.cloud.callFunction.mock.calls.some(isAdminCall));
+  const index = wx.cloud.callFunction.mock.calls.findIndex(isAdminCall);
+  await wx.cloud.callFunction.mock.results[index]?.value;
+  await settle();
+}
+
+describe('staff entry on 联系', () => {
+  it('stays hidden for a reader who is not staff', async () => {
+    const page = await openContact(NOT_STAFF);
+    await entryChecked();
+    expect(staffEntry(page).data.visible).toBe(false);
+    expect(staffEntry(page).querySelector('#staff-entry-cell')).toBeUndefined();
+  });
+
+  it('shows 工作人员入口 to staff and leads to the staff home', async () => {
+    const page = await openContact(SHARED_STAFF);
+    await until(() => staffEntry(page).data.visible === true);
+    const cell = staffEntry(page).querySelector('#staff-entry-cell');
+    expect(textOf(cell?.querySelector('.t-cell__title-text'))).toBe('工作人员入口');
+    await tap(cell?.querySelector('.t-cell'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/home/index' }),
+    );
+  });
+
+  it('speaks the language staff chose on the staff pages', async () => {
+    wx = installWx({ callFunction: cloudCaller(SHARED_STAFF), storage: { 'admin.lang': 'en' } });
+    const page = loadPage('pages/contact/index');
+    await page.onLoad();
+    await page.onShow();
+    await until(() => staffEntry(page).data.visible === true);
+    const cell = staffEntry(page).querySelector('#staff-entry-cell');
+    expect(textOf(cell?.querySelector('.t-cell__title-text'))).toBe('Staff area');
+  });
+});
+
+describe('staff page', () => {
+  beforeEach(() => {
+    wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
+  });
+
+  async function openStaff(): Promise<PageHandle> {
+    const page = loadPage('packages/admin/pages/staff/index');
+    await page.onLoad();
+    return page;
+  }
+
+  function members(page: PageHandle): string[] {
+    return (page.data.items as { openId: string }[]).map((item) => item.openId);
+  }
+
+  it('shows the caller’s own OPENID to copy, and the staff with the caller marked', async () => {
+    const page = await openStaff();
+    expect(textOf(page.querySelector('#my-openid'))).toBe(SHARED_STAFF);
+    await tap(button(page, 'copy-mine'));
+    expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: SHARED_STAFF }));
+    expect(members(page)).toContain(SHARED_STAFF);
+    expect(textOf(page.querySelector(`#member-${SHARED_STAFF}`))).toMatch(
+      new RegExp(`^${SHARED_STAFF}我添加于`),
+    );
+  });
+
+  it('adds a colleague by OPENID with a name, refuses a malformed OPENID at the field, and removes after confirmation', async () => {
+    const colleague = `o-colleague-${run}`;
+    const page = await openStaff();
+
+    await trigger(control(page, 'field-openId'), 'input', { value: 'not an openid!' });
+    await tap(button(page, 'add'));
+    await until(() => page.data.busy === false);
+    expect(tipsOf(page, 'field-openId')).toBe('OPENID 格式不正确');
+
+    await trigger(control(page, 'field-openId'), 'input', { value: colleague });
+    await trigger(control(page, 'field-name'), 'input', { value: '新同事' });
+    await tap(button(page, 'add'));
+    await until(() => members(page).includes(colleague));
+    expect(lastToast(wx)).toBe('已添加');
+    expect(textOf(page.querySelector(`#member-${colleague}`))).toContain('新同事');
+    const check = await callOk<{ isAdmin: boolean }>(cloudCaller(colleague), 'admin', 'whoami');
+    expect(check.isAdmin).toBe(true);
+
+    wx.showModal.mockImplementationOnce(async () => ({ confirm: false, cancel: true }));
+    await tap(button(page, `remove-${colleague}`));
+    expect(wx.showModal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ content: '移除后，新同事 将无法再使用工作人员功能。' }),
+    );
+    expect(members(page)).toContain(colleague);
+
+    await tap(button(page, `remove-${colleague}`));
+    await until(() => !members(page).includes(colleague));
+    expect(lastToast(wx)).toBe('已移除');
+    const after = await callOk<{ isAdmin: boolean }>(cloudCaller(colleague), 'admin', 'whoami');
+    expect(after.isAdmin).toBe(false);
+  });
+});
+
+describe('a caller who is not staff', () => {
+  beforeEach(() => {
+    wx = installWx({ callFunction: cloudCaller(NOT_STAFF) });
+  });
+
+  it('sees the FORBIDDEN message and their OPENID on the staff home, and no dashboard', async () => {
+    const page = loadPage('packages/admin/pages/home/index');
+    await page.onLoad();
+    await until(() => page.data.openId !== '');
+    expect(page.data.status).toBe('forbidden');
+    expect(stateMessage(page, 'forbidden')).toBe(FORBIDDEN);
+    expect(textOf(page.querySelector('#state')?.querySelector('#admin-state-openid'))).toBe(
+      `您的 OPENID：${NOT_STAFF}`,
+    );
+    expect(page.data.stats).toEqual([]);
+    expect(page.data.topicBars).toEqual([]);
+    expect(page.querySelector('#stat-open-enquiries')).toBeUndefined();
+  });
+
+  it('sees the FORBIDDEN message on the news, opportunities, profile and staff pages, with no data', async () => {
+    for (const name of ['news', 'opportunities', 'profile-edit', 'staff']) {
+      const page = loadPage(`packages/admin/pages/${name}/index`);
+      await page.onLoad();
+      expect({ name, status: page.data.status }).toEqual({ name, status: 'forbidden' });
+      expect(stateMessage(page, 'forbidden')).toBe(FORBIDDEN);
+      if ('items' in page.data) expect(page.data.items).toEqual([]);
+    }
+    const staff = loadPage('packages/admin/pages/staff/index');
+    await staff.onLoad();
+    // The one thing shown: their own OPENID, to hand to a colleague.
+    expect(textOf(staff.querySelector('#my-openid'))).toBe(NOT_STAFF);
+    const profile = loadPage('packages/admin/pages/profile-edit/index');
+    await profile.onLoad();
+    expect(profile.data.fields).toEqual([]);
+  });
+});
