@@ -6,3 +6,10 @@ export const CLOUD_ENV_ID = 'central-denmark-region-prod';
 
 /** 订阅消息模板 ID: news updates for readers. */
 export const SUBSCRIBE_TEMPLATE_NEWS = '';
+
+/**
+ * 订阅消息模板 ID: the new-enquiry alert to staff, the same template the functions send with
+ * (`SUBSCRIBE_TEMPLATE_ENQUIRY`). Empty until one is approved: the staff home page then says alerts
+ * are unavailable instead of asking.
+ */
+export const SUBSCRIBE_TEMPLATE_ENQUIRY = '';

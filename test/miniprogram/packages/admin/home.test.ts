@@ -19,9 +19,10 @@ const HOME = 'packages/admin/pages/home/index';
 const STAFF = 'o-home-staff';
 const TEMPLATE_ID = 'tmpl-enquiry-alert-test';
 
-/** The alert template ID from the subpackage's config, switchable per test (empty by default). */
+/** The alert template ID from config.ts, switchable per test (empty by default). */
 let mockTemplateId = '';
-jest.mock('../../../../miniprogram/packages/admin/config', () => ({
+jest.mock('../../../../miniprogram/config', () => ({
+  ...jest.requireActual('../../../../miniprogram/config'),
   get SUBSCRIBE_TEMPLATE_ENQUIRY() {
     return mockTemplateId;
   },
