@@ -1,12 +1,14 @@
 /**
- * `npm start`: builds what changed, starts the local cloud, seeds the region's content on the
- * first run, and prints where everything is. Ctrl-C stops it.
+ * `npm start`: builds what changed, starts the local cloud with the browser preview of the mini
+ * program on the same port, seeds the region's content on the first run, and prints where
+ * everything is. Ctrl-C stops it.
  */
 import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from './build';
-import { startLocalCloud } from './local-cloud';
+import { DEFAULT_OPENID, startLocalCloud } from './local-cloud';
+import { createPreview, type Preview } from './preview';
 import { seedDatabase } from './seed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -16,16 +18,19 @@ async function main(): Promise<void> {
   await build({ quiet: true });
 
   const dataDir = path.resolve(process.env.LOCAL_CLOUD_DATA_DIR || path.join(ROOT, '.local-cloud'));
+  const adminOpenids = (process.env.ADMIN_OPENIDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const preview = await startPreview(adminOpenids);
   const cloud = await startLocalCloud({
     port: Number(process.env.LOCAL_CLOUD_PORT || 8900),
     dataDir,
     functionsDir: path.join(ROOT, 'cloudfunctions'),
     manifestPath: path.join(ROOT, 'cloudbase/manifest.json'),
     timers: true,
-    adminOpenids: (process.env.ADMIN_OPENIDS ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
+    adminOpenids,
+    ...(preview ? { extraRoutes: preview.routes } : {}),
   });
 
   // Seeding inserts what is missing and never overwrites; the marker keeps later starts from re-adding
@@ -44,7 +49,11 @@ async function main(): Promise<void> {
     console.log(`seeded the region's content: ${JSON.stringify(report)}`);
   }
 
+  const previewLine = preview
+    ? `  Preview          ${cloud.url}/   (the mini program in a browser; pick an OPENID at the top)`
+    : '  Preview          unavailable (see the error above)';
   console.log(`
+${previewLine}
   Local cloud      ${cloud.url}
     health         ${cloud.url}/health
     server API     ${cloud.serviceUrl}   (tcb.init({ serviceUrl }))
@@ -59,6 +68,16 @@ ready`);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The preview is built at each start; a page that does not build must not keep the cloud from starting. */
+async function startPreview(staffOpenids: string[]): Promise<Preview | null> {
+  try {
+    return await createPreview({ defaultOpenid: DEFAULT_OPENID, staffOpenids });
+  } catch (error) {
+    console.error(`preview: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 main().catch((error: unknown) => {
