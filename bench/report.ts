@@ -1,0 +1,200 @@
+/**
+ * `bench/results/latest.json` (the keys CONTRACTS.md fixes) and the Markdown tables printed by
+ * `npm run bench` and pasted into the README, each figure beside the baseline's.
+ */
+import {
+  DEEP_PAGE_MAX_RATIO,
+  ENQUIRIES_LOST_MAX,
+  ENQUIRY_DUPLICATES_MAX,
+  ENQUIRY_SUBMIT_P95_MAX_MS,
+  FIRST_SET_DATA_MAX_BYTES,
+  KB,
+  MAIN_PACKAGE_MAX_BYTES,
+  SUBPACKAGE_MAX_BYTES,
+  WXML_NODES_LIMIT,
+  type PageFigures,
+} from './budgets';
+import {
+  CONCURRENT_CALLERS,
+  SENDS_PER_REQUEST,
+  TRIALS,
+  WARM_INSTANCES,
+  type FunctionBenchResult,
+} from './functions';
+import type { PackageReport } from './package-size';
+import type { Summary } from './stats';
+
+/** Exactly the keys of CONTRACTS.md. */
+export interface LatestResults {
+  package: { mainBytes: number; totalBytes: number; subpackages: Record<string, number> };
+  pages: PageFigures[];
+  functions: {
+    newsList: FunctionBenchResult['newsList'];
+    enquirySubmit: FunctionBenchResult['enquirySubmit'];
+  };
+}
+
+export function latestResults(
+  pkg: PackageReport,
+  pages: PageFigures[],
+  functions: FunctionBenchResult,
+): LatestResults {
+  return {
+    package: { mainBytes: pkg.mainBytes, totalBytes: pkg.totalBytes, subpackages: pkg.subpackages },
+    pages: pages.map(({ path, initialSetDataBytes, setDataCalls, wxmlNodes }) => ({
+      path,
+      initialSetDataBytes,
+      setDataCalls,
+      wxmlNodes,
+    })),
+    functions: { newsList: functions.newsList, enquirySubmit: functions.enquirySubmit },
+  };
+}
+
+const NONE = '—';
+const PASS = '✅';
+const FAIL = '❌';
+
+function kb(bytes: number | undefined): string {
+  return bytes === undefined ? NONE : `${(bytes / KB).toFixed(1)} KB`;
+}
+
+/** A budget: whole kilobytes. */
+function kbLimit(bytes: number): string {
+  return `${Math.round(bytes / KB)} KB`;
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? NONE : `${value.toFixed(1)} ms`;
+}
+
+function count(value: number | undefined): string {
+  return value === undefined ? NONE : String(value);
+}
+
+function verdict(ok: boolean): string {
+  return ok ? PASS : FAIL;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export interface ReportInput {
+  latest: LatestResults;
+  baseline: LatestResults | undefined;
+  pkg: PackageReport;
+  functions: FunctionBenchResult;
+}
+
+/** The three tables (package, pages, functions) as Markdown. */
+export function renderTables({ latest, baseline, pkg, functions }: ReportInput): string {
+  const packageRows: string[][] = [
+    [
+      '主包',
+      kb(baseline?.package.mainBytes),
+      kb(latest.package.mainBytes),
+      `≤ ${kbLimit(MAIN_PACKAGE_MAX_BYTES)}`,
+      verdict(latest.package.mainBytes <= MAIN_PACKAGE_MAX_BYTES),
+    ],
+    ...Object.entries(latest.package.subpackages).map(([name, bytes]) => [
+      `分包 ${name}`,
+      kb(baseline?.package.subpackages[name]),
+      kb(bytes),
+      `≤ ${kbLimit(SUBPACKAGE_MAX_BYTES)}`,
+      verdict(bytes <= SUBPACKAGE_MAX_BYTES),
+    ]),
+    ['合计', kb(baseline?.package.totalBytes), kb(latest.package.totalBytes), NONE, NONE],
+    ['参考：TDesign 全量引入', NONE, kb(pkg.tdesignFullBytes), NONE, NONE],
+  ];
+
+  const baselinePage = (path: string) => baseline?.pages.find((page) => page.path === path);
+  const pageRows = latest.pages.map((page) => {
+    const before = baselinePage(page.path);
+    return [
+      `\`${page.path}\``,
+      `${kb(before?.initialSetDataBytes)} / ${count(before?.setDataCalls)} / ${count(before?.wxmlNodes)}`,
+      kb(page.initialSetDataBytes),
+      String(page.setDataCalls),
+      String(page.wxmlNodes),
+      verdict(page.initialSetDataBytes <= FIRST_SET_DATA_MAX_BYTES && page.wxmlNodes < WXML_NODES_LIMIT),
+    ];
+  });
+
+  const { newsList, enquirySubmit } = latest.functions;
+  const detail = functions.details.newsList;
+  const deepLimit = newsList.firstPageP95Ms * DEEP_PAGE_MAX_RATIO;
+  const timing = (summary: Summary) => `${ms(summary.p50Ms)} / ${ms(summary.p95Ms)}`;
+  const functionRows: string[][] = [
+    [
+      'news.list 首页（云函数）',
+      ms(baseline?.functions.newsList.firstPageP95Ms),
+      timing(detail.functionFirstPage),
+      NONE,
+      NONE,
+    ],
+    [
+      'news.list 第 200 页（云函数，游标）',
+      ms(baseline?.functions.newsList.deepPageP95Ms),
+      timing(detail.functionDeepPage),
+      `p95 ≤ ${DEEP_PAGE_MAX_RATIO} × 首页 = ${ms(deepLimit)}`,
+      verdict(newsList.deepPageP95Ms <= deepLimit),
+    ],
+    [
+      '第 200 页 skip 基线（SDK 直连）',
+      ms(baseline?.functions.newsList.skipBaselineDeepPageP95Ms),
+      timing(detail.sdkSkipDeepPage),
+      NONE,
+      NONE,
+    ],
+    ['第 200 页 游标（SDK 直连）', NONE, timing(detail.sdkCursorDeepPage), NONE, NONE],
+    ['首页（SDK 直连）', NONE, timing(detail.sdkFirstPage), NONE, NONE],
+    [
+      'enquiry.submit 逐个提交',
+      ms(baseline?.functions.enquirySubmit.p95Ms),
+      `${ms(enquirySubmit.p50Ms)} / ${ms(enquirySubmit.p95Ms)}`,
+      `p95 ≤ ${ms(ENQUIRY_SUBMIT_P95_MAX_MS)}`,
+      verdict(enquirySubmit.p95Ms <= ENQUIRY_SUBMIT_P95_MAX_MS),
+    ],
+    [
+      `enquiry.submit ${enquirySubmit.concurrent} 并发：丢失 / 重复`,
+      baseline
+        ? `${baseline.functions.enquirySubmit.lost} / ${baseline.functions.enquirySubmit.duplicates}`
+        : NONE,
+      `${enquirySubmit.lost} / ${enquirySubmit.duplicates}`,
+      `${ENQUIRIES_LOST_MAX} / ${ENQUIRY_DUPLICATES_MAX}`,
+      verdict(enquirySubmit.lost <= ENQUIRIES_LOST_MAX && enquirySubmit.duplicates <= ENQUIRY_DUPLICATES_MAX),
+    ],
+  ];
+  const { concurrent, withinWarmPool } = functions.details.enquirySubmit;
+  const { load } = functions.details;
+  const busy = Math.max(load.before, load.after) > load.cpus;
+  const answersOf = (outcome: typeof concurrent) =>
+    Object.entries(outcome.answers)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join('，');
+
+  return [
+    '**包体积**（上传时过滤无依赖文件后的字节数）',
+    '',
+    table(['包', '基线', '本次', '预算', '结果'], packageRows),
+    '',
+    `**页面**（真实数据渲染；首屏 setData = 内容出现前送往渲染层的 JSON 字节；预算 ≤ ${kbLimit(FIRST_SET_DATA_MAX_BYTES)}、< ${WXML_NODES_LIMIT} 个节点）`,
+    '',
+    table(
+      ['页面', '基线（首屏 / 次数 / 节点）', '首屏 setData', 'setData 次数', 'WXML 节点', '结果'],
+      pageRows,
+    ),
+    '',
+    `**云函数**（本地云，${newsList.docs} 条新闻；每项预热后测 ${detail.functionFirstPage.samples} 次，分 ${TRIALS} 组交替进行，p50 / p95 取各组的中位数）`,
+    '',
+    table(['操作', '基线 p95', '本次 p50 / p95', '预算', '结果'], functionRows),
+    '',
+    `- 计时期间系统负载（1 分钟平均）${load.before} → ${load.after}，CPU ${load.cpus} 核${busy ? '：机器繁忙，耗时偏高' : ''}。`,
+    `- ${concurrent.calls} 并发（${CONCURRENT_CALLERS} 个 requestId 各发 ${SENDS_PER_REQUEST} 次，同时发出）应答：${answersOf(concurrent)}；` +
+      `共 ${ms(concurrent.wallMs)}，单次 p50 / p95 ${timing(concurrent.latency)}。`,
+    `- 同样的 ${withinWarmPool.calls} 次调用，最多 ${WARM_INSTANCES} 个同时进行（本地云每个函数保温的实例数）：` +
+      `丢失 ${withinWarmPool.lost} / 重复 ${withinWarmPool.duplicates}，应答：${answersOf(withinWarmPool)}。`,
+  ].join('\n');
+}
