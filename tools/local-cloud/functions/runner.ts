@@ -32,12 +32,16 @@ export type InvocationOutcome =
 
 /** The AppID the local cloud reports for the mini program. */
 export const LOCAL_APPID = 'wx-local-appid';
-/** Idle instances kept warm per function; more start on demand. */
+/** Idle instances kept warm per function. */
 const MAX_IDLE = 8;
+/** Instances per function at once; further calls wait for one, as under a concurrency quota. */
+const MAX_INSTANCES = 10;
 
 interface Instance {
   worker: Worker;
   version: number;
+  /** Settles once the function's code has loaded (or the instance died trying). */
+  ready: Promise<void>;
   pending?: { id: string; resolve: (outcome: InvocationOutcome) => void; timer: NodeJS.Timeout };
 }
 
@@ -46,6 +50,10 @@ interface FunctionEntry {
   dir: string;
   config: FunctionConfig;
   idle: Instance[];
+  /** Instances alive, idle or busy. */
+  live: number;
+  /** Calls waiting for an instance, oldest first. */
+  waiters: ((instance: Instance) => void)[];
   version: number;
 }
 
@@ -94,7 +102,7 @@ export class FunctionRunner {
       const parsed = configSchema.safeParse(raw);
       if (!parsed.success)
         throw new Error(`Invalid ${name}/config.json: ${parsed.error.issues[0]?.message ?? ''}`);
-      entry = { name, dir, config: parsed.data, idle: [], version };
+      entry = { name, dir, config: parsed.data, idle: [], live: 0, waiters: [], version };
       this.functions.set(name, entry);
     }
     return entry;
@@ -107,8 +115,15 @@ export class FunctionRunner {
         env: { ...this.baseEnv, ...entry.config.envVariables, SCF_FUNCTIONNAME: entry.name },
       },
     });
-    const instance: Instance = { worker, version: entry.version };
+    let markReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const instance: Instance = { worker, version: entry.version, ready };
+    entry.live += 1;
     worker.on('message', (message: { type: string; id?: string; result?: unknown; error?: string }) => {
+      if (message.type === 'ready') {
+        markReady();
+        return;
+      }
       const pending = instance.pending;
       if (message.type === 'crash') {
         this.log(`[${entry.name}] ${message.error ?? ''}`);
@@ -133,26 +148,42 @@ export class FunctionRunner {
       }
     };
     worker.on('error', (error) => fail(`${error.name}: ${error.message}`));
-    worker.on('exit', (code) => fail(`instance exited with code ${code}`));
+    worker.on('exit', (code) => {
+      markReady();
+      fail(`instance exited with code ${code}`);
+      entry.live -= 1;
+      // A waiting call takes the place of the instance that ended.
+      const next = entry.waiters.shift();
+      if (next && this.functions.get(entry.name) === entry) next(this.spawn(entry));
+    });
     return instance;
   }
 
   private release(entry: FunctionEntry, instance: Instance): void {
-    if (
-      instance.version === entry.version &&
-      entry.idle.length < MAX_IDLE &&
-      this.functions.get(entry.name) === entry
-    ) {
+    const current = instance.version === entry.version && this.functions.get(entry.name) === entry;
+    const next = current ? entry.waiters.shift() : undefined;
+    if (next) {
+      next(instance);
+    } else if (current && entry.idle.length < MAX_IDLE) {
       entry.idle.push(instance);
     } else {
       void instance.worker.terminate();
     }
   }
 
+  private acquire(entry: FunctionEntry): Promise<Instance> {
+    const idle = entry.idle.pop();
+    if (idle) return Promise.resolve(idle);
+    if (entry.live < MAX_INSTANCES) return Promise.resolve(this.spawn(entry));
+    return new Promise((resolve) => entry.waiters.push(resolve));
+  }
+
   /** Invokes a function; never throws for what the function does (throws, hangs, crashes). */
-  invoke(name: string, invocation: Invocation): Promise<InvocationOutcome> {
+  async invoke(name: string, invocation: Invocation): Promise<InvocationOutcome> {
     const entry = this.entry(name);
-    const instance = entry.idle.pop() ?? this.spawn(entry);
+    const instance = await this.acquire(entry);
+    // The cold start is not part of the invocation's time limit.
+    await instance.ready;
     const id = randomUUID();
     const timeoutMs = entry.config.timeout * 1000;
     const env = {

@@ -15,14 +15,20 @@ process.on('unhandledRejection', (reason) => {
   parentPort.postMessage({ type: 'crash', error: `Unhandled rejection: ${describe(reason)}` });
 });
 
+// Load at start (the cold start), so an invocation's timeout counts only its own run, as in CloudBase.
+let loadError;
+try {
+  main = require(workerData.entry).main;
+  if (typeof main !== 'function') throw new Error(`${workerData.entry} does not export main()`);
+} catch (error) {
+  loadError = error;
+}
+parentPort.postMessage({ type: 'ready' });
+
 parentPort.on('message', async ({ id, event, context, env }) => {
   Object.assign(process.env, env);
   try {
-    if (!main) {
-      const mod = require(workerData.entry);
-      main = mod.main;
-      if (typeof main !== 'function') throw new Error(`${workerData.entry} does not export main()`);
-    }
+    if (loadError) throw loadError;
     const result = await main(event, context);
     parentPort.postMessage({ type: 'result', id, result: result === undefined ? null : result });
   } catch (error) {
