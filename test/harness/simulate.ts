@@ -151,7 +151,12 @@ afterEach(() => {
   try {
     assertAllResolved();
   } finally {
-    for (const entry of mounted.splice(0)) entry.root.detach();
+    for (const entry of mounted.splice(0)) {
+      // The test is over, so its pages are left, as navigating away leaves them: their timers stop.
+      const instance = entry.root.instance as Data & { onUnload?: () => unknown };
+      if (entry.isPage && typeof instance.onUnload === 'function') instance.onUnload();
+      entry.root.detach();
+    }
   }
 });
 

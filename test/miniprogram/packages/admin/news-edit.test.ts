@@ -156,6 +156,8 @@ describe('news editor', () => {
     await press(page, 'publish');
     const id = page.data.id as string;
     expect(page.querySelector('#item-updated')).toBeUndefined();
+    // Leaving the editor (as navigating away does) drops its pending preview.
+    await page.onUnload();
 
     const callsBefore = wx.cloud.callFunction.mock.calls.length;
     const again = await openEditor({ id });
