@@ -113,6 +113,17 @@ export interface ContactInfo {
   address: PostalAddress;
   linkedin: SocialProfile;
   wechat: SocialProfile;
+  /**
+   * Where the office is, for `wx.openLocation`. The source gives no coordinates, so it is absent
+   * until staff enter them from an official source; the contact page offers a map only then.
+   */
+  location?: GeoPoint;
+}
+
+/** WGS-84 degrees, as `wx.openLocation` takes them. */
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
 }
 
 export interface RegionProfile {

@@ -1,5 +1,6 @@
 import type {
   FocusAreaId,
+  GeoPoint,
   KeyFact,
   LocalizedName,
   OpportunityContact,
@@ -197,6 +198,8 @@ export interface ContactCard {
   linkedin: SocialProfile;
   wechat: SocialProfile;
   office: OfficeInfo;
+  /** Present only once staff have entered the office's coordinates. */
+  location: GeoPoint | null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -206,6 +206,19 @@ const contact = z.strictObject({
   }),
   linkedin: social,
   wechat: social,
+  location: z
+    .strictObject({
+      latitude: z.number({ error: '纬度须为数字' }).min(-90, { error: '纬度须在 -90 到 90 之间' }).max(90, {
+        error: '纬度须在 -90 到 90 之间',
+      }),
+      longitude: z
+        .number({ error: '经度须为数字' })
+        .min(-180, { error: '经度须在 -180 到 180 之间' })
+        .max(180, {
+          error: '经度须在 -180 到 180 之间',
+        }),
+    })
+    .optional(),
 });
 
 export const profileSaveInput = z

@@ -113,6 +113,7 @@ export function contactCard(profile: RegionProfile): ContactCard {
     linkedin: contact.linkedin,
     wechat: contact.wechat,
     office: officeOf(profile),
+    location: contact.location ?? null,
   };
 }
 

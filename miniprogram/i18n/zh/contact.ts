@@ -13,6 +13,7 @@ export const contact = {
   copyAddress: '复制地址',
   addressCopied: '地址已复制',
   addressHint: '复制地址后，可在地图应用中搜索查看位置。',
+  openMap: '在地图中查看',
   social: '社交媒体',
   socialHint: '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
   enquiryTitle: '在线咨询',

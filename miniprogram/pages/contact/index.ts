@@ -1,5 +1,5 @@
 import type { ContactCard, OfficeInfo } from '../../../typings/api/content';
-import type { SocialProfile } from '../../../typings/models';
+import type { GeoPoint, SocialProfile } from '../../../typings/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { ServiceError } from '../../services/cloud';
@@ -10,7 +10,7 @@ import { selectTab } from '../../utils/tab-bar';
 
 /**
  * 联系 (tab): the International Relations Office and its contact person: e-mail to copy, a number
- * to call, the postal address to copy (there are no coordinates for a map), the social-media
+ * to call, the postal address to copy (and a map once staff have entered coordinates), the social-media
  * presences as the source describes them, and the ways into 在线咨询 and 我的咨询.
  */
 
@@ -52,6 +52,7 @@ function toView(card: ContactCard) {
     email: card.email,
     phone: card.phone,
     address: { zh: card.address.zh, lines: card.address.linesOriginal },
+    location: card.location,
     social,
     // Only when neither profile names an account: the source gives none.
     socialHint: social.every((row) => !row.handle) ? t('contact.socialHint') : '',
@@ -72,6 +73,8 @@ Page({
     email: '',
     phone: { display: '', dial: '' },
     address: { zh: '', lines: [] as string[] },
+    /** Set only once staff have entered the office's coordinates; the map button shows then. */
+    location: null as GeoPoint | null,
     social: [] as SocialRow[],
     socialHint: '',
     labels: {
@@ -85,6 +88,7 @@ Page({
       call: t('contact.call'),
       copyAddress: t('contact.copyAddress'),
       addressHint: t('contact.addressHint'),
+      openMap: t('contact.openMap'),
       social: t('contact.social'),
       enquiryTitle: t('contact.enquiryTitle'),
       enquiryHint: t('contact.enquiryHint'),
@@ -135,6 +139,19 @@ Page({
 
   onCopyAddress() {
     this.copy(this.data.address.lines.join(', '), t('contact.addressCopied'));
+  },
+
+  onOpenMap() {
+    const { location, office, address } = this.data;
+    if (!location) return;
+    // Closing the map is the user's choice, not an error to report.
+    wx.openLocation({
+      ...location,
+      name: office.name,
+      address: address.zh,
+      scale: 16,
+      fail: () => undefined,
+    });
   },
 
   onCall() {

@@ -155,6 +155,32 @@ describe('profile editor', () => {
     expect(contactPublic).toMatchObject({ ok: true, data: { email: 'international@rm.dk' } });
   });
 
+  it('keeps the office coordinates staff enter, offers them to the public contact card, and checks their range', async () => {
+    const located = { ...PROFILE.contact, location: { latitude: 56.45, longitude: 9.4 } };
+    await ok(admin(t, 'profile.save', { contact: located }));
+    const card = await t.call<Envelope<Data>>('content', { action: 'contact', data: {} }, 'o-public');
+    expect(card).toMatchObject({ ok: true, data: { location: { latitude: 56.45, longitude: 9.4 } } });
+
+    const wrong = await admin(t, 'profile.save', {
+      contact: { ...PROFILE.contact, location: { latitude: 91, longitude: null } },
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        fields: {
+          'contact.location.latitude': '纬度须在 -90 到 90 之间',
+          'contact.location.longitude': '经度须为数字',
+        },
+      },
+    });
+
+    // Saving the contact without coordinates removes the map again.
+    await ok(admin(t, 'profile.save', { contact: PROFILE.contact }));
+    const plain = await t.call<Envelope<Data>>('content', { action: 'contact', data: {} }, 'o-public');
+    expect(plain).toMatchObject({ ok: true, data: { location: null } });
+  });
+
   it('validates emails, phones and links, and needs at least one part', async () => {
     const res = await admin(t, 'profile.save', {
       contact: {

@@ -130,6 +130,8 @@ describe('contact', () => {
       linkedin: profile.contact.linkedin,
       wechat: profile.contact.wechat,
       office: profile.internationalOffice,
+      // The source gives no coordinates: no map until staff enter them.
+      location: null,
     });
     // The source names LinkedIn and WeChat but gives no account: none is made up.
     expect(card.linkedin.url).toBeUndefined();

@@ -1,3 +1,4 @@
+import tcb from '@cloudbase/node-sdk';
 import { cloudCaller } from '../../harness/cloud-client';
 import {
   installWx,
@@ -81,6 +82,39 @@ describe('联系', () => {
       expect.objectContaining({ data: 'Regional Headquarter, Skottenborg 26, DK-8800 Viborg, Denmark' }),
     );
     expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '地址已复制' }));
+  });
+
+  it('offers the map only once staff have entered the office coordinates', async () => {
+    const { page: plain } = await openContact(cloudCaller('contact-map-reader'));
+    expect(plain.querySelector('#open-map')).toBeUndefined();
+
+    process.env.TENCENTCLOUD = 'true';
+    const db = tcb
+      .init({
+        env: 'local',
+        secretId: 'local',
+        secretKey: 'local',
+        serviceUrl: process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL,
+      })
+      .database();
+    await db
+      .collection('profile')
+      .doc('region')
+      .update({ 'contact.location': { latitude: 56.45, longitude: 9.4 } });
+    try {
+      const { page, wx } = await openContact(cloudCaller('contact-map-reader'));
+      const openLocation = jest.fn();
+      (wx as unknown as { openLocation: jest.Mock }).openLocation = openLocation;
+      await tap(button(page, 'open-map'));
+      expect(openLocation).toHaveBeenCalledWith(
+        expect.objectContaining({ latitude: 56.45, longitude: 9.4, name: '国际事务办公室' }),
+      );
+    } finally {
+      await db
+        .collection('profile')
+        .doc('region')
+        .update({ contact: { location: db.command.remove() } });
+    }
   });
 
   it('labels its icon-only buttons for screen readers', async () => {

@@ -235,6 +235,10 @@ export const en: Dictionary = {
     phoneDial: 'Number to dial (e.g. +4521601445)',
     addressLines: 'Postal address (one line each, original)',
     addressZh: 'Address in Chinese',
+    latitude: 'Latitude (e.g. 56.45)',
+    longitude: 'Longitude (e.g. 9.40)',
+    locationHint:
+      "The office's coordinates (WGS-84), from an official source. Once set, the contact page offers 在地图中查看; leave both empty for no map.",
     linkedin: 'LinkedIn',
     wechat: 'WeChat',
     platform: 'Platform name',

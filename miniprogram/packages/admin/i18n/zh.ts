@@ -233,6 +233,10 @@ export const zh = {
     phoneDial: '拨号号码（如 +4521601445）',
     addressLines: '邮寄地址（每行一段，原文）',
     addressZh: '中文地址',
+    latitude: '纬度（如 56.45）',
+    longitude: '经度（如 9.40）',
+    locationHint:
+      '办公室的坐标（WGS-84），请从官方来源获取；填写后联系页显示「在地图中查看」，两项都留空则不显示地图。',
     linkedin: '领英（LinkedIn）',
     wechat: '微信',
     platform: '平台名称',

@@ -1,5 +1,5 @@
 import type { ProfileEditable, ProfileSaveInput } from '../../../../../typings/api/admin';
-import type { SocialProfile } from '../../../../../typings/models';
+import type { GeoPoint, SocialProfile } from '../../../../../typings/models';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t, type MessageKey } from '../../i18n/index';
@@ -99,6 +99,8 @@ const FIELDS: Record<TextPart, FieldSpec[]> = {
     { path: 'contact.mobile.dial', label: 'profile.phoneDial' },
     { path: 'contact.address.linesOriginal', label: 'profile.addressLines', shape: 'lines' },
     { path: 'contact.address.zh', label: 'profile.addressZh' },
+    { path: 'contact.location.latitude', label: 'profile.latitude', hint: 'profile.locationHint' },
+    { path: 'contact.location.longitude', label: 'profile.longitude' },
     ...social('linkedin', 'profile.linkedin'),
     ...social('wechat', 'profile.wechat'),
   ],
@@ -115,7 +117,18 @@ function valueAt(source: unknown, path: string): unknown {
 /** The box's text for a stored value. */
 function written(value: unknown, shape: Shape): string {
   if (Array.isArray(value)) return value.join(shape === 'lines' ? '\n' : '\n\n');
+  if (typeof value === 'number') return String(value);
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The office's coordinates from their two boxes; both empty means none. A box that is not a number
+ * becomes NaN, which travels as null, and the function answers that field's message.
+ */
+function locationOf(latitude: string, longitude: string): GeoPoint | undefined {
+  if (!latitude.trim() && !longitude.trim()) return undefined;
+  const number = (text: string) => (text.trim() ? Number(text) : Number.NaN);
+  return { latitude: number(latitude), longitude: number(longitude) };
 }
 
 /** The stored value for a box's text. */
@@ -275,7 +288,8 @@ Page({
             description: at('internationalOffice.description'),
           },
         };
-      case 'contact':
+      case 'contact': {
+        const location = locationOf(at('contact.location.latitude'), at('contact.location.longitude'));
         return {
           contact: {
             name: at('contact.name'),
@@ -290,8 +304,10 @@ Page({
             },
             linkedin: socialOf(v, 'linkedin'),
             wechat: socialOf(v, 'wechat'),
+            ...(location ? { location } : {}),
           },
         };
+      }
     }
   },
 
