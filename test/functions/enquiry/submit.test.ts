@@ -200,6 +200,43 @@ describe('enquiry mine', () => {
     expect(res.data.nextCursor).toBeNull();
   });
 
+  it('pages through many enquiries by cursor, none repeated or skipped, equal times included', async () => {
+    const at = new Date('2026-01-05T08:00:00Z');
+    const docs = Array.from({ length: 45 }, (_, i) => ({
+      _openid: 'o-many',
+      requestId: `many-${String(i).padStart(4, '0')}`,
+      name: '王伟',
+      organization: '上海某机构',
+      email: 'wang@example.cn',
+      topic: 'business',
+      message: `第 ${i} 条历史咨询，内容足够长。`,
+      consent: { privacy: true, crossBorder: true, at, noticeVersion: 'test' },
+      status: 'received',
+      // Every third shares its time with its neighbours: the cursor must break ties by id.
+      createdAt: new Date(at.getTime() + Math.floor(i / 3) * 60_000),
+      updatedAt: at,
+      retainUntil: new Date(at.getTime() + 365 * 24 * 3600_000),
+    }));
+    await t.app.database().collection('enquiries').add(docs);
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    let pages = 0;
+    do {
+      const res = await t.call<Envelope>(
+        'enquiry',
+        { action: 'mine', data: cursor ? { cursor } : {} },
+        'o-many',
+      );
+      if (!res.ok) throw new Error(res.error.message);
+      seen.push(...(res.data.items as { id: string }[]).map((item) => item.id));
+      cursor = res.data.nextCursor as string | null;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen).size).toBe(45);
+  });
+
   it('rejects a forged cursor', async () => {
     const res = await t.call<Envelope>(
       'enquiry',
