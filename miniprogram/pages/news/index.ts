@@ -1,4 +1,3 @@
-import type { Page as ResultPage } from '../../../typings/api/common';
 import type { NewsListItem } from '../../../typings/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
@@ -7,6 +6,7 @@ import { ServiceError } from '../../services/cloud';
 import { newsList } from '../../services/content';
 import { NEWS_PAGE_SIZE_DEFAULT } from '../../shared/constants';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { createPagedList, type Footer, type PagedList } from '../../utils/paged-list';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
@@ -16,9 +16,6 @@ const ROUTE = 'pages/news/index';
 const ALL = '';
 /** Only the unfiltered first page is cached: it is what the tab opens on. */
 const CACHE_KEY = 'news:first-page';
-
-/** What the list footer shows: nothing, a spinner, the end, or a failed next page with retry. */
-type Footer = 'none' | 'loading' | 'end' | 'error';
 
 interface TagTab {
   value: string;
@@ -59,13 +56,26 @@ Page({
     footer: 'none' as Footer,
   },
 
-  /** `nextCursor` of the last page shown; null once the end is reached. */
-  cursor: null as string | null,
-  /** Bumped on every fresh start, so an answer for a filter no longer shown is dropped. */
-  generation: 0,
-  loadingMore: false,
+  list: null as PagedList<NewsListItem> | null,
 
   onLoad(query: { tag?: string }) {
+    this.list = createPagedList<NewsListItem>(this, {
+      load: (cursor) =>
+        newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, cursor, tag: this.data.activeTag || undefined }),
+      toRow: toNewsCard,
+      extra: (items, first) => {
+        const tabs = newTags(this.data.tabs, items);
+        if (first) {
+          const tag = this.data.activeTag;
+          return {
+            emptyText: tag === ALL ? t('news.empty') : t('news.emptyTag', { tag }),
+            tabs: [...this.data.tabs, ...tabs],
+          };
+        }
+        return tabs.length > 0 ? { tabs: [...this.data.tabs, ...tabs] } : {};
+      },
+      message: messageOf,
+    });
     const tag = query.tag ? decodeURIComponent(query.tag) : '';
     const update: Record<string, unknown> = { pageStyle: fontScaleStyle() };
     if (tag) {
@@ -108,60 +118,14 @@ Page({
   },
 
   /** The first page of the active filter; the unfiltered one renders from cache first. */
-  async reload() {
-    const generation = ++this.generation;
+  reload() {
     const tag = this.data.activeTag || undefined;
     const loader = () => newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, tag });
-    const { stale, fresh } = tag ? { stale: undefined, fresh: loader() } : cached(CACHE_KEY, loader);
-    if (stale && this.data.status !== 'ready') this.showFirstPage(stale);
-    try {
-      const page = await fresh;
-      if (generation === this.generation) this.showFirstPage(page);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (this.data.status === 'ready') wx.showToast({ title: messageOf(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: messageOf(error) });
-    }
+    return this.list?.reload(tag ? { fresh: loader() } : cached(CACHE_KEY, loader));
   },
 
-  showFirstPage(page: ResultPage<NewsListItem>) {
-    this.cursor = page.nextCursor;
-    const tag = this.data.activeTag;
-    this.setData({
-      items: page.items.map(toNewsCard),
-      status: page.items.length > 0 ? 'ready' : 'empty',
-      errorMessage: '',
-      emptyText: tag === ALL ? t('news.empty') : t('news.emptyTag', { tag }),
-      footer: page.nextCursor ? 'none' : 'end',
-      tabs: [...this.data.tabs, ...newTags(this.data.tabs, page.items)],
-    });
-  },
-
-  /** The next page by cursor, appended; nothing once the end is reached. */
-  async loadMore() {
-    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
-    const generation = this.generation;
-    const tag = this.data.activeTag || undefined;
-    this.loadingMore = true;
-    this.setData({ footer: 'loading' });
-    try {
-      const page = await newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, cursor: this.cursor, tag });
-      if (generation !== this.generation) return;
-      this.cursor = page.nextCursor;
-      // Only the new rows travel to the render layer.
-      const start = this.data.items.length;
-      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
-      page.items.forEach((item, index) => {
-        update[`items[${start + index}]`] = toNewsCard(item);
-      });
-      const tabs = newTags(this.data.tabs, page.items);
-      if (tabs.length > 0) update.tabs = [...this.data.tabs, ...tabs];
-      this.setData(update);
-    } catch {
-      if (generation === this.generation) this.setData({ footer: 'error' });
-    } finally {
-      this.loadingMore = false;
-    }
+  loadMore() {
+    return this.list?.loadMore();
   },
 
   onShareAppMessage() {

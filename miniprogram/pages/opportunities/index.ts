@@ -1,4 +1,3 @@
-import type { Page as ResultPage } from '../../../typings/api/common';
 import type { OpportunityListItem } from '../../../typings/api/content';
 import type { OpportunityKind } from '../../../typings/models';
 import type { ViewStatus } from '../../components/state-view/index';
@@ -8,6 +7,7 @@ import { opportunitiesList } from '../../services/content';
 import { OPPORTUNITY_KINDS } from '../../shared/constants';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { createPagedList, type Footer, type PagedList } from '../../utils/paged-list';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
@@ -19,9 +19,6 @@ const DETAIL_PAGE = '/pages/opportunity-detail/index';
 const ALL = 'all';
 
 type Filter = OpportunityKind | typeof ALL;
-
-/** What the list footer shows: nothing, a spinner, the end, or a failed next page with retry. */
-type Footer = 'none' | 'loading' | 'end' | 'error';
 
 interface OpportunityCard {
   id: string;
@@ -80,14 +77,19 @@ Page({
     },
   },
 
-  /** `nextCursor` of the last page shown; null once the end is reached. */
-  cursor: null as string | null,
-  /** Bumped on every fresh start, so an answer for a filter no longer shown is dropped. */
-  generation: 0,
-  loadingMore: false,
+  list: null as PagedList<OpportunityListItem> | null,
 
   /** `?type=<kind>` (from a shared link) opens on that kind. */
   onLoad(query: { type?: string }) {
+    this.list = createPagedList<OpportunityListItem>(this, {
+      load: (cursor) => {
+        const type = this.activeType();
+        return opportunitiesList(cursor ? { type, cursor } : { type });
+      },
+      toRow: toCard,
+      extra: (_items, first) => (first ? { emptyText: this.emptyText() } : {}),
+      message: messageOf,
+    });
     this.setData({ pageStyle: fontScaleStyle(), ...(isKind(query.type) ? { activeKind: query.type } : {}) });
     enableShareMenu();
     return this.reload();
@@ -132,54 +134,18 @@ Page({
     return this.data.activeKind === ALL ? undefined : this.data.activeKind;
   },
 
-  /** The first page of the active filter. */
-  async reload() {
-    const generation = ++this.generation;
-    try {
-      const page = await opportunitiesList({ type: this.activeType() });
-      if (generation === this.generation) this.showFirstPage(page);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      // A failed refresh keeps what is shown.
-      if (this.data.status === 'ready') wx.showToast({ title: messageOf(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: messageOf(error) });
-    }
-  },
-
-  showFirstPage(page: ResultPage<OpportunityListItem>) {
-    this.cursor = page.nextCursor;
+  emptyText(): string {
     const type = this.activeType();
-    this.setData({
-      items: page.items.map(toCard),
-      status: page.items.length > 0 ? 'ready' : 'empty',
-      errorMessage: '',
-      emptyText: type ? t('opportunities.emptyKind', { kind: kindLabel(type) }) : t('opportunities.empty'),
-      footer: page.nextCursor ? 'none' : 'end',
-    });
+    return type ? t('opportunities.emptyKind', { kind: kindLabel(type) }) : t('opportunities.empty');
   },
 
-  /** The next page by cursor, appended; nothing once the end is reached. */
-  async loadMore() {
-    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.setData({ footer: 'loading' });
-    try {
-      const page = await opportunitiesList({ type: this.activeType(), cursor: this.cursor });
-      if (generation !== this.generation) return;
-      this.cursor = page.nextCursor;
-      // Only the new rows travel to the render layer.
-      const start = this.data.items.length;
-      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
-      page.items.forEach((item, index) => {
-        update[`items[${start + index}]`] = toCard(item);
-      });
-      this.setData(update);
-    } catch {
-      if (generation === this.generation) this.setData({ footer: 'error' });
-    } finally {
-      this.loadingMore = false;
-    }
+  /** The first page of the active filter; a failed refresh keeps what is shown. */
+  reload() {
+    return this.list?.reload();
+  },
+
+  loadMore() {
+    return this.list?.loadMore();
   },
 
   onShareAppMessage() {

@@ -238,7 +238,7 @@ export const en: Dictionary = {
     latitude: 'Latitude (e.g. 56.45)',
     longitude: 'Longitude (e.g. 9.40)',
     locationHint:
-      "The office's coordinates (WGS-84), from an official source. Once set, the contact page offers 在地图中查看; leave both empty for no map.",
+      "The office's coordinates (WGS-84), from an official source. Once set, the public contact page offers a map; leave both empty for no map.",
     linkedin: 'LinkedIn',
     wechat: 'WeChat',
     platform: 'Platform name',

@@ -3,10 +3,10 @@ import type {
   EnquiryStatusFilter,
   EnquirySummary,
 } from '../../../../../typings/api/admin';
-import type { Page as ResultPage } from '../../../../../typings/api/common';
 import type { EnquiryTopic } from '../../../../../typings/models';
 import { ENQUIRY_TOPICS } from '../../../../shared/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { enquiriesExport, enquiriesList, type EnquiryFilter } from '../../services/admin';
@@ -23,8 +23,6 @@ import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
 const STATUS_FILTERS: readonly EnquiryStatusFilter[] = ['new', 'in_progress', 'closed'];
 /** The value of "no filter". */
 const ALL = '';
-
-type Footer = 'none' | 'loading' | 'end' | 'error';
 
 interface EnquiryRow {
   id: string;
@@ -88,13 +86,21 @@ Page({
     >,
   },
 
-  cursor: null as string | null,
-  generation: 0,
-  loadingMore: false,
+  list: null as PagedList<EnquirySummary> | null,
   /** Set when an enquiry is opened: its status may change there, so the list reloads on return. */
   stale: false,
 
   onLoad(query: { status?: string; topic?: string }) {
+    this.list = createPagedList<EnquirySummary>(this, {
+      load: (cursor) => enquiriesList(this.filter(), cursor),
+      toRow,
+      message: errorMessage,
+      handleError: (error) => {
+        if (!isForbidden(error)) return false;
+        this.setData({ status: 'forbidden', items: [] });
+        return true;
+      },
+    });
     refreshLang();
     wx.setNavigationBarTitle({ title: t('enquiries.title') });
     this.setData({
@@ -169,49 +175,12 @@ Page({
     return this.reload();
   },
 
-  async reload() {
-    const generation = ++this.generation;
-    try {
-      const page = await enquiriesList(this.filter());
-      if (generation === this.generation) this.showFirstPage(page);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (isForbidden(error)) this.setData({ status: 'forbidden', items: [] });
-      else if (this.data.status === 'ready') wx.showToast({ title: errorMessage(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: errorMessage(error) });
-    }
+  reload() {
+    return this.list?.reload();
   },
 
-  showFirstPage(page: ResultPage<EnquirySummary>) {
-    this.cursor = page.nextCursor;
-    this.setData({
-      items: page.items.map(toRow),
-      status: page.items.length > 0 ? 'ready' : 'empty',
-      errorMessage: '',
-      footer: page.nextCursor ? 'none' : 'end',
-    });
-  },
-
-  async loadMore() {
-    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.setData({ footer: 'loading' });
-    try {
-      const page = await enquiriesList(this.filter(), this.cursor);
-      if (generation !== this.generation) return;
-      this.cursor = page.nextCursor;
-      const start = this.data.items.length;
-      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
-      page.items.forEach((item, index) => {
-        update[`items[${start + index}]`] = toRow(item);
-      });
-      this.setData(update);
-    } catch {
-      if (generation === this.generation) this.setData({ footer: 'error' });
-    } finally {
-      this.loadingMore = false;
-    }
+  loadMore() {
+    return this.list?.loadMore();
   },
 
   onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {

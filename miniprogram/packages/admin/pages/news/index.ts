@@ -1,6 +1,6 @@
 import type { NewsSummary, StaffNewsStatus } from '../../../../../typings/api/admin';
-import type { Page as ResultPage } from '../../../../../typings/api/common';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { newsList } from '../../services/admin';
@@ -14,8 +14,6 @@ import { NEWS_STATUS_THEME } from '../../utils/tags';
 const STATUSES: readonly StaffNewsStatus[] = ['draft', 'scheduled', 'published', 'archived'];
 /** The tab value of "every state". */
 const ALL = '';
-
-type Footer = 'none' | 'loading' | 'end' | 'error';
 
 interface NewsRow {
   id: string;
@@ -66,13 +64,22 @@ Page({
     labels: {} as Record<'create' | 'updated' | 'pinned' | 'loading' | 'noMore' | 'loadMoreFailed', string>,
   },
 
-  cursor: null as string | null,
-  generation: 0,
-  loadingMore: false,
+  list: null as PagedList<NewsSummary> | null,
   /** Set when the editor is opened: the list is reloaded on coming back. */
   stale: false,
 
   onLoad() {
+    this.list = createPagedList<NewsSummary>(this, {
+      load: (cursor) => newsList(this.filter(), cursor),
+      toRow,
+      extra: (_items, first) => (first ? { emptyText: this.emptyText() } : {}),
+      message: errorMessage,
+      handleError: (error) => {
+        if (!isForbidden(error)) return false;
+        this.setData({ status: 'forbidden', items: [] });
+        return true;
+      },
+    });
     refreshLang();
     wx.setNavigationBarTitle({ title: t('news.title') });
     this.setData({
@@ -128,51 +135,17 @@ Page({
     return isStatus(this.data.active) ? this.data.active : undefined;
   },
 
-  async reload() {
-    const generation = ++this.generation;
-    try {
-      const page = await newsList(this.filter());
-      if (generation === this.generation) this.showFirstPage(page);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (isForbidden(error)) this.setData({ status: 'forbidden', items: [] });
-      else if (this.data.status === 'ready') wx.showToast({ title: errorMessage(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: errorMessage(error) });
-    }
-  },
-
-  showFirstPage(page: ResultPage<NewsSummary>) {
-    this.cursor = page.nextCursor;
+  emptyText(): string {
     const status: StaffNewsStatus | undefined = this.filter();
-    this.setData({
-      items: page.items.map(toRow),
-      status: page.items.length > 0 ? 'ready' : 'empty',
-      errorMessage: '',
-      emptyText: status ? t('news.emptyStatus', { status: t(`statuses.news.${status}`) }) : t('news.empty'),
-      footer: page.nextCursor ? 'none' : 'end',
-    });
+    return status ? t('news.emptyStatus', { status: t(`statuses.news.${status}`) }) : t('news.empty');
   },
 
-  async loadMore() {
-    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.setData({ footer: 'loading' });
-    try {
-      const page = await newsList(this.filter(), this.cursor);
-      if (generation !== this.generation) return;
-      this.cursor = page.nextCursor;
-      const start = this.data.items.length;
-      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
-      page.items.forEach((item, index) => {
-        update[`items[${start + index}]`] = toRow(item);
-      });
-      this.setData(update);
-    } catch {
-      if (generation === this.generation) this.setData({ footer: 'error' });
-    } finally {
-      this.loadingMore = false;
-    }
+  reload() {
+    return this.list?.reload();
+  },
+
+  loadMore() {
+    return this.list?.loadMore();
   },
 
   onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {

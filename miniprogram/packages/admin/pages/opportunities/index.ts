@@ -1,6 +1,6 @@
 import type { OpportunitySummary, StaffOpportunityStatus } from '../../../../../typings/api/admin';
-import type { Page as ResultPage } from '../../../../../typings/api/common';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { opportunitiesList } from '../../services/admin';
@@ -13,8 +13,6 @@ import { OPPORTUNITY_STATUS_THEME } from '../../utils/tags';
 
 const STATUSES: readonly StaffOpportunityStatus[] = ['draft', 'published', 'archived'];
 const ALL = '';
-
-type Footer = 'none' | 'loading' | 'end' | 'error';
 
 interface OpportunityRow {
   id: string;
@@ -63,13 +61,22 @@ Page({
     labels: {} as Record<'create' | 'updated' | 'loading' | 'noMore' | 'loadMoreFailed', string>,
   },
 
-  cursor: null as string | null,
-  generation: 0,
-  loadingMore: false,
+  list: null as PagedList<OpportunitySummary> | null,
   /** Set when the editor is opened: the list is reloaded on coming back. */
   stale: false,
 
   onLoad() {
+    this.list = createPagedList<OpportunitySummary>(this, {
+      load: (cursor) => opportunitiesList(this.filter(), cursor),
+      toRow,
+      extra: (_items, first) => (first ? { emptyText: this.emptyText() } : {}),
+      message: errorMessage,
+      handleError: (error) => {
+        if (!isForbidden(error)) return false;
+        this.setData({ status: 'forbidden', items: [] });
+        return true;
+      },
+    });
     refreshLang();
     wx.setNavigationBarTitle({ title: t('opportunities.title') });
     this.setData({
@@ -124,53 +131,19 @@ Page({
     return isStatus(this.data.active) ? this.data.active : undefined;
   },
 
-  async reload() {
-    const generation = ++this.generation;
-    try {
-      const page = await opportunitiesList(this.filter());
-      if (generation === this.generation) this.showFirstPage(page);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      if (isForbidden(error)) this.setData({ status: 'forbidden', items: [] });
-      else if (this.data.status === 'ready') wx.showToast({ title: errorMessage(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: errorMessage(error) });
-    }
-  },
-
-  showFirstPage(page: ResultPage<OpportunitySummary>) {
-    this.cursor = page.nextCursor;
+  emptyText(): string {
     const status: StaffOpportunityStatus | undefined = this.filter();
-    this.setData({
-      items: page.items.map(toRow),
-      status: page.items.length > 0 ? 'ready' : 'empty',
-      errorMessage: '',
-      emptyText: status
-        ? t('opportunities.emptyStatus', { status: t(`statuses.opportunity.${status}`) })
-        : t('opportunities.empty'),
-      footer: page.nextCursor ? 'none' : 'end',
-    });
+    return status
+      ? t('opportunities.emptyStatus', { status: t(`statuses.opportunity.${status}`) })
+      : t('opportunities.empty');
   },
 
-  async loadMore() {
-    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.setData({ footer: 'loading' });
-    try {
-      const page = await opportunitiesList(this.filter(), this.cursor);
-      if (generation !== this.generation) return;
-      this.cursor = page.nextCursor;
-      const start = this.data.items.length;
-      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
-      page.items.forEach((item, index) => {
-        update[`items[${start + index}]`] = toRow(item);
-      });
-      this.setData(update);
-    } catch {
-      if (generation === this.generation) this.setData({ footer: 'error' });
-    } finally {
-      this.loadingMore = false;
-    }
+  reload() {
+    return this.list?.reload();
+  },
+
+  loadMore() {
+    return this.list?.loadMore();
   },
 
   onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {

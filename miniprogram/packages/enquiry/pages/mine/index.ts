@@ -1,4 +1,3 @@
-import type { Page as ResultPage } from '../../../../../typings/api/common';
 import type { MyEnquiry } from '../../../../../typings/api/enquiry';
 import type { EnquiryStatus } from '../../../../../typings/models';
 import type { ViewStatus } from '../../../../components/state-view/index';
@@ -7,6 +6,7 @@ import { ServiceError } from '../../../../services/cloud';
 import { mine } from '../../../../services/enquiry';
 import { formatDate } from '../../../../utils/date';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
 
 /** 我的咨询: the caller's own enquiries, newest first, with their status; paged by cursor. */
 
@@ -19,9 +19,6 @@ const STATUS_THEME: Record<EnquiryStatus, string> = {
   in_progress: 'success',
   closed: 'default',
 };
-
-/** What the list footer shows: nothing, a spinner, the end, or a failed next page with retry. */
-type Footer = 'none' | 'loading' | 'end' | 'error';
 
 interface EnquiryRow {
   id: string;
@@ -67,13 +64,14 @@ Page({
     },
   },
 
-  /** `nextCursor` of the last page shown; null once the end is reached. */
-  cursor: null as string | null,
-  /** Bumped on every fresh start, so a late answer for an older start is dropped. */
-  generation: 0,
-  loadingMore: false,
+  list: null as PagedList<MyEnquiry> | null,
 
   onLoad() {
+    this.list = createPagedList<MyEnquiry>(this, {
+      load: (cursor) => mine(cursor),
+      toRow,
+      message: messageOf,
+    });
     this.setData({ pageStyle: fontScaleStyle() });
     return this.reload();
   },
@@ -100,49 +98,11 @@ Page({
     wx.navigateTo({ url: FORM_PAGE });
   },
 
-  async reload() {
-    const generation = ++this.generation;
-    try {
-      const page = await mine();
-      if (generation === this.generation) this.showFirstPage(page);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      // A failed refresh keeps what is shown.
-      if (this.data.status === 'ready') wx.showToast({ title: messageOf(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: messageOf(error) });
-    }
+  reload() {
+    return this.list?.reload();
   },
 
-  showFirstPage(page: ResultPage<MyEnquiry>) {
-    this.cursor = page.nextCursor;
-    this.setData({
-      items: page.items.map(toRow),
-      status: page.items.length > 0 ? 'ready' : 'empty',
-      errorMessage: '',
-      footer: page.nextCursor ? 'none' : 'end',
-    });
-  },
-
-  async loadMore() {
-    if (!this.cursor || this.loadingMore || this.data.status !== 'ready') return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.setData({ footer: 'loading' });
-    try {
-      const page = await mine(this.cursor);
-      if (generation !== this.generation) return;
-      this.cursor = page.nextCursor;
-      // Only the new rows travel to the render layer.
-      const start = this.data.items.length;
-      const update: Record<string, unknown> = { footer: page.nextCursor ? 'none' : 'end' };
-      page.items.forEach((item, index) => {
-        update[`items[${start + index}]`] = toRow(item);
-      });
-      this.setData(update);
-    } catch {
-      if (generation === this.generation) this.setData({ footer: 'error' });
-    } finally {
-      this.loadingMore = false;
-    }
+  loadMore() {
+    return this.list?.loadMore();
   },
 });
