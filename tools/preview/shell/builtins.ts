@@ -5,7 +5,7 @@
  * layer gives it, as exparser components whose host is the `<wx-*>` element WXSS targets.
  *
  * A builtin implemented only in part reports what it cannot do when the page uses it; a builtin
- * not implemented at all marks its element `data-preview-missing` and still renders its content.
+ * the preview lacks entirely marks its element `data-preview-missing` and still renders its content.
  */
 import { BUILTIN_TAGS } from './builtin-tags';
 import { reportMissing } from './missing';

@@ -1,7 +1,7 @@
 import type { RichTextNode } from '../../../../typings/api/content';
 import { t } from '../i18n/index';
 import { newsPreview } from '../services/admin';
-import { errorMessage, placeFieldErrors } from './errors';
+import { errorMessage, noErrors, placeFieldErrors } from './errors';
 
 /** What the editors share: the live Markdown preview and the guard against losing changes. */
 
@@ -76,5 +76,47 @@ export function warnBeforeLeaving(unsaved: boolean): void {
     wx.enableAlertBeforeUnload({ message: t('common.unsavedChanges') });
   } else if (!unsaved && typeof wx.disableAlertBeforeUnload === 'function') {
     wx.disableAlertBeforeUnload();
+  }
+}
+
+/** The part of an editor page the helpers below drive. */
+export interface EditorHost {
+  readonly data: { readonly busy: string };
+  setData(data: Record<string, unknown>): void;
+}
+
+/** A failed save or action: field messages at their fields (the others cleared), anything else as a toast. */
+export function showEditorFailure(host: EditorHost, fields: readonly string[], error: unknown): void {
+  const { fields: placed, unplaced } = placeFieldErrors(error, fields);
+  if (Object.keys(placed).length > 0) {
+    host.setData({ errors: { ...noErrors(fields), ...placed } });
+    wx.showToast({ title: unplaced[0] ?? t('common.fixFields'), icon: 'none' });
+    return;
+  }
+  wx.showToast({ title: errorMessage(error), icon: 'none' });
+}
+
+/**
+ * Runs one editor action at a time (`busy` names it for the buttons): on success toasts what
+ * `work` answered and shows the item's state as the server has it; on failure shows why.
+ */
+export async function runEditorAction(
+  host: EditorHost,
+  busy: string,
+  work: () => Promise<string | null>,
+  after: { refresh(): Promise<void>; fail(error: unknown): void },
+): Promise<void> {
+  if (host.data.busy) return;
+  host.setData({ busy });
+  try {
+    const done = await work();
+    if (done) {
+      wx.showToast({ title: done, icon: 'none' });
+      await after.refresh();
+    }
+  } catch (error) {
+    after.fail(error);
+  } finally {
+    host.setData({ busy: '' });
   }
 }

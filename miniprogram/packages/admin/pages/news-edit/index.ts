@@ -5,8 +5,15 @@ import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { newsDelete, newsGet, newsPublish, newsSave, newsUnpublish } from '../../services/admin';
 import { chooseAndUploadCover, COVER_MAX_BYTES, FileRejected } from '../../services/files';
-import { livePreview, warnBeforeLeaving, type LivePreview, type PreviewView } from '../../utils/editor';
-import { errorMessage, isForbidden, noErrors, placeFieldErrors } from '../../utils/errors';
+import {
+  livePreview,
+  runEditorAction,
+  showEditorFailure,
+  warnBeforeLeaving,
+  type LivePreview,
+  type PreviewView,
+} from '../../utils/editor';
+import { errorMessage, isForbidden, noErrors } from '../../utils/errors';
 import { dateTime, fileSize, fromLocal, localDay, zoneLabel } from '../../utils/format';
 import { NEWS_STATUS_THEME } from '../../utils/tags';
 
@@ -311,32 +318,15 @@ Page({
     }
   },
 
-  /** Field messages at their fields, anything else as a toast. */
   showFailure(error: unknown) {
-    const { fields, unplaced } = placeFieldErrors(error, FIELDS);
-    if (Object.keys(fields).length > 0) {
-      this.setData({ errors: { ...noErrors(FIELDS), ...fields } });
-      wx.showToast({ title: unplaced[0] ?? t('common.fixFields'), icon: 'none' });
-      return;
-    }
-    wx.showToast({ title: errorMessage(error), icon: 'none' });
+    showEditorFailure(this, FIELDS, error);
   },
 
-  /** Runs one action at a time, then shows the item's state as the server has it. */
-  async act(busy: Busy, work: () => Promise<string | null>) {
-    if (this.data.busy) return;
-    this.setData({ busy });
-    try {
-      const done = await work();
-      if (done) {
-        wx.showToast({ title: done, icon: 'none' });
-        await this.refreshState();
-      }
-    } catch (error) {
-      this.showFailure(error);
-    } finally {
-      this.setData({ busy: '' });
-    }
+  act(busy: Busy, work: () => Promise<string | null>) {
+    return runEditorAction(this, busy, work, {
+      refresh: () => this.refreshState(),
+      fail: (error) => this.showFailure(error),
+    });
   },
 
   /** The item's state, the updated mark and its date, read back after a change. */

@@ -16,8 +16,15 @@ import {
   opportunitiesUnpublish,
 } from '../../services/admin';
 import { chooseAndUploadPdf, FileRejected, MAX_ATTACHMENTS, PDF_MAX_BYTES } from '../../services/files';
-import { livePreview, warnBeforeLeaving, type LivePreview, type PreviewView } from '../../utils/editor';
-import { errorMessage, isForbidden, noErrors, placeFieldErrors } from '../../utils/errors';
+import {
+  livePreview,
+  runEditorAction,
+  showEditorFailure,
+  warnBeforeLeaving,
+  type LivePreview,
+  type PreviewView,
+} from '../../utils/editor';
+import { errorMessage, isForbidden, noErrors } from '../../utils/errors';
 import { chinaDay, endOfChinaDay, fileSize } from '../../utils/format';
 import { OPPORTUNITY_STATUS_THEME } from '../../utils/tags';
 
@@ -371,29 +378,14 @@ Page({
   },
 
   showFailure(error: unknown) {
-    const { fields, unplaced } = placeFieldErrors(error, FIELDS);
-    if (Object.keys(fields).length > 0) {
-      this.setData({ errors: { ...noErrors(FIELDS), ...fields } });
-      wx.showToast({ title: unplaced[0] ?? t('common.fixFields'), icon: 'none' });
-      return;
-    }
-    wx.showToast({ title: errorMessage(error), icon: 'none' });
+    showEditorFailure(this, FIELDS, error);
   },
 
-  async act(busy: Busy, work: () => Promise<string | null>) {
-    if (this.data.busy) return;
-    this.setData({ busy });
-    try {
-      const done = await work();
-      if (done) {
-        wx.showToast({ title: done, icon: 'none' });
-        await this.refreshState();
-      }
-    } catch (error) {
-      this.showFailure(error);
-    } finally {
-      this.setData({ busy: '' });
-    }
+  act(busy: Busy, work: () => Promise<string | null>) {
+    return runEditorAction(this, busy, work, {
+      refresh: () => this.refreshState(),
+      fail: (error) => this.showFailure(error),
+    });
   },
 
   async refreshState() {
