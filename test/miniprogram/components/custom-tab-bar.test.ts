@@ -1,8 +1,5 @@
 import { installWx, loadComponent, tap, type SimNode, type WxMock } from '../../harness/simulate';
-
-function textOf(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
+import { textOf } from '../../harness/page-helpers';
 
 const TABS = ['home', 'news', 'opportunities', 'contact'];
 

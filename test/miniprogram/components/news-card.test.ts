@@ -1,4 +1,5 @@
-import { installWx, loadComponent, tap, type SimNode, type WxMock } from '../../harness/simulate';
+import { installWx, loadComponent, tap, type WxMock } from '../../harness/simulate';
+import { textOf } from '../../harness/page-helpers';
 
 const ITEM = {
   id: 'news-2013-10th-anniversary',
@@ -10,10 +11,6 @@ const ITEM = {
   coverUrl: '',
   coverAlt: '',
 };
-
-function textOf(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
 
 let wx: WxMock;
 

@@ -1,45 +1,10 @@
 import { cloudCaller } from '../../harness/cloud-client';
-import {
-  installWx,
-  loadPage,
-  tap,
-  type CallFunction,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../harness/simulate';
+import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
+import { failingFirst, state, stubShareMenu, textOf, until } from '../../harness/page-helpers';
 
 /** 关于大区 and the international office, from the real `content` function's `profile`. */
 
 const USER = 'o-about-test-user';
-const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
-
-function textOf(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function failingFirst(times: number, call: CallFunction): CallFunction {
-  let failures = 0;
-  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error('the page did not get there within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function stubShareMenu(): jest.Mock {
-  const mock = jest.fn();
-  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
-  return mock;
-}
-
-function state(page: PageHandle): SimNode {
-  return page.querySelector('#state') as SimNode;
-}
-
 async function openAbout(): Promise<PageHandle> {
   const page = loadPage('pages/about/index');
   await page.onLoad();

@@ -6,14 +6,13 @@ import {
   loadPage,
   settle,
   tap,
-  type CallFunction,
   type PageHandle,
   type SimNode,
   type WxMock,
 } from '../../harness/simulate';
+import { failingFirst, NETWORK_FAILURE, stubShareMenu, until } from '../../harness/page-helpers';
 
 const USER = 'o-home-test-user';
-const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
 const PAGE_BUDGET = { setDataBytes: 32 * 1024, wxmlNodes: 600 };
 
 function textOf(node: SimNode | PageHandle | undefined): string {
@@ -22,26 +21,8 @@ function textOf(node: SimNode | PageHandle | undefined): string {
 }
 
 /** The real function, failing the first `times` calls as a lost network would. */
-function failingFirst(times: number, call: CallFunction): CallFunction {
-  let failures = 0;
-  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
-}
-
 /** Waits for what a tap started over the (real, local) network to finish. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error('the page did not get there within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** simulate's `wx.showShareMenu` records nothing: replace it with a mock. */
-function stubShareMenu(): jest.Mock {
-  const mock = jest.fn();
-  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
-  return mock;
-}
-
 function openHome() {
   return loadPage('pages/home/index');
 }

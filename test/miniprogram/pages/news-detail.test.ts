@@ -1,20 +1,19 @@
 import tcb from '@cloudbase/node-sdk';
 import { cloudCaller } from '../../harness/cloud-client';
+import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import {
-  installWx,
-  loadPage,
-  tap,
-  type CallFunction,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../harness/simulate';
+  failingFirst,
+  NETWORK_FAILURE,
+  state,
+  stubShareMenu,
+  textOf,
+  until,
+} from '../../harness/page-helpers';
 
 /** News detail against the real `content` function: body, states, share payloads and 订阅更新. */
 
 const ID = 'news-2013-10th-anniversary';
 const TITLE = '中日德兰大区与上海市迎来姊妹友好关系十周年';
-const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
 const TEMPLATE_ID = 'tmpl-news-test';
 
 /** The template ID from config.ts, switchable per test (empty, as in development, by default). */
@@ -57,35 +56,9 @@ interface RichNode {
   children?: RichNode[];
 }
 
-function textOf(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
 /** The text of rich-text nodes, as the reader would see it. */
 function richText(nodes: RichNode[]): string {
   return nodes.map((node) => node.text ?? richText(node.children ?? [])).join('');
-}
-
-function failingFirst(times: number, call: CallFunction): CallFunction {
-  let failures = 0;
-  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error('the page did not get there within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function stubShareMenu(): jest.Mock {
-  const mock = jest.fn();
-  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
-  return mock;
-}
-
-function state(page: PageHandle): SimNode {
-  return page.querySelector('#state') as SimNode;
 }
 
 async function openDetail(id = ID): Promise<PageHandle> {

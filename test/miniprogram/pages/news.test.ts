@@ -6,16 +6,22 @@ import {
   loadPage,
   settle,
   tap,
-  type CallFunction,
   type PageHandle,
   type SimNode,
   type WxMock,
 } from '../../harness/simulate';
+import {
+  failingFirst,
+  NETWORK_FAILURE,
+  state,
+  stubShareMenu,
+  textOf,
+  until,
+} from '../../harness/page-helpers';
 
 /** 新闻 against the real `content` function: tags, pull-down refresh, cursor pages to the end, states. */
 
 const USER = 'o-news-test-user';
-const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
 const PAGE_SIZE = 10;
 /** A tag only this file's items carry, so the seeded lists other tests read stay as they are. */
 const PAGED_TAG = `分页测试-${Date.now().toString(36)}`;
@@ -57,32 +63,6 @@ beforeAll(async () => {
     });
   }
 });
-
-function textOf(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function failingFirst(times: number, call: CallFunction): CallFunction {
-  let failures = 0;
-  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error('the page did not get there within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function stubShareMenu(): jest.Mock {
-  const mock = jest.fn();
-  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
-  return mock;
-}
-
-function state(page: PageHandle): SimNode {
-  return page.querySelector('#state') as SimNode;
-}
 
 function titles(page: PageHandle): string[] {
   return page.querySelectorAll('.news__card').map((card) => textOf(card.querySelector('.news-card__title')));

@@ -1,5 +1,6 @@
 import { cloudCaller } from '../../harness/cloud-client';
-import { installWx, type CallFunction, type WxMock } from '../../harness/simulate';
+import { installWx, type WxMock } from '../../harness/simulate';
+import { failingFirst } from '../../harness/page-helpers';
 
 /** The typed `content` service against the real function: envelopes, error codes, retries, cursors. */
 
@@ -28,7 +29,6 @@ interface ContentService {
 }
 const content = jest.requireActual<ContentService>('../../../miniprogram/services/content');
 
-const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
 const SEEDED_NEWS = [
   'news-2013-10th-anniversary',
   'news-2016-representative-office',
@@ -36,11 +36,6 @@ const SEEDED_NEWS = [
   'news-delegation-visits',
   'news-current-mous',
 ];
-
-function failingFirst(times: number, call: CallFunction): CallFunction {
-  let failures = 0;
-  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
-}
 
 async function failureOf(promise: Promise<unknown>): Promise<ServiceErrorShape> {
   try {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cloudCaller } from '../../../harness/cloud-client';
+import { textOf } from '../../../harness/page-helpers';
 import type { CallFunction, PageHandle, SimNode, WxMock } from '../../../harness/simulate';
 import { startPrivateCloud, type PrivateCloud } from '../../pages/private-cloud';
 
@@ -49,9 +50,7 @@ export async function callOk<T>(
   return answer.data;
 }
 
-export function textOf(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
+export { textOf };
 
 export async function until(condition: () => boolean, what = 'the page did not get there'): Promise<void> {
   for (let waited = 0; !condition(); waited += 10) {

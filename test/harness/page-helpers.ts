@@ -1,0 +1,35 @@
+import type { CallFunction, PageHandle, SimNode } from './simulate';
+
+/** What `wx.cloud.callFunction` rejects with when the network is down. */
+export const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
+
+/** A node's text as a reader sees it: whitespace collapsed, trimmed; '' for a missing node. */
+export function textOf(node: SimNode | undefined): string {
+  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** `call`, except that its first `times` calls fail as a lost network would. */
+export function failingFirst(times: number, call: CallFunction): CallFunction {
+  let failures = 0;
+  return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
+}
+
+/** Waits until `condition` holds (a page finishing work it started on its own), at most 5 s. */
+export async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 5000) throw new Error('the page did not get there within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Records `wx.showShareMenu` calls on the installed `wx`. */
+export function stubShareMenu(): jest.Mock {
+  const mock = jest.fn();
+  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
+  return mock;
+}
+
+/** The page's state view (loading, error, empty or its content). */
+export function state(page: PageHandle): SimNode {
+  return page.querySelector('#state') as SimNode;
+}
