@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'test/**/*.js'],
+    files: ['test/**/*.ts', 'test/**/*.js', 'packages/*/test/**/*.ts'],
     languageOptions: { globals: { ...globals.jest } },
   },
 );

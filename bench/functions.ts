@@ -44,7 +44,7 @@ const PINNED_DOCS = 3;
  * turns; each figure is the median of the trials' p50/p95 (bench/stats.ts).
  */
 export const TRIALS = 5;
-/** Instances the local cloud keeps warm per function (tools/local-cloud/functions/runner.ts). */
+/** Instances the local cloud keeps warm per function (packages/local-cloud/src/functions/runner.ts). */
 export const WARM_INSTANCES = 8;
 const HOUR_MS = 3600_000;
 const NEWS_TAGS = ['合作', '科研', '文化', '商务', '绿色能源'];

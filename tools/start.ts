@@ -7,8 +7,8 @@ import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from './build';
-import { DEFAULT_OPENID, startLocalCloud } from './local-cloud';
-import { createPreview, type Preview } from './preview';
+import { DEFAULT_OPENID, startLocalCloud } from '@cdr/local-cloud';
+import { createPreview, type Preview } from '@cdr/preview';
 import { seedDatabase } from './seed';
 
 const ROOT = path.resolve(__dirname, '..');

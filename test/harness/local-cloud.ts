@@ -2,7 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../../tools/local-cloud';
+import { startLocalCloud, type LocalCloud } from '@cdr/local-cloud';
 
 export const ROOT = path.resolve(__dirname, '../..');
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { SEED } from '../../cloudbase/seed';
 import { listFunctions, type CloudFunction } from '../build/functions';
 import { CLOUDFUNCTIONS_DIR, ROOT, relativeToRoot } from '../build/paths';
-import { loadManifest, type Manifest } from '../local-cloud/manifest';
+import { loadManifest, type Manifest } from '@cdr/local-cloud/src/manifest';
 import { CLOUD_CREDENTIALS, checkEnv, FUNCTION_VARIABLES, type EnvReport } from './env';
 
 /** A plan that cannot be carried out as written; the message is for the developer as is. */

@@ -3,7 +3,7 @@ import { startLocalCloud } from './index';
 
 /** Runs the local cloud alone (used by `npm start` and by tests that need a separate process). */
 async function main(): Promise<void> {
-  const root = path.resolve(__dirname, '../..');
+  const root = path.resolve(__dirname, '../../..');
   const cloud = await startLocalCloud({
     port: Number(process.env.LOCAL_CLOUD_PORT ?? 8900),
     dataDir: path.resolve(process.env.LOCAL_CLOUD_DATA_DIR ?? path.join(root, '.local-cloud')),

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import type { TestCloud } from '../harness/local-cloud';
+import type { TestCloud } from '../../../test/harness/local-cloud';
 import { post, startFixtureCloud, type Doc } from './helpers';
 
 /** The local cloud's HTTP surface: health, body handling, admin errors, the outbox, the bind address. */

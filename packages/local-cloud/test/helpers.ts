@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ROOT, startTestCloud, type TestCloud } from '../harness/local-cloud';
+import { ROOT, startTestCloud, type TestCloud } from '../../../test/harness/local-cloud';
 
 /** Fixtures of the local-cloud conformance suite. */
 export const FIXTURES = path.join(ROOT, 'test/fixtures/local-cloud');

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud } from '../../tools/local-cloud';
-import type { TestCloud } from '../harness/local-cloud';
+import { startLocalCloud } from '../src';
+import type { TestCloud } from '../../../test/harness/local-cloud';
 import { FIXTURE_MANIFEST, post, rejection, startFixtureCloud, type Doc } from './helpers';
 
 /** Cloud functions: `POST /functions/<name>` as the mini program calls them, `app.callFunction`, timers. */

@@ -8,7 +8,7 @@ import { hideToast, showActionSheet, showModal, showNotice, showToast } from './
 import { FRAME_HEIGHT_PX, NAVBAR_HEIGHT_PX, STATUSBAR_HEIGHT_PX } from './frame';
 import type { Data } from './types';
 
-/** What wx needs from the page stack (tools/preview/shell/router.ts). */
+/** What wx needs from the page stack (packages/preview/src/shell/router.ts). */
 export interface Navigator {
   /** Answers the page's end of its event channel (`getOpenerEventChannel`). */
   navigateTo(url: string, events?: Data): Promise<unknown>;

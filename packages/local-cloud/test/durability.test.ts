@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../harness/local-cloud';
+import { ROOT } from '../../../test/harness/local-cloud';
 import { byId, FIXTURE_FUNCTIONS, FIXTURE_MANIFEST, startFixtureCloud, type Doc } from './helpers';
 
 /**
@@ -12,7 +12,7 @@ import { byId, FIXTURE_FUNCTIONS, FIXTURE_MANIFEST, startFixtureCloud, type Doc 
  */
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'tools/local-cloud/cli.ts');
+const CLI = path.join(ROOT, 'packages/local-cloud/src/cli.ts');
 
 interface Cli {
   child: ChildProcess;

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
- * What the preview's scripts share: the app as built by tools/preview/build.ts and the parts of
+ * What the preview's scripts share: the app as built by packages/preview/src/build.ts and the parts of
  * miniprogram-simulate's browser build (j-component on exparser) the shell drives.
  */
 import type { PreviewManifest } from '../build';
