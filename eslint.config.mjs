@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'miniprogram/miniprogram_npm/',
+      'miniprogram/contract/',
       'cloudfunctions/*/index.js',
       '.local-cloud/',
       '.build/',

@@ -1,5 +1,5 @@
-import type { SubmitEnquiryInput } from '../typings/api/enquiry';
-import type { Envelope } from '../typings/api/common';
+import type { SubmitEnquiryInput } from '../contract/api/enquiry';
+import type { Envelope } from '../contract/api/common';
 
 /** Inputs the benchmark sends: plausible, valid, and passing the content check. */
 

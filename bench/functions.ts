@@ -21,12 +21,12 @@
  *   worker that loads the whole bundle, and its time counts against the function's timeout).
  */
 import os from 'node:os';
-import type { Page as ResultPage } from '../typings/api/common';
-import type { NewsListItem } from '../typings/api/content';
-import type { SubmitEnquiryOutput } from '../typings/api/enquiry';
-import type { NewsItem } from '../typings/models';
+import type { Page as ResultPage } from '../contract/api/common';
+import type { NewsListItem } from '../contract/api/content';
+import type { SubmitEnquiryOutput } from '../contract/api/enquiry';
+import type { NewsItem } from '../contract/models';
 import { decodeNewsCursor } from '../cloudfunctions/content/src/cursors';
-import { COLLECTIONS, NEWS_PAGE_SIZE_DEFAULT } from '../miniprogram/shared/constants';
+import { COLLECTIONS, NEWS_PAGE_SIZE_DEFAULT } from '../contract/constants';
 import { newsItem } from '../test/harness/seed';
 import { startTestCloud, type TestCloud } from '../test/harness/local-cloud';
 import { enquiryInput, unwrap } from './fixtures';

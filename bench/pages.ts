@@ -21,9 +21,9 @@
  * Pages that need a query get one made from real data (`QUERIES`); any other page opens without
  * one. A page that fails to render, or does not show content within `CONTENT_TIMEOUT_MS`, fails.
  */
-import type { Page as ResultPage } from '../typings/api/common';
-import type { NewsListItem, OpportunityListItem, ProfileOutput } from '../typings/api/content';
-import type { SubmitEnquiryOutput } from '../typings/api/enquiry';
+import type { Page as ResultPage } from '../contract/api/common';
+import type { NewsListItem, OpportunityListItem, ProfileOutput } from '../contract/api/content';
+import type { SubmitEnquiryOutput } from '../contract/api/enquiry';
 import { installApp, installWx, loadPage, settle, type Data } from '../test/harness/simulate';
 import type { PageFigures } from './budgets';
 import { enquiryInput, unwrap } from './fixtures';

@@ -2,7 +2,7 @@
  * The two current MoUs. Their files are not in our hands, so no `fileId`: readers request them
  * from the International Relations Office.
  */
-import type { RegionDocument } from '../../typings/models';
+import type { RegionDocument } from '../../contract/models';
 import { fromSource } from './source';
 
 export const MOU_SHANGHAI_ID = 'doc-mou-shanghai';

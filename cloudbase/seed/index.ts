@@ -2,7 +2,7 @@
  * The seed content, keyed by collection name. Every document has a stable `_id`, so seeding
  * (insert what is missing) is idempotent.
  */
-import type { NewsItem, Opportunity, RegionDocument, RegionProfile } from '../../typings/models';
+import type { NewsItem, Opportunity, RegionDocument, RegionProfile } from '../../contract/models';
 import { DOCUMENTS } from './documents';
 import { NEWS } from './news';
 import { OPPORTUNITIES } from './opportunities';

@@ -2,7 +2,7 @@
  * News drawn from the source's facts. Dates follow the convention in `./source`: the day stored in
  * `publishAt` is a placeholder, `dateLabel` is what the source actually says.
  */
-import type { NewsItem } from '../../typings/models';
+import type { NewsItem } from '../../contract/models';
 import { fromSource, SOURCE_AS_OF, SOURCE_AS_OF_LABEL, SPRING_2016, YEAR_2013 } from './source';
 
 /** A published seed item: created, updated, scheduled and published at its one known date. */

@@ -2,7 +2,7 @@
  * One opportunity per kind the source supports. The source gives no deadlines and no files:
  * no `deadline`, no attachments; details are available from the International Relations Office.
  */
-import type { Opportunity, OpportunityContact } from '../../typings/models';
+import type { Opportunity, OpportunityContact } from '../../contract/models';
 import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from './documents';
 import { CONTACT } from './profile';
 import { fromSource, SOURCE_AS_OF } from './source';

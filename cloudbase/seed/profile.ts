@@ -1,6 +1,6 @@
 /** The region's profile: the single document of the `profile` collection. */
-import { PROFILE_ID } from '../../miniprogram/shared/constants';
-import type { ContactInfo, RegionProfile } from '../../typings/models';
+import { PROFILE_ID } from '../../contract/constants';
+import type { ContactInfo, RegionProfile } from '../../contract/models';
 import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from './documents';
 import { fromSource, SOURCE_AS_OF } from './source';
 

@@ -4,7 +4,7 @@
  * Source: the Central Denmark Region's web page "Central Denmark Region and Shanghai" on rm.dk.
  * It gives no URL in its text, so none is recorded.
  */
-import type { SourceRef } from '../../typings/models';
+import type { SourceRef } from '../../contract/models';
 
 const SOURCE_TITLE = 'Central Denmark Region and Shanghai';
 const SOURCE_PUBLISHER = '丹麦中日德兰大区官方网站（rm.dk）';

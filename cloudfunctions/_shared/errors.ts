@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../typings/api/common';
+import type { ApiError, ErrorCode } from '../../contract/api/common';
 
 /** Default Chinese messages per error code; a handler may give a more precise one. */
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Envelope } from '../../typings/api/common';
+import type { Envelope } from '../../contract/api/common';
 import { AppError, DEFAULT_MESSAGES } from './errors';
 import { fieldErrors } from './validation';
 

@@ -1,5 +1,5 @@
-import type { ApiError, Envelope, ErrorCode } from '../../typings/api/common';
-import type { ActionName, FunctionName, InputOf, OutputOf } from '../../typings/api/index';
+import type { ApiError, Envelope, ErrorCode } from '../contract/api/common';
+import type { ActionName, FunctionName, InputOf, OutputOf } from '../contract/api/index';
 import { t } from '../i18n/index';
 
 /** A failed call, with a Chinese message fit to show, and per-field messages where a field is at fault. */

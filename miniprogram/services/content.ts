@@ -1,4 +1,4 @@
-import type { Page } from '../../typings/api/common';
+import type { Page } from '../contract/api/common';
 import type {
   ContactCard,
   HomeOutput,
@@ -10,8 +10,8 @@ import type {
   OpportunityListItem,
   ProfileOutput,
   SubscribeOutput,
-} from '../../typings/api/content';
-import type { SubscriptionTopic } from '../../typings/models';
+} from '../contract/api/content';
+import type { SubscriptionTopic } from '../contract/models';
 import { call } from './cloud';
 
 /*

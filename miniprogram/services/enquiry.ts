@@ -1,5 +1,5 @@
-import type { Page } from '../../typings/api/common';
-import type { MyEnquiry, SubmitEnquiryInput, SubmitEnquiryOutput } from '../../typings/api/enquiry';
+import type { Page } from '../contract/api/common';
+import type { MyEnquiry, SubmitEnquiryInput, SubmitEnquiryOutput } from '../contract/api/enquiry';
 import { call } from './cloud';
 
 /**

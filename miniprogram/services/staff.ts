@@ -1,4 +1,4 @@
-import type { WhoamiOutput } from '../../typings/api/admin';
+import type { WhoamiOutput } from '../contract/api/admin';
 import { call } from './cloud';
 
 /**

@@ -1,4 +1,4 @@
-import type { NewsListItem } from '../../typings/api/content';
+import type { NewsListItem } from '../contract/api/content';
 import { displayDate } from './date';
 import { toQueryString } from './share';
 

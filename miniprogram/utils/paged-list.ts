@@ -1,4 +1,4 @@
-import type { Page as ResultPage } from '../../typings/api/common';
+import type { Page as ResultPage } from '../contract/api/common';
 
 /**
  * The cursor-paged list shared by the list pages: first page (pull-down, retry, filter change),

@@ -1,5 +1,5 @@
 import { SEED } from '../../cloudbase/seed';
-import type { NewsItem, Opportunity } from '../../typings/models';
+import type { NewsItem, Opportunity } from '../../contract/models';
 
 /** Seeding for tests: the same idempotent insert-if-absent that `npm start` uses. */
 export { seedDatabase, type SeedInput, type SeedReport } from '../../tools/seed';

@@ -4,8 +4,8 @@ import {
   FOCUS_AREA_IDS,
   OPPORTUNITY_KINDS,
   PROFILE_ID,
-} from '../../miniprogram/shared/constants';
-import type { SourceRef } from '../../typings/models';
+} from '../../contract/constants';
+import type { SourceRef } from '../../contract/models';
 
 /** The years the source gives (2003 derived from the 10th anniversary in 2013). */
 const SOURCE_YEARS = [2003, 2006, 2013, 2016];

@@ -1,5 +1,5 @@
 /** The staff side's Chinese texts: messages, labels and the CSV headers, in one place. */
-import type { EnquiryStatus, EnquiryTopic, SourceRef } from '../../../typings/models';
+import type { EnquiryStatus, EnquiryTopic, SourceRef } from '../../../contract/models';
 
 export const messages = {
   staffNotFound: '该工作人员不存在',

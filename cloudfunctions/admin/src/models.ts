@@ -3,7 +3,7 @@
  * `miniprogram/shared/constants.ts` does not (yet) name. Proposed to move into `typings/models.ts`
  * and the shared constants; until then they live here, beside their only writers.
  */
-import type { Admin, NewsItem, Opportunity, Subscription } from '../../../typings/models';
+import type { Admin, NewsItem, Opportunity, Subscription } from '../../../contract/models';
 
 /** Collections beyond `COLLECTIONS`. */
 export const STAFF_COLLECTIONS = {

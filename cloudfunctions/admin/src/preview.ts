@@ -1,4 +1,4 @@
-import type { RenderedMarkdown } from '../../../typings/api/admin';
+import type { RenderedMarkdown } from '../../../contract/api/admin';
 import { renderMarkdown } from '../../content/src/markdown';
 
 /**

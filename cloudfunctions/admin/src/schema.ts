@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, OPPORTUNITY_KINDS } from '../../../miniprogram/shared/constants';
+import { ENQUIRY_STATUSES, ENQUIRY_TOPICS, OPPORTUNITY_KINDS } from '../../../contract/constants';
 import { cursor, docId, optionalText, text } from '../../_shared/validation';
 import { messages } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ContentApi } from '../../../typings/api/content';
+import type { ContentApi } from '../../../contract/api/content';
 import { action, createMain, type Action } from '../../_shared/function';
 import { contact } from './handlers/contact';
 import { home } from './handlers/home';
@@ -11,7 +11,7 @@ import { profile } from './handlers/profile';
 import { subscribe } from './handlers/subscribe';
 import { byIdInput, newsListInput, noInput, opportunitiesListInput, subscribeInput } from './schema';
 
-/** Every action of typings/api/content, each answering its declared output. */
+/** Every action of contract/api/content, each answering its declared output. */
 type ContentActions = {
   [A in keyof ContentApi]: Action<z.ZodType<unknown, ContentApi[A]['input']>, ContentApi[A]['output']>;
 };

@@ -1,5 +1,5 @@
 import MarkdownIt, { type Token } from 'markdown-it';
-import type { RichTextAttrs, RichTextElement, RichTextNode, RichTextTag } from '../../../typings/api/content';
+import type { RichTextAttrs, RichTextElement, RichTextNode, RichTextTag } from '../../../contract/api/content';
 
 /**
  * Markdown → nodes for the mini program's `<rich-text>`. The nodes are built from markdown-it's

@@ -6,13 +6,13 @@ import type {
   NewsListItem,
   OfficeInfo,
   OpportunityListItem,
-} from '../../../typings/api/content';
-import type { CoverImage, RegionDocument, RegionProfile } from '../../../typings/models';
+} from '../../../contract/api/content';
+import type { CoverImage, RegionDocument, RegionProfile } from '../../../contract/models';
 import type { NewsListDoc } from './repo/news';
 import type { OpportunityListDoc } from './repo/opportunities';
 
 /**
- * Documents → the shapes the mini program receives (typings/api/content). Pure: file URLs come in
+ * Documents → the shapes the mini program receives (contract/api/content). Pure: file URLs come in
  * already resolved, as a map from fileID to temporary URL.
  */
 

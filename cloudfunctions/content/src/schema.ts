@@ -4,7 +4,7 @@ import {
   NEWS_PAGE_SIZE_MAX,
   OPPORTUNITY_KINDS,
   SUBSCRIPTION_TOPICS,
-} from '../../../miniprogram/shared/constants';
+} from '../../../contract/constants';
 import { cursor, docId, text } from '../../_shared/validation';
 
 /** Input schemas of every `content` action: strict (unknown keys are refused), typed, no operator objects. */

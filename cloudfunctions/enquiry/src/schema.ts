@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENQUIRY_TOPICS } from '../../../miniprogram/shared/constants';
+import { ENQUIRY_TOPICS } from '../../../contract/constants';
 import { cursor, optionalText, text } from '../../_shared/validation';
 
 const PHONE = /^\+?[0-9][0-9 -]*[0-9]$/;

@@ -1,5 +1,5 @@
-import type { Envelope } from '../../../typings/api/common';
-import type { SchedulerRunReport } from '../../../typings/api/scheduler';
+import type { Envelope } from '../../../contract/api/common';
+import type { SchedulerRunReport } from '../../../contract/api/scheduler';
 import { DEFAULT_MESSAGES } from '../../_shared/errors';
 import { run } from './run';
 

@@ -1,4 +1,4 @@
-import type { SchedulerRunReport } from '../../../typings/api/scheduler';
+import type { SchedulerRunReport } from '../../../contract/api/scheduler';
 import { fanOutNews, retryNotifications } from '../../admin/src/notify';
 import { decideDue } from '../../admin/src/publishing';
 import { audit } from '../../admin/src/repo/audit';

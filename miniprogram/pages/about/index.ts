@@ -1,5 +1,5 @@
-import type { DocumentSummary, ProfileOutput } from '../../../typings/api/content';
-import type { LocalizedName, ProfileSection } from '../../../typings/models';
+import type { DocumentSummary, ProfileOutput } from '../../contract/api/content';
+import type { LocalizedName, ProfileSection } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';

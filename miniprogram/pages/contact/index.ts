@@ -1,5 +1,5 @@
-import type { ContactCard, OfficeInfo } from '../../../typings/api/content';
-import type { GeoPoint, SocialProfile } from '../../../typings/models';
+import type { ContactCard, OfficeInfo } from '../../contract/api/content';
+import type { GeoPoint, SocialProfile } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { ServiceError } from '../../services/cloud';

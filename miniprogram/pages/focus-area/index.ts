@@ -1,4 +1,4 @@
-import type { FocusAreaDetail, ProfileOutput } from '../../../typings/api/content';
+import type { FocusAreaDetail, ProfileOutput } from '../../contract/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';

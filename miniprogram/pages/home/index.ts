@@ -1,5 +1,5 @@
-import type { HomeOutput, OpportunityListItem } from '../../../typings/api/content';
-import type { KeyFact } from '../../../typings/models';
+import type { HomeOutput, OpportunityListItem } from '../../contract/api/content';
+import type { KeyFact } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';

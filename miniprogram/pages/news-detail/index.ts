@@ -1,4 +1,4 @@
-import type { NewsDetail, RichTextNode } from '../../../typings/api/content';
+import type { NewsDetail, RichTextNode } from '../../contract/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
 import { SUBSCRIBE_TEMPLATE_NEWS } from '../../config';
 import { t } from '../../i18n/index';

@@ -1,10 +1,10 @@
-import type { NewsListItem } from '../../../typings/api/content';
+import type { NewsListItem } from '../../contract/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { ServiceError } from '../../services/cloud';
 import { newsList } from '../../services/content';
-import { NEWS_PAGE_SIZE_DEFAULT } from '../../shared/constants';
+import { NEWS_PAGE_SIZE_DEFAULT } from '../../contract/constants';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { createPagedList, type Footer, type PagedList } from '../../utils/paged-list';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';

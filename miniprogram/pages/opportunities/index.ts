@@ -1,10 +1,10 @@
-import type { OpportunityListItem } from '../../../typings/api/content';
-import type { OpportunityKind } from '../../../typings/models';
+import type { OpportunityListItem } from '../../contract/api/content';
+import type { OpportunityKind } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { ServiceError } from '../../services/cloud';
 import { opportunitiesList } from '../../services/content';
-import { OPPORTUNITY_KINDS } from '../../shared/constants';
+import { OPPORTUNITY_KINDS } from '../../contract/constants';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { createPagedList, type Footer, type PagedList } from '../../utils/paged-list';

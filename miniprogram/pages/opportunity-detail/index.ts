@@ -3,8 +3,8 @@ import type {
   DocumentSummary,
   OpportunityDetail,
   RichTextNode,
-} from '../../../typings/api/content';
-import type { EnquiryTopic, OpportunityKind } from '../../../typings/models';
+} from '../../contract/api/content';
+import type { EnquiryTopic, OpportunityKind } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { ServiceError } from '../../services/cloud';

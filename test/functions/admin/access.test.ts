@@ -1,4 +1,4 @@
-import type { AdminApi } from '../../../typings/api/admin';
+import type { AdminApi } from '../../../contract/api/admin';
 import type { TestCloud } from '../../harness/local-cloud';
 import { seedDatabase } from '../../harness/seed';
 import {
@@ -80,7 +80,7 @@ describe('admin access', () => {
   });
 
   it('covers every staff action of the contract in the table, and each one exists', async () => {
-    // The compiler checks this list against typings/api/admin.ts: none missing, none invented.
+    // The compiler checks this list against contract/api/admin.ts: none missing, none invented.
     const contract: Record<Exclude<keyof AdminApi, 'whoami'>, true> = {
       'staff.list': true,
       'staff.add': true,

@@ -1,4 +1,4 @@
-import type { RichTextElement, RichTextNode } from '../../../typings/api/content';
+import type { RichTextElement, RichTextNode } from '../../../contract/api/content';
 import { renderMarkdown } from '../../../cloudfunctions/content/src/markdown';
 import type { TestCloud } from '../../harness/local-cloud';
 import { seedDatabase } from '../../harness/seed';

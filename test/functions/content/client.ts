@@ -1,5 +1,5 @@
-import type { ApiError, Envelope } from '../../../typings/api/common';
-import type { ContentApi } from '../../../typings/api/content';
+import type { ApiError, Envelope } from '../../../contract/api/common';
+import type { ContentApi } from '../../../contract/api/content';
 import type { TestCloud } from '../../harness/local-cloud';
 
 /** Calls the built `content` function through the local cloud, as the mini program would. */

@@ -5,7 +5,7 @@ import {
   withResolvedImages,
 } from '../../../cloudfunctions/content/src/markdown';
 import { SEED } from '../../../cloudbase/seed';
-import type { RichTextElement, RichTextNode } from '../../../typings/api/content';
+import type { RichTextElement, RichTextNode } from '../../../contract/api/content';
 
 const ALLOWED_TAGS = new Set([
   'p',

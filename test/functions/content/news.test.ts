@@ -1,5 +1,5 @@
-import type { NewsListItem, RichTextElement, RichTextNode } from '../../../typings/api/content';
-import type { NewsItem } from '../../../typings/models';
+import type { NewsListItem, RichTextElement, RichTextNode } from '../../../contract/api/content';
+import type { NewsItem } from '../../../contract/models';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 import { newsItem, SEED, seedDatabase } from '../../harness/seed';
 import { contentClient, failure, ok } from './client';

@@ -1,6 +1,6 @@
 import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from '../../../cloudbase/seed/documents';
-import type { OpportunityListItem, RichTextElement, RichTextNode } from '../../../typings/api/content';
-import type { Opportunity, RegionDocument } from '../../../typings/models';
+import type { OpportunityListItem, RichTextElement, RichTextNode } from '../../../contract/api/content';
+import type { Opportunity, RegionDocument } from '../../../contract/models';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 import { opportunity, SEED, seedDatabase } from '../../harness/seed';
 import { contentClient, failure, ok } from './client';

@@ -1,4 +1,4 @@
-import type { Envelope } from '../../../typings/api/common';
+import type { Envelope } from '../../../contract/api/common';
 import { OPEN_SUBSCRIPTIONS_MAX } from '../../../cloudfunctions/content/src/constants';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 import { contentClient, failure, ok } from './client';

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { AlertsSubscribeOutput } from '../../../../typings/api/admin';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { AlertsSubscribeOutput } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
 import { ENQUIRY_ALERT_TOPIC } from '../models';
 import { audit } from '../repo/audit';

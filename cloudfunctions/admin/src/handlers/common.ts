@@ -1,4 +1,4 @@
-import type { Page } from '../../../../typings/api/common';
+import type { Page } from '../../../../contract/api/common';
 import { decodeCursor, encodeCursor } from '../../../_shared/cursor';
 import type { After, PageOf } from '../repo/db';
 

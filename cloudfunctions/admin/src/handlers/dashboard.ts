@@ -1,5 +1,5 @@
-import { ENQUIRY_TOPICS } from '../../../../miniprogram/shared/constants';
-import type { DashboardOutput } from '../../../../typings/api/admin';
+import { ENQUIRY_TOPICS } from '../../../../contract/constants';
+import type { DashboardOutput } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
 import { NEWS_TOPIC } from '../models';
 import { countPublishedNews } from '../repo/news';

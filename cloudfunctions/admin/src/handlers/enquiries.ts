@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
+import { COLLECTIONS } from '../../../../contract/constants';
 import type {
   EnquiryDetail,
   EnquiryEraseOutput,
   EnquiryExportOutput,
   EnquirySummary,
-} from '../../../../typings/api/admin';
-import type { Page } from '../../../../typings/api/common';
-import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../typings/models';
+} from '../../../../contract/api/admin';
+import type { Page } from '../../../../contract/api/common';
+import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import { csvDocument } from '../csv';
 import type { StaffContext } from '../guard';

@@ -1,12 +1,12 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
+import { COLLECTIONS } from '../../../../contract/constants';
 import type {
   NewsDetail,
   NewsPublishOutput,
   NewsSummary,
   RenderedMarkdown,
   StaffNewsStatus,
-} from '../../../../typings/api/admin';
-import type { Page } from '../../../../typings/api/common';
+} from '../../../../contract/api/admin';
+import type { Page } from '../../../../contract/api/common';
 import { AppError } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';

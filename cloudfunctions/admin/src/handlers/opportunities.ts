@@ -1,12 +1,12 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
+import { COLLECTIONS } from '../../../../contract/constants';
 import type {
   OpportunityDetail,
   OpportunitySummary,
   RenderedMarkdown,
   StaffOpportunityStatus,
-} from '../../../../typings/api/admin';
-import type { Page } from '../../../../typings/api/common';
-import type { OpportunityKind } from '../../../../typings/models';
+} from '../../../../contract/api/admin';
+import type { Page } from '../../../../contract/api/common';
+import type { OpportunityKind } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';

@@ -1,6 +1,6 @@
-import { COLLECTIONS, PROFILE_ID } from '../../../../miniprogram/shared/constants';
-import type { ProfileEditable } from '../../../../typings/api/admin';
-import type { RegionProfile } from '../../../../typings/models';
+import { COLLECTIONS, PROFILE_ID } from '../../../../contract/constants';
+import type { ProfileEditable } from '../../../../contract/api/admin';
+import type { RegionProfile } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages } from '../i18n';

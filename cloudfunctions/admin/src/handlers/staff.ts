@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { StaffMember } from '../../../../typings/api/admin';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { StaffMember } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
 import { ENQUIRY_ALERT_TOPIC } from '../models';
 import { addStaff, listStaff, removeStaff } from '../repo/admins';

@@ -1,4 +1,4 @@
-import type { WhoamiOutput } from '../../../../typings/api/admin';
+import type { WhoamiOutput } from '../../../../contract/api/admin';
 import type { Context } from '../../../_shared/function';
 import { isStaff } from '../repo/admins';
 

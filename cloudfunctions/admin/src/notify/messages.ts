@@ -1,4 +1,4 @@
-import type { EnquiryTopic } from '../../../../typings/models';
+import type { EnquiryTopic } from '../../../../contract/models';
 import { NOTIFY_TEXTS } from '../i18n';
 import type { SubscribeMessage } from '../models';
 

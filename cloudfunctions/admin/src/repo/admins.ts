@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
+import { COLLECTIONS } from '../../../../contract/constants';
 import { AppError } from '../../../_shared/errors';
 import { messages } from '../i18n';
 import { STAFF_COLLECTIONS, type AdminDoc } from '../models';

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
 import { _, db, MAX_PAGE, pageDesc, type After, type PageOf } from './db';
 import { decideAndWrite, type Decision } from './write';
 

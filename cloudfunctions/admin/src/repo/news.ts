@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { NewsStatus } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { NewsStatus } from '../../../../contract/models';
 import type { NewsDoc } from '../models';
 import type { AuditDraft } from './audit';
 import { _, db, pageDesc, type After, type PageOf } from './db';

@@ -1,5 +1,5 @@
-import { COLLECTIONS, PROFILE_ID } from '../../../../miniprogram/shared/constants';
-import type { RegionProfile } from '../../../../typings/models';
+import { COLLECTIONS, PROFILE_ID } from '../../../../contract/constants';
+import type { RegionProfile } from '../../../../contract/models';
 import { readOne } from './db';
 import { decideAndWrite, type Decision } from './write';
 

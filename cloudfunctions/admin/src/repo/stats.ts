@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { EnquiryTopic } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { EnquiryTopic } from '../../../../contract/models';
 import { _, $, db } from './db';
 
 /** Weeks are counted in China time. */

@@ -1,4 +1,4 @@
-import type { ContactCard } from '../../../../typings/api/content';
+import type { ContactCard } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { contactCard } from '../present';

@@ -1,4 +1,4 @@
-import type { HomeOutput } from '../../../../typings/api/content';
+import type { HomeOutput } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { HOME_NEWS_COUNT, HOME_OPPORTUNITIES_COUNT } from '../constants';

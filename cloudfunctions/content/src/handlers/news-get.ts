@@ -1,4 +1,4 @@
-import type { NewsDetail } from '../../../../typings/api/content';
+import type { NewsDetail } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { cloudImageSources, renderMarkdown, withResolvedImages } from '../markdown';

@@ -1,5 +1,5 @@
-import type { NewsListItem } from '../../../../typings/api/content';
-import type { Page } from '../../../../typings/api/common';
+import type { NewsListItem } from '../../../../contract/api/content';
+import type { Page } from '../../../../contract/api/common';
 import type { Context } from '../../../_shared/function';
 import { decodeNewsCursor, encodeNewsCursor } from '../cursors';
 import { coverFileIds, newsListItem } from '../present';

@@ -1,6 +1,6 @@
-import { OPPORTUNITIES_PAGE_SIZE } from '../../../../miniprogram/shared/constants';
-import type { OpportunityListItem } from '../../../../typings/api/content';
-import type { Page } from '../../../../typings/api/common';
+import { OPPORTUNITIES_PAGE_SIZE } from '../../../../contract/constants';
+import type { OpportunityListItem } from '../../../../contract/api/content';
+import type { Page } from '../../../../contract/api/common';
 import type { Context } from '../../../_shared/function';
 import { decodeOpportunityCursor, encodeOpportunityCursor } from '../cursors';
 import { opportunityListItem } from '../present';

@@ -1,4 +1,4 @@
-import type { ProfileOutput } from '../../../../typings/api/content';
+import type { ProfileOutput } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { contactCard, documentFileIds, documentSummary, isoOf, officeOf } from '../present';

@@ -1,4 +1,4 @@
-import type { SubscribeOutput } from '../../../../typings/api/content';
+import type { SubscribeOutput } from '../../../../contract/api/content';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { OPEN_SUBSCRIPTIONS_MAX } from '../constants';
 import { addSubscription, countOpen } from '../repo/subscriptions';

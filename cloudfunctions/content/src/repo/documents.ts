@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { RegionDocument } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { RegionDocument } from '../../../../contract/models';
 import { _, db } from './db';
 
 /** The documents with these ids, in the order given; ids without a document are left out. */

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { NewsItem } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { NewsItem } from '../../../../contract/models';
 import { _, db } from './db';
 
 /** A published news item as lists show it: no body. */

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { Opportunity, OpportunityKind } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { Opportunity, OpportunityKind } from '../../../../contract/models';
 import { _, db } from './db';
 
 /** A published opportunity as lists show it: no body. */

@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { Subscription, SubscriptionTopic } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { Subscription, SubscriptionTopic } from '../../../../contract/models';
 import { db } from './db';
 
 /** The caller's unused subscriptions of a topic (index openid_topic_status). */

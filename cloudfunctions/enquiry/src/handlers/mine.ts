@@ -1,6 +1,6 @@
-import { MY_ENQUIRIES_PAGE_SIZE } from '../../../../miniprogram/shared/constants';
-import type { MyEnquiry } from '../../../../typings/api/enquiry';
-import type { Page } from '../../../../typings/api/common';
+import { MY_ENQUIRIES_PAGE_SIZE } from '../../../../contract/constants';
+import type { MyEnquiry } from '../../../../contract/api/enquiry';
+import type { Page } from '../../../../contract/api/common';
 import { decodeCursor, encodeCursor } from '../../../_shared/cursor';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { listMine } from '../repo/enquiries';

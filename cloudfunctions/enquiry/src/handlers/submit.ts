@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
-import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../miniprogram/shared/constants';
-import type { SubmitEnquiryOutput } from '../../../../typings/api/enquiry';
+import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../contract/constants';
+import type { SubmitEnquiryOutput } from '../../../../contract/api/enquiry';
 import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { checkText, SEC_CHECK_SCENE } from '../../../_shared/openapi';

@@ -1,6 +1,6 @@
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
-import { COLLECTIONS, ENQUIRY_RATE_LIMIT_PER_HOUR } from '../../../../miniprogram/shared/constants';
-import type { Enquiry } from '../../../../typings/models';
+import { COLLECTIONS, ENQUIRY_RATE_LIMIT_PER_HOUR } from '../../../../contract/constants';
+import type { Enquiry } from '../../../../contract/models';
 import { createApp, isDuplicateKeyError } from '../../../_shared/cloud';
 
 const app = createApp();

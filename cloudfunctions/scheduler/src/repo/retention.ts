@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../miniprogram/shared/constants';
-import type { Enquiry } from '../../../../typings/models';
+import { COLLECTIONS } from '../../../../contract/constants';
+import type { Enquiry } from '../../../../contract/models';
 import { _, db } from '../../../admin/src/repo/db';
 
 /** Enquiries (with any stored files) whose retention ended, oldest first. */

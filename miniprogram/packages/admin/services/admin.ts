@@ -20,15 +20,15 @@ import type {
   StaffMember,
   StaffNewsStatus,
   StaffOpportunityStatus,
-} from '../../../../typings/api/admin';
-import type { Page } from '../../../../typings/api/common';
-import type { EnquiryStatus, EnquiryTopic, OpportunityKind } from '../../../../typings/models';
+} from '../../../contract/api/admin';
+import type { Page } from '../../../contract/api/common';
+import type { EnquiryStatus, EnquiryTopic, OpportunityKind } from '../../../contract/models';
 import { call } from '../../../services/cloud';
 
 export { whoami } from '../../../services/staff';
 
 /*
- * The `admin` function, typed on typings/api/admin.ts. Every action re-checks on the server that
+ * The `admin` function, typed on contract/api/admin.ts. Every action re-checks on the server that
  * the caller is staff (FORBIDDEN otherwise). Reads are retried once after a network failure;
  * writes, the preview (the next keystroke asks again) and the export (each makes a file) are not.
  */

@@ -1,4 +1,4 @@
-import type { RichTextNode } from '../../../../typings/api/content';
+import type { RichTextNode } from '../../../contract/api/content';
 import { t } from '../i18n/index';
 import { newsPreview } from '../services/admin';
 import { errorMessage, noErrors, placeFieldErrors } from './errors';

@@ -1,4 +1,4 @@
-import type { EnquiryStatus, NewsStatus, OpportunityStatus } from '../../../../typings/models';
+import type { EnquiryStatus, NewsStatus, OpportunityStatus } from '../../../contract/models';
 
 /** TDesign `<t-tag theme>` per status, so a state reads the same on every staff page. */
 export const NEWS_STATUS_THEME: Record<Exclude<NewsStatus, 'deleted'>, string> = {

@@ -2,9 +2,9 @@ import type {
   EnquiryExportOutput,
   EnquiryStatusFilter,
   EnquirySummary,
-} from '../../../../../typings/api/admin';
-import type { EnquiryTopic } from '../../../../../typings/models';
-import { ENQUIRY_TOPICS } from '../../../../shared/constants';
+} from '../../../../contract/api/admin';
+import type { EnquiryTopic } from '../../../../contract/models';
+import { ENQUIRY_TOPICS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';

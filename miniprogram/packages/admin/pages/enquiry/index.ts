@@ -1,5 +1,5 @@
-import type { EnquiryDetail } from '../../../../../typings/api/admin';
-import type { EnquiryStatus } from '../../../../../typings/models';
+import type { EnquiryDetail } from '../../../../contract/api/admin';
+import type { EnquiryStatus } from '../../../../contract/models';
 import { ServiceError } from '../../../../services/cloud';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';

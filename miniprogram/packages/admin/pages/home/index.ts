@@ -1,4 +1,4 @@
-import type { DashboardOutput } from '../../../../../typings/api/admin';
+import type { DashboardOutput } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import type { Bar } from '../../components/bar-chart/index';

@@ -1,4 +1,4 @@
-import type { NewsDetail, NewsSaveInput, StaffNewsStatus } from '../../../../../typings/api/admin';
+import type { NewsDetail, NewsSaveInput, StaffNewsStatus } from '../../../../contract/api/admin';
 import { formatDate } from '../../../../utils/date';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';

@@ -1,4 +1,4 @@
-import type { NewsSummary, StaffNewsStatus } from '../../../../../typings/api/admin';
+import type { NewsSummary, StaffNewsStatus } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';

@@ -2,9 +2,9 @@ import type {
   OpportunityDetail,
   OpportunitySaveInput,
   StaffOpportunityStatus,
-} from '../../../../../typings/api/admin';
-import type { OpportunityKind } from '../../../../../typings/models';
-import { OPPORTUNITY_KINDS } from '../../../../shared/constants';
+} from '../../../../contract/api/admin';
+import type { OpportunityKind } from '../../../../contract/models';
+import { OPPORTUNITY_KINDS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';

@@ -1,5 +1,5 @@
-import type { ProfileEditable, ProfileSaveInput } from '../../../../../typings/api/admin';
-import type { GeoPoint, SocialProfile } from '../../../../../typings/models';
+import type { ProfileEditable, ProfileSaveInput } from '../../../../contract/api/admin';
+import type { GeoPoint, SocialProfile } from '../../../../contract/models';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t, type MessageKey } from '../../i18n/index';

@@ -1,4 +1,4 @@
-import type { StaffMember } from '../../../../../typings/api/admin';
+import type { StaffMember } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';

@@ -1,7 +1,7 @@
 import { t } from '../../../../i18n/index';
 import { ServiceError } from '../../../../services/cloud';
 import { submit } from '../../../../services/enquiry';
-import { ENQUIRY_TOPICS } from '../../../../shared/constants';
+import { ENQUIRY_TOPICS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import { createRequestId } from '../../../../utils/request-id';
 import {

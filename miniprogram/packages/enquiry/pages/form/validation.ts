@@ -5,10 +5,10 @@
  * Keep the two in step: the server stays the authority, and its per-field messages are shown at
  * the same fields should they ever differ.
  */
-import type { SubmitEnquiryInput } from '../../../../../typings/api/enquiry';
-import type { EnquiryTopic } from '../../../../../typings/models';
+import type { SubmitEnquiryInput } from '../../../../contract/api/enquiry';
+import type { EnquiryTopic } from '../../../../contract/models';
 import { t } from '../../../../i18n/index';
-import { ENQUIRY_TOPICS } from '../../../../shared/constants';
+import { ENQUIRY_TOPICS } from '../../../../contract/constants';
 
 /** What the form holds: text as typed, the topic ('' until chosen) and the two consents. */
 export interface EnquiryDraft {

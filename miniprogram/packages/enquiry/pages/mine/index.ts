@@ -1,5 +1,5 @@
-import type { MyEnquiry } from '../../../../../typings/api/enquiry';
-import type { EnquiryStatus } from '../../../../../typings/models';
+import type { MyEnquiry } from '../../../../contract/api/enquiry';
+import type { EnquiryStatus } from '../../../../contract/models';
 import type { ViewStatus } from '../../../../components/state-view/index';
 import { t } from '../../../../i18n/index';
 import { ServiceError } from '../../../../services/cloud';

@@ -1,5 +1,5 @@
 import { t } from '../../../../i18n/index';
-import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../shared/constants';
+import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 
 /**

@@ -12,7 +12,7 @@ import type {
   PROFILE_ID,
   SUBSCRIPTION_STATUSES,
   SUBSCRIPTION_TOPICS,
-} from '../miniprogram/shared/constants';
+} from './constants';
 
 export type NewsStatus = (typeof NEWS_STATUSES)[number];
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];

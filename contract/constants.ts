@@ -1,8 +1,8 @@
 /**
  * Runtime values shared by the mini program and the cloud functions: collection names, limits and
- * the allowed values of every string-literal union in `typings/models` (whose types derive from
- * these arrays, so a value added here is accepted everywhere at once). It lives inside the mini
- * program because only files under `miniprogram/` ship with it; the functions bundle it at build time.
+ * the allowed values of every string-literal union in `contract/models` (whose types derive from
+ * these arrays, so a value added here is accepted everywhere at once). The functions bundle it at
+ * build time; the mini program imports the build's copy in `miniprogram/contract/`.
  */
 
 /** Database collection names. */
