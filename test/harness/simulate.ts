@@ -17,6 +17,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import {
+  needsNoDeclaration,
+  pageAsComponent,
+  wxAsyncApi,
+  type WxRun,
+} from '../../packages/miniprogram-runtime/src';
 import { MINIPROGRAM_DIR, MINIPROGRAM_NPM_DIR } from '../../tools/build/paths';
 
 /** The parts of a rendered jsdom element tests read; the root tsconfig has no DOM types. */
@@ -65,19 +71,6 @@ interface ExparserNode {
   _vt?: { tagName?: string };
 }
 
-/** Builtin components simulate renders, plus WXML's own syntax tags. */
-const BUILTIN_TAGS = new Set([
-  ...['block', 'template', 'import', 'include', 'slot', 'wxs'],
-  ...['cover-image', 'cover-view', 'grid-view', 'list-view', 'match-media', 'movable-area', 'movable-view'],
-  ...['page-container', 'root-portal', 'scroll-view', 'share-element', 'sticky-header', 'sticky-section'],
-  ...['swiper', 'swiper-item', 'view', 'icon', 'progress', 'rich-text', 'text', 'button', 'checkbox'],
-  ...['checkbox-group', 'editor', 'form', 'input', 'keyboard-accessory', 'label', 'picker', 'picker-view'],
-  ...['picker-view-column', 'radio', 'radio-group', 'slider', 'switch', 'textarea', 'navigator'],
-  ...['functional-page-navigator', 'audio', 'camera', 'channel-live', 'channel-video', 'image'],
-  ...['live-player', 'live-pusher', 'video', 'voip-room', 'map', 'canvas', 'web-view', 'ad', 'ad-custom'],
-  ...['official-account', 'open-data', 'navigation-bar', 'page-meta'],
-]);
-
 /** Page hooks the platform calls whether or not the page defines them. */
 const LIFECYCLES = ['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload'] as const;
 /** Page handlers of user actions: the platform only offers the action when the page defines it. */
@@ -113,30 +106,17 @@ export function installApp<T extends Data>(instance: T): T {
 }
 
 /**
- * `Page(definition)` as a Component definition simulate can load: functions become methods
- * (lifecycles included, called by the test through `PageHandle`), other fields are copied onto
- * each instance as the runtime does.
+ * `Page(definition)` as a Component definition simulate can load (lifecycles are called by the
+ * test through `PageHandle`).
  */
 function Page(definition: Data): void {
-  const { data = {}, behaviors = [], options = {}, ...rest } = definition;
-  const methods: Data = {};
-  const fields: Data = {};
-  for (const [key, value] of Object.entries(rest)) {
-    (typeof value === 'function' ? methods : fields)[key] = value;
-  }
-  const route = loadingRoute;
   const Component = (globalThis as unknown as { Component: (options: Data) => void }).Component;
-  Component({
-    data,
-    behaviors,
-    options,
-    methods,
-    lifetimes: {
-      created(this: Data) {
-        Object.assign(this, deserialize(serialize(fields)), { route });
-      },
-    },
-  });
+  Component(pageAsComponent(definition, { route: loadingRoute, clone: copyValue }));
+}
+
+/** A structured copy; jest's jsdom environment has no `structuredClone`. */
+function copyValue<T>(value: T): T {
+  return deserialize(serialize(value)) as T;
 }
 
 Object.assign(globalThis, {
@@ -172,12 +152,6 @@ export interface WxOptions {
   storage?: Data;
 }
 
-type Callbacks = {
-  success?: (res: Data) => void;
-  fail?: (err: Data) => void;
-  complete?: (res: Data) => void;
-};
-
 /** Async APIs that succeed without a result: navigation, feedback, device. */
 const SUCCEEDING_APIS = [
   ...['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'],
@@ -205,7 +179,7 @@ export type WxMock = Record<MockedApi, jest.Mock> & {
 export function installWx(options: WxOptions = {}): WxMock {
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   // wx keeps a copy: a page mutating an object after storing it must not change what is stored.
-  const copy = <T>(value: T): T => deserialize(serialize(value)) as T;
+  const copy = copyValue;
   const missing = (key: string) => ({ errMsg: `getStorage:fail data not found, key: ${key}` });
 
   const wx = {
@@ -259,33 +233,9 @@ function succeeding<Name extends string>(names: readonly Name[]): Record<Name, j
   >;
 }
 
-/**
- * A wx-style async API: callbacks when given any, a promise otherwise. `run` answers the result
- * fields or throws `{ errMsg }` to fail.
- */
-function asyncApi<A>(name: string, run: (args: A) => Data | Promise<Data>): jest.Mock {
-  return jest.fn((args: A & Callbacks = {} as A & Callbacks) => {
-    const outcome = Promise.resolve()
-      .then(() => run(args))
-      .then(
-        (result) => ({ ok: true as const, res: { errMsg: `${name}:ok`, ...result } }),
-        (error: unknown) => ({ ok: false as const, res: toWxError(name, error) }),
-      );
-    if (!args.success && !args.fail && !args.complete) {
-      return outcome.then(({ ok, res }) => (ok ? res : Promise.reject(res)));
-    }
-    void outcome.then(({ ok, res }) => {
-      if (ok) args.success?.(res);
-      else args.fail?.(res);
-      args.complete?.(res);
-    });
-    return undefined;
-  });
-}
-
-function toWxError(name: string, error: unknown): Data {
-  if (error && typeof error === 'object' && 'errMsg' in error) return error as Data;
-  return { errMsg: `${name}:fail ${error instanceof Error ? error.message : String(error)}` };
+/** A wx-style async API (the shared convention) that records its calls. */
+function asyncApi<A extends Data>(name: string, run: WxRun<A>): jest.Mock {
+  return jest.fn(wxAsyncApi(name, run));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,7 +449,7 @@ function checkTemplates(entry: string, rootPath: string, npmPrefix: string): Dat
       visit(resolved);
     }
     for (const tag of tagsIn(fs.readFileSync(`${component}.wxml`, 'utf8'))) {
-      if (!BUILTIN_TAGS.has(tag) && !Object.hasOwn(using, tag)) {
+      if (!needsNoDeclaration(tag) && !Object.hasOwn(using, tag)) {
         throw new Error(
           `${where}.wxml: <${tag}> is not a WXML component and not in ${where}.json usingComponents`,
         );
@@ -534,7 +484,7 @@ function assertNoUnresolvedTags(root: SimNode, where: string): void {
     if (!node || seen.has(node)) return;
     seen.add(node);
     const tag = node._vt?.tagName;
-    if (node.is === '' && tag && !BUILTIN_TAGS.has(tag)) unresolved.add(tag);
+    if (node.is === '' && tag && !needsNoDeclaration(tag)) unresolved.add(tag);
     node.childNodes?.forEach(walk);
     walk(node.shadowRoot);
   };

@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MINIPROGRAM_DIR, MINIPROGRAM_NPM_DIR, ROOT } from '../../../tools/build/paths';
 import { BuildError } from '../../../tools/build/types';
-import { BUILTIN_TAGS } from './shell/builtin-tags';
+import { isBuiltinComponent } from '../../miniprogram-runtime/src';
 import { FRAME_WIDTH_PX } from './shell/frame';
 
 /** WeChat defines the screen as 750 rpx wide. */
@@ -331,8 +331,6 @@ interface CssTargets {
   host: string;
 }
 
-const BUILTIN_SET = new Set(BUILTIN_TAGS);
-
 /**
  * WXSS → CSS: units converted, and selectors rewritten for the elements the preview renders.
  * Class names are left for simulate, which scopes them per component in the browser.
@@ -462,7 +460,7 @@ function rewriteSelector(selector: string, targets: CssTargets): string | null {
     /(^|[\s>+~(])([a-zA-Z][a-zA-Z0-9-]*)(?=$|[\s>+~.#:[)])/g,
     (match, before: string, tag: string) => {
       if (tag === 'page') return `${before}${targets.page}`;
-      if (BUILTIN_SET.has(tag)) return `${before}wx-${tag}`;
+      if (isBuiltinComponent(tag)) return `${before}wx-${tag}`;
       return match;
     },
   );

@@ -7,7 +7,7 @@
  * A builtin implemented only in part reports what it cannot do when the page uses it; a builtin
  * the preview lacks entirely marks its element `data-preview-missing` and still renders its content.
  */
-import { BUILTIN_TAGS } from './builtin-tags';
+import { BUILTIN_COMPONENTS } from '../../../miniprogram-runtime/src';
 import { reportMissing } from './missing';
 import { showPickerSheet } from './ui';
 import type { Data, Instance } from './types';
@@ -846,7 +846,7 @@ export function installBuiltins(host: BuiltinHost): string[] {
     'page-meta': () => pageMeta(host),
     picker,
   };
-  for (const tag of BUILTIN_TAGS) {
+  for (const tag of BUILTIN_COMPONENTS) {
     const definition = implemented[tag]?.() ?? notImplemented(tag);
     window.simulate.load({ ...definition, id: tag, tagName: `wx-${tag}`, template: '<slot/>' });
   }

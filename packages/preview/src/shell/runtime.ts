@@ -4,6 +4,7 @@
  * the globals simulate leaves to its host: `App`, `Page`, `getApp`, `getCurrentPages`.
  */
 import type { Data, Instance, ModuleFactory, PreviewApp } from './types';
+import { pageAsComponent } from '../../../miniprogram-runtime/src';
 import { reportMissing } from './missing';
 
 const app: PreviewApp = window.__PREVIEW_APP__;
@@ -117,30 +118,9 @@ export function withLoadingRoute<T>(route: string, run: () => T): T {
   }
 }
 
-/**
- * `Page(definition)` as the component simulate renders: functions become methods (lifecycles
- * included, called by the router), other fields are copied onto each instance, as the runtime
- * does, and the instance knows its `route`.
- */
+/** `Page(definition)` as the component simulate renders; the router calls its lifecycles. */
 function Page(definition: Data): void {
-  const { data = {}, behaviors = [], options = {}, ...rest } = definition;
-  const methods: Data = {};
-  const fields: Data = {};
-  for (const [name, value] of Object.entries(rest)) {
-    (typeof value === 'function' ? methods : fields)[name] = value;
-  }
-  const route = loadingRoute;
-  Component({
-    data,
-    behaviors,
-    options,
-    methods,
-    lifetimes: {
-      created(this: Instance) {
-        Object.assign(this, structuredClone(fields), { route });
-      },
-    },
-  });
+  Component(pageAsComponent(definition, { route: loadingRoute }));
 }
 
 let appInstance: Data = {};

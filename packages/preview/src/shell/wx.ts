@@ -3,6 +3,7 @@
  * cloud and the browser, with WeChat's success/fail/complete-or-promise calling convention.
  * Anything else the app calls is reported (badge, list, console) and fails, never a silent no-op.
  */
+import { failCall, wxAsyncApi, type WxArgs, type WxRun } from '../../../miniprogram-runtime/src';
 import { logAction, reportMissing } from './missing';
 import { hideToast, showActionSheet, showModal, showNotice, showToast } from './ui';
 import { FRAME_HEIGHT_PX, NAVBAR_HEIGHT_PX, STATUSBAR_HEIGHT_PX } from './frame';
@@ -34,49 +35,12 @@ export interface WxOptions {
   track<T>(work: Promise<T>): Promise<T>;
 }
 
-type Callbacks = {
-  success?: (res: Data) => void;
-  fail?: (res: Data) => void;
-  complete?: (res: Data) => void;
-};
-type Args = Data & Callbacks;
+type Args = WxArgs;
 
 class WxError extends Error {}
 
-/**
- * A wx-style async API: `run(args)` answers the result fields or throws; callbacks are called
- * when given, otherwise a promise is answered, as the base library does.
- */
-function api(
-  name: string,
-  run: (args: Args) => Data | void | Promise<Data | void>,
-): (args?: Args) => unknown {
-  return (args: Args = {}) => {
-    const outcome = Promise.resolve()
-      .then(() => run(args))
-      .then(
-        (result) => ({ ok: true, res: { errMsg: `${name}:ok`, ...(result ?? {}) } }),
-        (error: unknown) => ({
-          ok: false,
-          res: {
-            errMsg: `${name}:fail ${error instanceof Error ? error.message : String((error as Data)?.errMsg ?? error)}`,
-            ...(error && typeof error === 'object' && 'errno' in error
-              ? { errno: (error as Data).errno }
-              : {}),
-          },
-        }),
-      );
-    if (!args.success && !args.fail && !args.complete) {
-      return outcome.then(({ ok, res }) => (ok ? res : Promise.reject(res)));
-    }
-    void outcome.then(({ ok, res }) => {
-      if (ok) args.success?.(res);
-      else args.fail?.(res);
-      args.complete?.(res);
-    });
-    return undefined;
-  };
-}
+/** A wx-style async API with WeChat's success/fail/complete-or-promise convention. */
+const api = (name: string, run: WxRun<Args>) => wxAsyncApi<Args>(name, run);
 
 // ---------------------------------------------------------------------------------------------
 // Device: a 375 × 812 phone, as the frame draws it
@@ -727,13 +691,7 @@ function withMissingReport(target: Data, path: string): Data {
       const name = `${path}.${property}`;
       return (args: Args = {}) => {
         reportMissing('api', name, currentRoute());
-        const res = { errMsg: `${name.slice(3)}:fail not supported in the browser preview` };
-        if (args && (args.fail || args.complete)) {
-          args.fail?.(res);
-          args.complete?.(res);
-          return undefined;
-        }
-        return Promise.reject(res);
+        return failCall(args, { errMsg: `${name.slice(3)}:fail not supported in the browser preview` });
       };
     },
   });
