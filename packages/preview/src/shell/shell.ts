@@ -9,7 +9,7 @@ import { debug, logAction, reportMissing } from './missing';
 import { appOf, requireModule, setCurrentPages } from './runtime';
 import { Router, queryString } from './router';
 import type { Data, ExparserNode, PreviewConfig } from './types';
-import { installWx, setRouteReader } from './wx';
+import { createWx, setRouteReader } from './wx';
 
 const OPENID_KEY = 'preview:openid';
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -280,14 +280,14 @@ async function boot(): Promise<void> {
   $('preview-phone').setAttribute('data-wx-style', manifest.appJson.style ?? 'v1');
   const viewport = $('preview-viewport');
   const router: Router = new Router({ manifest, viewport, track, onChange: () => renderChrome() });
-  const wx = installWx({ openid, navigator: router, track });
+  const { wx, resolveFileUrl, agreePrivacy } = createWx({ openid, navigator: router, track });
   (window as unknown as { wx: unknown }).wx = wx;
   setRouteReader(() => router.top?.route ?? '');
   setCurrentPages(() => router.entries.map((entry) => entry.root.instance));
   installBuiltins({
-    resolveFileUrl: (src) => (wx.__resolveFileUrl as (src: string) => Promise<string>)(src),
+    resolveFileUrl,
     shareFromButton: (target) => void router.share('message', 'button', target),
-    agreePrivacy: (buttonId) => (wx.__agreePrivacy as (id: string) => void)(buttonId),
+    agreePrivacy,
     pageOf: (node) => node.closest<HTMLElement>('[data-preview-page]'),
     platformAction: logAction,
   });
