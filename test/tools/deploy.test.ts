@@ -16,7 +16,9 @@ import {
   planFunction,
   planSeed,
   PlanError,
+  CLIENT_STORAGE_FOLDERS,
   readCloudbaserc,
+  storageRule,
   resolveEnvVariables,
   SERVER_ONLY_RULES,
   type DeployPlan,
@@ -164,6 +166,11 @@ describe('deploy plan (dry run)', () => {
     );
   });
 
+  it('plans the storage security rule with the database, not with --only', () => {
+    expect(plan().storageRule).toEqual(storageRule());
+    expect(planDeploy({ env: NO_CREDENTIALS, only: ['ping'] }).storageRule).toBeUndefined();
+  });
+
   it('names the environment in one place: cloudbaserc.json takes it from TCB_ENV_ID', () => {
     expect(readJsonFile<{ envId: string }>(path.join(ROOT, 'cloudbaserc.json')).envId).toBe(
       '{{env.TCB_ENV_ID}}',
@@ -174,6 +181,67 @@ describe('deploy plan (dry run)', () => {
       JSON.stringify({ envId: 'prod-123', region: 'ap-shanghai', functionRoot: './cloudfunctions' }),
     );
     expect(() => readCloudbaserc(literal)).toThrow(/\{\{env\.TCB_ENV_ID\}\}/);
+  });
+});
+
+describe('storage security rule', () => {
+  /**
+   * Evaluates a rule expression as CloudBase does for a client request (a JavaScript-like
+   * expression over `auth` and `resource`), so the test checks what the rule means, not its text.
+   */
+  function allows(expression: string, request: { path: string; owner: string; caller: string }): boolean {
+    const evaluate = new Function('auth', 'resource', `return (${expression});`) as (
+      auth: { openid: string },
+      resource: { path: string; openid: string },
+    ) => boolean;
+    return evaluate({ openid: request.caller }, { path: request.path, openid: request.owner });
+  }
+
+  const rule = storageRule();
+  const own = { owner: 'o-staff', caller: 'o-staff' };
+  const others = { owner: 'o-staff', caller: 'o-someone-else' };
+
+  it('keeps exports and every other folder unreadable and unwritable by clients', () => {
+    for (const path of [
+      'exports/enquiries-20261205T120000-0a1b2c3d4e5f.csv',
+      'exports/news-covers/x.jpg',
+      'news-covers-copy/x.jpg',
+      'xnews-covers/x.jpg',
+      'news-covers',
+      'notes.txt',
+    ]) {
+      expect(allows(rule.read, { path, ...own })).toBe(false);
+      expect(allows(rule.write, { path, ...own })).toBe(false);
+    }
+  });
+
+  it("lets staff upload covers and PDFs, see each other's, and replace or delete only their own", () => {
+    for (const folder of CLIENT_STORAGE_FOLDERS) {
+      const path = `${folder}/lq2x9a-3kf8s0d1.jpg`;
+      expect(allows(rule.read, { path, ...others })).toBe(true);
+      expect(allows(rule.write, { path, ...own })).toBe(true);
+      expect(allows(rule.write, { path, ...others })).toBe(false);
+    }
+  });
+
+  /** The first folder of every `cloudPath` template in files that upload to cloud storage. */
+  function uploadFolders(dir: string): Set<string> {
+    const folders = new Set<string>();
+    for (const entry of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!entry.endsWith('.ts') || entry.endsWith('.d.ts') || entry.includes('miniprogram_npm')) continue;
+      const source = fs.readFileSync(path.join(dir, entry), 'utf8');
+      if (!/uploadFile/.test(source)) continue;
+      for (const match of source.matchAll(/`([a-z][a-z0-9-]*)\/[^`/]*\$\{/g)) folders.add(match[1] as string);
+    }
+    return folders;
+  }
+
+  it('opens to clients exactly the folders the mini program uploads to, and none a function writes', () => {
+    const client = uploadFolders(MINIPROGRAM_DIR);
+    const server = uploadFolders(path.join(ROOT, 'cloudfunctions'));
+    expect([...client].sort()).toEqual([...CLIENT_STORAGE_FOLDERS].sort());
+    expect(server.has('exports')).toBe(true);
+    for (const folder of server) expect(CLIENT_STORAGE_FOLDERS).not.toContain(folder);
   });
 });
 
@@ -463,6 +531,7 @@ describe('applying a deploy plan (CloudBase manager)', () => {
         deleteFunctionTrigger: record('deleteFunctionTrigger'),
       },
       commonService: () => ({ call: record('commonService.call') }),
+      storage: { setStorageAcl: record('storage.setStorageAcl') },
     };
     return { manager: manager as unknown as CloudManager, calls };
   }
@@ -507,6 +576,7 @@ describe('applying a deploy plan (CloudBase manager)', () => {
       includesDatabase: true,
       functions,
       collections,
+      storageRule: storageRule(),
       env: checkEnv([]),
       source: { uncommitted: [] },
     };
@@ -597,6 +667,11 @@ describe('applying a deploy plan (CloudBase manager)', () => {
     // The database is in place before any function is touched.
     const lastDatabaseCall = calls.map((call) => call.method).lastIndexOf('commonService.call');
     expect(calls.findIndex((call) => call.method === 'getFunctionDetail')).toBeGreaterThan(lastDatabaseCall);
+    // So is the storage rule: the first export never lands in a bucket clients can read.
+    expect(of('storage.setStorageAcl')).toEqual([['CUSTOM', storageRule()]]);
+    const storageCall = calls.findIndex((call) => call.method === 'storage.setStorageAcl');
+    expect(storageCall).toBeGreaterThan(lastDatabaseCall);
+    expect(calls.findIndex((call) => call.method === 'getFunctionDetail')).toBeGreaterThan(storageCall);
 
     const [created] = of('createFunction') as [{ func: Record<string, unknown>; functionPath: string }][];
     expect(created?.[0].func).toMatchObject({
@@ -622,6 +697,29 @@ describe('applying a deploy plan (CloudBase manager)', () => {
     expect(of('createFunctionTriggers')).toEqual([
       ['ping', [{ name: 'added', type: 'timer', config: '0 30 1 * * * *' }]],
     ]);
+  });
+
+  it('warns when a function already runs on another runtime in the cloud', async () => {
+    const { manager } = fakeManager({
+      existingFunctions: { ping: { Runtime: 'Nodejs16.13', Triggers: [] } },
+      indexes: {},
+    });
+    const lines: string[] = [];
+    await applyDeploy(manager, deployPlan([pingPlan()]), { ...options, log: (line) => lines.push(line) });
+    expect(lines).toContainEqual(expect.stringMatching(/ping .*Nodejs16\.13.*Nodejs20\.19/));
+  });
+
+  it('leaves the storage rule alone with --only, as it does the database', async () => {
+    const { manager, calls } = fakeManager({ existingFunctions: {}, indexes: {} });
+    const plan = {
+      ...deployPlan([pingPlan()]),
+      includesDatabase: false,
+      collections: [],
+      storageRule: undefined,
+    };
+    await applyDeploy(manager, plan, options);
+    expect(calls.some((call) => call.method === 'storage.setStorageAcl')).toBe(false);
+    expect(calls.some((call) => call.method === 'createFunction')).toBe(true);
   });
 
   it('names the step that failed and keeps the platform request ID', async () => {
@@ -779,6 +877,8 @@ dns.promises.lookup = async (host) => {
       expect(stdout).toContain(`timeout ${config.timeout ?? 3} s · memory ${config.memorySize ?? 256} MB`);
       expect(stdout).toContain('runtime Nodejs20.19 · handler index.main');
     }
+    const rule = storageRule();
+    expect(stdout).toContain(`  read:  ${rule.read}\n  write: ${rule.write}`);
     for (const collection of readJsonFile<RawManifest>(MANIFEST).collections) {
       expect(stdout).toContain(`  ${collection.name}  rules {"read":false,"write":false}`);
       for (const index of collection.indexes ?? []) expect(stdout).toContain(`index ${index.name}`);

@@ -1,7 +1,8 @@
 /**
  * Applies a deploy plan to a CloudBase environment with @cloudbase/manager-node: collections,
  * indexes and security rules first (functions rely on them, e.g. the unique index that makes
- * enquiry submission idempotent), then each function's code, settings and timer triggers.
+ * enquiry submission idempotent), then the storage security rule, then each function's code,
+ * settings and timer triggers.
  * Every step is idempotent: running a deploy twice changes nothing the second time.
  */
 import type CloudBase from '@cloudbase/manager-node';
@@ -19,7 +20,7 @@ import {
 } from './plan';
 
 /** The parts of the manager this module uses; tests hand in a recording fake. */
-export type CloudManager = Pick<CloudBase, 'database' | 'functions' | 'commonService'>;
+export type CloudManager = Pick<CloudBase, 'database' | 'functions' | 'commonService' | 'storage'>;
 
 export interface CloudCredentials {
   envId: string;
@@ -67,6 +68,14 @@ export async function applyDeploy(
         ].join('\n'),
       );
     }
+  }
+  if (plan.storageRule) {
+    const rule = plan.storageRule;
+    // Before the functions: the first export must not land in a bucket clients can read.
+    await attempt('云存储安全规则 / storage security rule', () =>
+      manager.storage.setStorageAcl('CUSTOM', rule),
+    );
+    options.log(`云存储安全规则 / storage rule: ${JSON.stringify(rule)}`);
   }
   for (const fn of plan.functions) {
     const envVariables = resolveEnvVariables(fn, options.envValues);

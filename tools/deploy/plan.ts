@@ -109,6 +109,33 @@ function isServerOnly(rules: unknown): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cloud storage: one security rule for the whole bucket
+
+/**
+ * The only storage folders a client may touch: staff pick covers and PDFs in the mini program,
+ * upload them with `wx.cloud.uploadFile` and see them in the editors. Everything else, above all
+ * `exports/` (enquiry CSVs with personal data, written by `admin`), is for functions only: the
+ * public reaches files through links the functions hand out.
+ */
+export const CLIENT_STORAGE_FOLDERS = ['news-covers', 'opportunity-files'] as const;
+
+/** A CloudBase storage security rule: an expression each for client reads and client writes. */
+export interface StorageRule {
+  read: string;
+  write: string;
+}
+
+/**
+ * Clients read only inside the folders above and write (upload, replace, delete) only their own
+ * files there. CloudBase's rule language compares a regular expression's `test` to `true`
+ * explicitly; functions and the console are never bound by the rule.
+ */
+export function storageRule(folders: readonly string[] = CLIENT_STORAGE_FOLDERS): StorageRule {
+  const inClientFolder = `/^(${folders.join('|')})\\//.test(resource.path) == true`;
+  return { read: inClientFolder, write: `${inClientFolder} && resource.openid == auth.openid` };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Functions
 
 export interface TriggerPlan {
@@ -234,6 +261,8 @@ export interface DeployPlan {
   includesDatabase: boolean;
   functions: FunctionPlan[];
   collections: CollectionPlan[];
+  /** Set with the database (not with `--only`). */
+  storageRule?: StorageRule;
   /** The credentials and per-environment variables a real deploy needs; in a dry run, only reported. */
   env: EnvReport;
   source: SourceInfo;
@@ -273,6 +302,7 @@ export function planDeploy(options: DeployPlanOptions = {}): DeployPlan {
     includesDatabase,
     functions,
     collections: includesDatabase ? manifest.collections : [],
+    storageRule: includesDatabase ? storageRule() : undefined,
     env,
     source: sourceInfo(['cloudfunctions', 'cloudbase']),
   };

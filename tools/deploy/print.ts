@@ -3,7 +3,13 @@
  * and rules, every file to upload with the package sizes. Secret values are never printed.
  */
 import { describeVariable, type EnvReport } from './env';
-import type { DeployPlan, FunctionPlan, SeedPlan } from './plan';
+import {
+  CLIENT_STORAGE_FOLDERS,
+  type DeployPlan,
+  type FunctionPlan,
+  type SeedPlan,
+  type StorageRule,
+} from './plan';
 import { MAIN_PACKAGE, type ExclusionReason, type UploadCheck, type UploadPlan } from './upload-plan';
 
 const KB = 1024;
@@ -92,6 +98,7 @@ export function printDeployPlan(plan: DeployPlan, dryRun: boolean): string {
         parts.push(`    index ${index.name}${index.unique ? ' (unique)' : ''}: ${keys}`);
       }
     }
+    if (plan.storageRule) parts.push('', ...printStorageRule(plan.storageRule));
   } else {
     parts.push(
       '集合 / Collections: 不变（--only 只部署所列云函数）/ untouched (--only deploys the named functions only)',
@@ -101,6 +108,17 @@ export function printDeployPlan(plan: DeployPlan, dryRun: boolean): string {
   if (withOpenApi.length > 0) parts.push('', openApiNotice(withOpenApi));
   parts.push('', '环境变量 / Environment variables:', printEnv(plan.env, envNames(plan.env)));
   return parts.join('\n');
+}
+
+function printStorageRule(rule: StorageRule): string[] {
+  const folders = CLIENT_STORAGE_FOLDERS.map((folder) => `${folder}/`).join(', ');
+  return [
+    '云存储安全规则 / Cloud storage security rule (custom):',
+    `  客户端只能读取 ${folders} 中的文件、只能写入自己在其中上传的文件；exports/ 及其他目录仅云函数可访问。`,
+    `  Clients read only in ${folders} and write only their own files there; exports/ and all else: functions only.`,
+    `  read:  ${rule.read}`,
+    `  write: ${rule.write}`,
+  ];
 }
 
 /** The one setting @cloudbase/manager-node cannot apply; see README 上线指南 step 4. */
