@@ -1,5 +1,7 @@
 import type { CallFunction, PageHandle, SimNode } from './simulate';
 
+export { until, type UntilOptions } from './until';
+
 /** What `wx.cloud.callFunction` rejects with when the network is down. */
 export const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
 
@@ -12,14 +14,6 @@ export function textOf(node: SimNode | undefined): string {
 export function failingFirst(times: number, call: CallFunction): CallFunction {
   let failures = 0;
   return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
-}
-
-/** Waits until `condition` holds (a page finishing work it started on its own), at most 5 s. */
-export async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 5000) throw new Error('the page did not get there within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Records `wx.showShareMenu` calls on the installed `wx`. */

@@ -5,6 +5,7 @@ import {
   installWx,
   loadComponent,
   loadPage,
+  settle,
   tap,
   trigger,
   type WxMock,
@@ -118,7 +119,7 @@ describe('wx stand-in', () => {
     installWx();
     const fail = jest.fn();
     globals.wx.cloud.callFunction({ name: 'ping', fail });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(fail).toHaveBeenCalledWith({
       errMsg: expect.stringContaining('pass callFunction to installWx()'),
     });

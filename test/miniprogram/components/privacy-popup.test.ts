@@ -1,4 +1,13 @@
-import { installWx, loadComponent, loadPage, tap, trigger, type SimNode } from '../../harness/simulate';
+import {
+  installWx,
+  loadComponent,
+  loadPage,
+  settle,
+  tap,
+  trigger,
+  type SimNode,
+} from '../../harness/simulate';
+import { until } from '../../harness/until';
 
 /**
  * WeChat's privacy authorisation as the base library runs it: a privacy-scoped API called before
@@ -66,13 +75,18 @@ function popupText(popup: SimNode): string {
   return popup.querySelector('.privacy-popup')?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** Calls the privacy-scoped API as a page would, and lets the popup render. */
-async function copy(outcome: { success: jest.Mock; fail: jest.Mock }) {
+/** Calls the privacy-scoped API as a page would. */
+function copy(outcome: { success: jest.Mock; fail: jest.Mock }) {
   (globalThis as unknown as { wx: { setClipboardData(options: object): void } }).wx.setClipboardData({
     data: 'x',
     ...outcome,
   });
-  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Calls the privacy-scoped API before the user agreed, and waits for the popup it brings up. */
+async function copyHeld(popup: SimNode | undefined, outcome: { success: jest.Mock; fail: jest.Mock }) {
+  copy(outcome);
+  await until(() => shown(popup), { message: 'the privacy popup did not show' });
 }
 
 describe('privacy popup', () => {
@@ -81,7 +95,7 @@ describe('privacy popup', () => {
     const popup = loadComponent('components/privacy-popup/index');
     expect(shown(popup)).toBe(false);
 
-    await copy({ success: jest.fn(), fail: jest.fn() });
+    await copyHeld(popup, { success: jest.fn(), fail: jest.fn() });
 
     expect(shown(popup)).toBe(true);
     expect(popupText(popup)).toContain('复制内容需要您先阅读并同意《小程序隐私保护指引》');
@@ -94,7 +108,7 @@ describe('privacy popup', () => {
     const runtime = installPrivacyRuntime();
     const popup = loadComponent('components/privacy-popup/index');
     const outcome = { success: jest.fn(), fail: jest.fn() };
-    await copy(outcome);
+    await copyHeld(popup, outcome);
 
     const agree = popup.querySelector('#privacy-popup-agree');
     expect(agree?.dom?.textContent?.trim()).toBe('同意');
@@ -103,12 +117,12 @@ describe('privacy popup', () => {
     expect(runtime.resolutions.at(-1)).toEqual({ event: 'agree', buttonId: 'privacy-popup-agree' });
     expect(outcome.success).toHaveBeenCalledTimes(1);
     expect(outcome.fail).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(shown(popup)).toBe(false);
+    await until(() => !shown(popup), { message: 'the privacy popup did not close' });
 
     // Agreed once: later calls are not held.
     const later = { success: jest.fn(), fail: jest.fn() };
-    await copy(later);
+    copy(later);
+    await settle();
     expect(later.success).toHaveBeenCalledTimes(1);
     expect(shown(popup)).toBe(false);
   });
@@ -117,7 +131,7 @@ describe('privacy popup', () => {
     const runtime = installPrivacyRuntime();
     const popup = loadComponent('components/privacy-popup/index');
     const outcome = { success: jest.fn(), fail: jest.fn() };
-    await copy(outcome);
+    await copyHeld(popup, outcome);
 
     await tap(popup.querySelector('#privacy-popup-decline')?.querySelector('.t-button'));
 
@@ -126,15 +140,14 @@ describe('privacy popup', () => {
       errMsg: 'setClipboardData:fail privacy permission is not authorized',
     });
     expect(outcome.success).not.toHaveBeenCalled();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(shown(popup)).toBe(false);
+    await until(() => !shown(popup), { message: 'the privacy popup did not close' });
   });
 
   it('treats a tap outside the sheet as declining', async () => {
     const runtime = installPrivacyRuntime();
     const popup = loadComponent('components/privacy-popup/index');
     const outcome = { success: jest.fn(), fail: jest.fn() };
-    await copy(outcome);
+    await copyHeld(popup, outcome);
 
     await tap(
       popup
@@ -160,7 +173,9 @@ describe('privacy popup', () => {
 
     await page.onShow();
     await tap(page.querySelector('#copy-reference')?.querySelector('.t-button'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => shown(page.querySelector('#privacy-popup')), {
+      message: 'the page’s privacy popup did not show',
+    });
 
     expect(shown(page.querySelector('#privacy-popup'))).toBe(true);
     expect(runtime.resolutions).toEqual([{ event: 'exposureAuthorization' }]);

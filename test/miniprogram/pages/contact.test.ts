@@ -3,6 +3,7 @@ import { cloudCaller } from '../../harness/cloud-client';
 import {
   installWx,
   loadPage,
+  settle,
   tap,
   trigger,
   type PageHandle,
@@ -10,6 +11,7 @@ import {
   type WxMock,
   type CallFunction,
 } from '../../harness/simulate';
+import { until } from '../../harness/until';
 
 /** 联系 against the real `content` function on the seeded local cloud. */
 
@@ -43,7 +45,7 @@ describe('联系', () => {
     installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
     const page = loadPage(CONTACT);
     const loading = page.onLoad();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     expect(text(page.querySelector('#email'))).toBe('');
     release();
@@ -163,7 +165,7 @@ describe('联系', () => {
 
     await tap(button(page, 'copy-email'));
     const popup = page.querySelector('#privacy-popup');
-    await waitFor(() => Boolean(popup?.querySelector('#privacy-popup-sheet')?.querySelector('.t-popup')));
+    await until(() => Boolean(popup?.querySelector('#privacy-popup-sheet')?.querySelector('.t-popup')));
     expect(text(popup?.querySelector('.privacy-popup__body'))).toContain('复制内容需要您先阅读并同意');
     expect(wx.showToast).not.toHaveBeenCalled();
 
@@ -197,16 +199,8 @@ describe('联系', () => {
     expect(text(page.querySelector('#email'))).toBe('');
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
-    await waitFor(() => text(page.querySelector('#email')) !== '');
+    await until(() => text(page.querySelector('#email')) !== '');
     expect(text(page.querySelector('#email'))).toBe('pia.fabrin@ru.rm.dk');
     expect(statePart(page, 'state-view-error')).toBeUndefined();
   });
 });
-
-async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

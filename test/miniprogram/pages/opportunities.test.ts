@@ -2,12 +2,14 @@ import { opportunity, SEED, seedDatabase } from '../../harness/seed';
 import {
   installWx,
   loadPage,
+  settle,
   tap,
   type PageHandle,
   type SimNode,
   type WxMock,
   type CallFunction,
 } from '../../harness/simulate';
+import { until } from '../../harness/until';
 import { startPrivateCloud, type PrivateCloud } from './private-cloud';
 
 /**
@@ -72,7 +74,7 @@ function kindTabs(page: PageHandle) {
 
 async function chooseKind(page: PageHandle, label: string) {
   await tap(kindTabs(page).find((tab) => text(tab) === label));
-  await waitFor(() => page.data.status !== 'loading');
+  await until(() => page.data.status !== 'loading');
 }
 
 async function openList(callFunction: CallFunction = caller()): Promise<{ page: PageHandle; wx: WxMock }> {
@@ -91,7 +93,7 @@ describe('合作', () => {
     installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
     const page = loadPage(OPPORTUNITIES);
     const loading = page.onLoad();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     expect(cards(page)).toHaveLength(0);
     release();
@@ -185,7 +187,7 @@ describe('合作', () => {
     expect(cards(page)).toHaveLength(0);
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
-    await waitFor(() => cards(page).length === 10);
+    await until(() => cards(page).length === 10);
     expect(statePart(page, 'state-view-error')).toBeUndefined();
   });
 
@@ -215,11 +217,3 @@ describe('合作', () => {
     expect(text(page.querySelector('#kinds')?.querySelector('.t-tabs__item--active'))).toBe('谅解备忘录');
   });
 });
-
-async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -3,7 +3,16 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { opportunity, SEED, seedDatabase } from '../../harness/seed';
-import { installWx, loadPage, tap, type PageHandle, type SimNode, type WxMock } from '../../harness/simulate';
+import {
+  installWx,
+  loadPage,
+  settle,
+  tap,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../harness/simulate';
+import { until } from '../../harness/until';
 import { startPrivateCloud, type PrivateCloud } from './private-cloud';
 
 /**
@@ -111,14 +120,6 @@ async function openDetail(id: string): Promise<PageHandle> {
   return page;
 }
 
-async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** The query of a page URL, as the runtime hands it to onLoad. */
 function queryOf(url: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(url.split('?')[1] ?? ''));
@@ -132,7 +133,7 @@ describe('opportunity page', () => {
     installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
     const page = loadPage(DETAIL);
     const loading = page.onLoad({ id: WITH_FILES });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     release();
     await loading;
@@ -155,7 +156,7 @@ describe('opportunity page', () => {
     expect(text(page.querySelector('#attachments'))).toContain('合作计划.pdf');
 
     await tap(button(page, 'attachment-0'));
-    await waitFor(() => wx.openDocument.mock.calls.length > 0);
+    await until(() => wx.openDocument.mock.calls.length > 0);
 
     expect(wx.showLoading).toHaveBeenCalledWith(expect.objectContaining({ title: '正在打开…' }));
     const [{ filePath, showMenu, fileType }] = wx.openDocument.mock.calls[0] as [
@@ -163,7 +164,7 @@ describe('opportunity page', () => {
     ];
     expect(fs.readFileSync(filePath)).toEqual(PDF);
     expect({ showMenu, fileType }).toEqual({ showMenu: true, fileType: 'pdf' });
-    await waitFor(() => wx.hideLoading.mock.calls.length > 0);
+    await until(() => wx.hideLoading.mock.calls.length > 0);
     expect(wx.showToast).not.toHaveBeenCalled();
   });
 
@@ -180,7 +181,7 @@ describe('opportunity page', () => {
       options.fail?.({ errMsg: 'downloadFile:fail timeout' }),
     );
     await tap(button(page, 'attachment-0'));
-    await waitFor(() => wx.showToast.mock.calls.length > 0);
+    await until(() => wx.showToast.mock.calls.length > 0);
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '文件打开失败，请稍后重试' }));
     expect(wx.hideLoading).toHaveBeenCalled();
     expect(wx.openDocument).not.toHaveBeenCalled();
@@ -190,7 +191,7 @@ describe('opportunity page', () => {
     const wx = installDocumentWx();
     const withFile = await openDetail(WITH_FILES);
     await tap(button(withFile, 'document-open-doc-test-with-file'));
-    await waitFor(() => wx.openDocument.mock.calls.length > 0);
+    await until(() => wx.openDocument.mock.calls.length > 0);
     expect(wx.openDocument).toHaveBeenCalledWith(
       expect.objectContaining({ showMenu: true, fileType: 'pdf' }),
     );
@@ -252,7 +253,7 @@ describe('opportunity page', () => {
     );
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
-    await waitFor(() => page.data.status === 'ready');
+    await until(() => page.data.status === 'ready');
     expect(text(page.querySelector('#opportunity-title'))).toBe('代表团考察交流');
   });
 

@@ -1,4 +1,4 @@
-import { installWx, type WxMock } from '../../harness/simulate';
+import { installWx, settle, type WxMock } from '../../harness/simulate';
 
 /** The module under test, loaded through jest: its `wx` types belong to the mini program's program. */
 interface CacheModule {
@@ -18,8 +18,6 @@ let wx: WxMock;
 beforeEach(() => {
   wx = installWx();
 });
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('cached (stale-while-revalidate)', () => {
   it('has nothing stale on the first load, then stores the fresh value for the next', async () => {

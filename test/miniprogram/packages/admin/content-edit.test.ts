@@ -55,7 +55,7 @@ async function fill(page: PageHandle, id: string, value: string) {
 
 async function press(page: PageHandle, id: string, idle: () => boolean = () => page.data.busy === '') {
   await tap(button(page, id));
-  await until(idle, `${id} did not finish`);
+  await until(idle, { message: `${id} did not finish` });
 }
 
 /** A PDF as `wx.chooseMessageFile` hands one over. */

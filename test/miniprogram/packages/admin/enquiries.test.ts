@@ -82,7 +82,7 @@ function statusTab(page: PageHandle, label: string) {
 
 async function press(page: PageHandle, id: string) {
   await tap(button(page, id));
-  await until(() => page.data.busy === '', `${id} did not finish`);
+  await until(() => page.data.busy === '', { message: `${id} did not finish` });
 }
 
 function get(url: string): Promise<{ status: number; body: string }> {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cloudCaller } from '../../../harness/cloud-client';
-import { textOf } from '../../../harness/page-helpers';
+import { textOf, until } from '../../../harness/page-helpers';
 import type { CallFunction, PageHandle, SimNode, WxMock } from '../../../harness/simulate';
 import { startPrivateCloud, type PrivateCloud } from '../../pages/private-cloud';
 
@@ -50,14 +50,7 @@ export async function callOk<T>(
   return answer.data;
 }
 
-export { textOf };
-
-export async function until(condition: () => boolean, what = 'the page did not get there'): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 8000) throw new Error(`${what} within 8 s`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { textOf, until };
 
 /** The tappable element of a `<t-button id>`. */
 export function button(page: PageHandle | SimNode, id: string): SimNode | undefined {

@@ -68,7 +68,7 @@ function previewNodes(page: PageHandle): RichNode[] {
 
 async function press(page: PageHandle, id: string) {
   await tap(button(page, id));
-  await until(() => page.data.busy === '', `${id} did not finish`);
+  await until(() => page.data.busy === '', { message: `${id} did not finish` });
 }
 
 function adminCall<T>(action: string, data: unknown = {}): Promise<T> {

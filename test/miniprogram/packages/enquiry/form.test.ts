@@ -8,6 +8,7 @@ import {
   type WxMock,
   type CallFunction,
 } from '../../../harness/simulate';
+import { until } from '../../../harness/until';
 
 /**
  * The enquiry form against the real `enquiry` function on the local cloud: messages at the fields
@@ -96,7 +97,7 @@ function submitButton(page: PageHandle) {
 /** Taps 提交咨询 and waits for the answer from the local cloud. */
 async function submit(page: PageHandle) {
   await tap(submitButton(page));
-  await waitFor(() => !page.data.sending);
+  await until(() => !page.data.sending);
 }
 
 async function fillValid(page: PageHandle, organization = '上海交通大学') {
@@ -186,7 +187,7 @@ describe('enquiry form', () => {
     await tap(submitButton(page));
     await first;
     expect(page.data.sending).toBe(true);
-    await waitFor(() => !page.data.sending);
+    await until(() => !page.data.sending);
 
     expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1);
     const stored = await storedEnquiries(call);
@@ -328,12 +329,3 @@ describe('enquiry form', () => {
     );
   });
 });
-
-/** Waits for real I/O (the local cloud) until `done` holds. */
-async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -3,11 +3,13 @@ import { cloudCaller } from '../../../harness/cloud-client';
 import {
   installWx,
   loadPage,
+  settle,
   tap,
   type PageHandle,
   type WxMock,
   type CallFunction,
 } from '../../../harness/simulate';
+import { until } from '../../../harness/until';
 
 /** 我的咨询 against the real `enquiry` function: the caller's enquiries with status, paged to the end. */
 
@@ -111,7 +113,7 @@ describe('我的咨询', () => {
 
     const page = loadPage(MINE);
     const loading = page.onLoad();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     expect(cards(page)).toHaveLength(0);
     release();
@@ -171,7 +173,7 @@ describe('我的咨询', () => {
 
     fail = false;
     await tap(page.querySelector('#mine-more-failed'));
-    await waitFor(() => cards(page).length === STORED);
+    await until(() => cards(page).length === STORED);
     expect(text(page, '#mine-end')).toBe('没有更多了');
   });
 
@@ -186,7 +188,7 @@ describe('我的咨询', () => {
     expect(cards(page)).toHaveLength(0);
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
-    await waitFor(() => cards(page).length === 2);
+    await until(() => cards(page).length === 2);
     expect(text(page, '#mine-end')).toBe('没有更多了');
   });
 
@@ -210,11 +212,3 @@ describe('我的咨询', () => {
     expect(cards(page)).toHaveLength(1);
   });
 });
-
-async function waitFor(done: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
