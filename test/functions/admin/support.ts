@@ -130,5 +130,3 @@ export const draft = (fields: Record<string, unknown> = {}) => ({
   tags: ['上海', '代表团'],
   ...fields,
 });
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
