@@ -1,19 +1,9 @@
 import type { NewsDetail, NewsSaveInput, StaffNewsStatus } from '../../../../contract/api/admin';
 import { formatDate } from '../../../../utils/date';
-import { fontScaleStyle } from '../../../../utils/font-scale';
-import type { AdminViewStatus } from '../../components/admin-state/index';
-import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { labelsOf, t } from '../../i18n/index';
 import { newsDelete, newsGet, newsPublish, newsSave, newsUnpublish } from '../../services/admin';
 import { chooseAndUploadCover, COVER_MAX_BYTES, FileRejected } from '../../services/files';
-import {
-  livePreview,
-  runEditorAction,
-  showEditorFailure,
-  warnBeforeLeaving,
-  type LivePreview,
-  type PreviewView,
-} from '../../utils/editor';
-import { errorMessage, isForbidden, noErrors } from '../../utils/errors';
+import { editorData, editorPage } from '../../utils/editor';
 import { dateTime, fileSize, fromLocal, localDay, zoneLabel } from '../../utils/format';
 import { NEWS_STATUS_THEME } from '../../utils/tags';
 
@@ -27,7 +17,6 @@ import { NEWS_STATUS_THEME } from '../../utils/tags';
 /** Form fields that show a message; server keys map onto them (`cover.alt` → `cover_alt`). */
 const FIELDS = ['title', 'summary', 'body', 'tags', 'pinned', 'cover', 'cover_alt', 'at'] as const;
 
-type Busy = '' | 'save' | 'publish' | 'schedule' | 'unpublish' | 'delete';
 type TextField = 'title' | 'summary' | 'body' | 'tags' | 'coverAlt';
 
 interface NewsForm {
@@ -80,6 +69,13 @@ const LABELS = {
   updated: 'statuses.updated',
 } as const;
 
+/** The public page's tag line: `#tag #tag`. */
+function tagLineOf(text: string): string {
+  return parseTags(text)
+    .map((tag) => `#${tag}`)
+    .join(' ');
+}
+
 /** Tags as the function takes them: trimmed, without a leading #, each once. */
 function parseTags(text: string): string[] {
   const tags = text
@@ -128,33 +124,30 @@ function metaOf(status: StaffNewsStatus | '', publishAt: string | undefined, edi
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as AdminViewStatus,
-    errorMessage: '',
-    id: '',
+    ...editorData(FIELDS),
     ...metaOf('', undefined, false),
     form: { ...EMPTY_FORM, cover: { ...EMPTY_FORM.cover } },
-    errors: noErrors(FIELDS),
     tagLine: '',
-    preview: { state: 'empty', nodes: [], message: '' } as PreviewView,
     schedule: { date: '', time: '', today: '', zone: '' },
-    busy: '' as Busy,
-    uploading: false,
     coverHint: '',
     labels: {} as Record<keyof typeof LABELS, string>,
   },
 
-  livePreview: null as LivePreview | null,
-  /** Changes not saved yet. */
-  dirty: false,
+  ...editorPage<NewsDetail, StaffNewsStatus, NewsSaveInput>({
+    texts: 'editor',
+    fields: FIELDS,
+    get: newsGet,
+    save: newsSave,
+    remove: newsDelete,
+    view: (item) => {
+      const form = toForm(item);
+      return { form, tagLine: tagLineOf(form.tags) };
+    },
+    meta: (status, edited, item) => metaOf(status, item?.publishAt, edited),
+  }),
 
   onLoad(query: { id?: string }) {
-    refreshLang();
-    const id = query.id ? decodeURIComponent(query.id) : '';
-    wx.setNavigationBarTitle({ title: id ? t('editor.titleEdit') : t('editor.titleNew') });
-    this.setData({
-      pageStyle: fontScaleStyle(),
-      id,
+    return this.open(query, {
       labels: labelsOf(LABELS),
       coverHint: t('editor.coverHint', { max: fileSize(COVER_MAX_BYTES) }),
       schedule: {
@@ -163,61 +156,10 @@ Page({
         today: localDay(new Date()),
         zone: t('editor.scheduleZone', { zone: zoneLabel() }),
       },
-      ...metaOf('', undefined, false),
     });
-    if (!id) {
-      this.setData({ status: 'ready' });
-      return undefined;
-    }
-    return this.load();
-  },
-
-  onUnload() {
-    this.livePreview?.stop();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
-
-  async load() {
-    try {
-      const { item, preview } = await newsGet(this.data.id);
-      const form = toForm(item);
-      this.setData({
-        status: 'ready',
-        errorMessage: '',
-        form,
-        tagLine: this.tagLine(form.tags),
-        preview: { state: form.body.trim() ? 'ready' : 'empty', nodes: preview, message: '' },
-        ...metaOf(item.status, item.publishAt, item.edited),
-      });
-    } catch (error) {
-      if (isForbidden(error)) this.setData({ status: 'forbidden' });
-      else this.setData({ status: 'error', errorMessage: errorMessage(error) });
-    }
-  },
-
-  /** The public page's tag line: `#tag #tag`. */
-  tagLine(text: string): string {
-    return parseTags(text)
-      .map((tag) => `#${tag}`)
-      .join(' ');
   },
 
   // ---- editing ------------------------------------------------------------------------------
-
-  markDirty() {
-    if (this.dirty) return;
-    this.dirty = true;
-    warnBeforeLeaving(true);
-  },
-
-  markSaved() {
-    this.dirty = false;
-    warnBeforeLeaving(false);
-  },
 
   onInput(
     event: WechatMiniprogram.CustomEvent<{ value?: string }, Record<string, never>, { field?: TextField }>,
@@ -231,7 +173,7 @@ Page({
       return;
     }
     const update: Record<string, unknown> = { [`form.${field}`]: value, [`errors.${field}`]: '' };
-    if (field === 'tags') update.tagLine = this.tagLine(value);
+    if (field === 'tags') update.tagLine = tagLineOf(value);
     this.setData(update);
     if (field === 'body') this.schedulePreview(value);
   },
@@ -266,19 +208,6 @@ Page({
     });
   },
 
-  // ---- preview ------------------------------------------------------------------------------
-
-  schedulePreview(body: string) {
-    if (!this.livePreview) {
-      this.livePreview = livePreview((update) => {
-        const patch: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(update)) patch[`preview.${key}`] = value;
-        this.setData(patch);
-      });
-    }
-    this.livePreview.update(body);
-  },
-
   // ---- schedule -----------------------------------------------------------------------------
 
   onScheduleDate(event: WechatMiniprogram.PickerChange) {
@@ -302,52 +231,6 @@ Page({
       pinned: form.pinned,
       ...(form.cover.fileId ? { cover: { fileId: form.cover.fileId, alt: form.cover.alt } } : {}),
     };
-  },
-
-  /** Saves the editor's fields; the item's ID, or null after showing why it failed. */
-  async persist(): Promise<string | null> {
-    try {
-      const { id, status } = await newsSave(this.toSaveInput());
-      this.markSaved();
-      if (!this.data.id) wx.setNavigationBarTitle({ title: t('editor.titleEdit') });
-      this.setData({ id, errors: noErrors(FIELDS), ...metaOf(status, undefined, this.data.edited) });
-      return id;
-    } catch (error) {
-      this.showFailure(error);
-      return null;
-    }
-  },
-
-  showFailure(error: unknown) {
-    showEditorFailure(this, FIELDS, error);
-  },
-
-  act(busy: Busy, work: () => Promise<string | null>) {
-    return runEditorAction(this, busy, work, {
-      refresh: () => this.refreshState(),
-      fail: (error) => this.showFailure(error),
-    });
-  },
-
-  /** The item's state, the updated mark and its date, read back after a change. */
-  async refreshState() {
-    if (!this.data.id) return;
-    try {
-      const { item } = await newsGet(this.data.id);
-      this.setData(metaOf(item.status, item.publishAt, item.edited));
-    } catch {
-      // The action itself succeeded and said so; the state line updates on the next open.
-    }
-  },
-
-  /** Saves when there is something to save: a new item, or changes. */
-  async saved(): Promise<string | null> {
-    if (this.data.id && !this.dirty) return this.data.id;
-    return this.persist();
-  },
-
-  onSave() {
-    return this.act('save', async () => ((await this.persist()) ? t('common.saved') : null));
   },
 
   onPublish() {
@@ -383,28 +266,5 @@ Page({
       const result = await newsUnpublish(this.data.id);
       return result.status === 'draft' ? t('editor.unscheduled') : t('editor.unpublished');
     });
-  },
-
-  async onDelete() {
-    if (this.data.busy || !this.data.id) return;
-    const { confirm } = await wx.showModal({
-      title: t('editor.deleteConfirmTitle'),
-      content: t('editor.deleteConfirm'),
-      confirmText: t('common.delete'),
-      confirmColor: '#d54941',
-      cancelText: t('common.cancel'),
-    });
-    if (!confirm) return;
-    this.setData({ busy: 'delete' });
-    try {
-      await newsDelete(this.data.id);
-      this.markSaved();
-      wx.showToast({ title: t('editor.deleted'), icon: 'none' });
-      wx.navigateBack({ delta: 1 });
-    } catch (error) {
-      this.showFailure(error);
-    } finally {
-      this.setData({ busy: '' });
-    }
   },
 });

@@ -5,9 +5,7 @@ import type {
 } from '../../../../contract/api/admin';
 import type { OpportunityKind } from '../../../../contract/models';
 import { OPPORTUNITY_KINDS } from '../../../../contract/constants';
-import { fontScaleStyle } from '../../../../utils/font-scale';
-import type { AdminViewStatus } from '../../components/admin-state/index';
-import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { labelsOf, t } from '../../i18n/index';
 import {
   opportunitiesDelete,
   opportunitiesGet,
@@ -16,15 +14,7 @@ import {
   opportunitiesUnpublish,
 } from '../../services/admin';
 import { chooseAndUploadPdf, FileRejected, MAX_ATTACHMENTS, PDF_MAX_BYTES } from '../../services/files';
-import {
-  livePreview,
-  runEditorAction,
-  showEditorFailure,
-  warnBeforeLeaving,
-  type LivePreview,
-  type PreviewView,
-} from '../../utils/editor';
-import { errorMessage, isForbidden, noErrors } from '../../utils/errors';
+import { editorData, editorPage } from '../../utils/editor';
 import { chinaDay, endOfChinaDay, fileSize } from '../../utils/format';
 import { OPPORTUNITY_STATUS_THEME } from '../../utils/tags';
 
@@ -49,7 +39,6 @@ const FIELDS = [
   'contact_phone',
 ] as const;
 
-type Busy = '' | 'save' | 'publish' | 'unpublish' | 'delete';
 type TextField =
   'title' | 'summary' | 'body' | 'contactName' | 'contactTitle' | 'contactEmail' | 'contactPhone';
 
@@ -154,6 +143,11 @@ function toForm(item: OpportunityDetail): OpportunityForm {
   };
 }
 
+function kindView(kind: OpportunityKind | '') {
+  const index = kind ? OPPORTUNITY_KINDS.indexOf(kind) : -1;
+  return { kindIndex: index, kindLabel: kind ? t(`kinds.${kind}`) : t('opportunityEditor.kindPick') };
+}
+
 function metaOf(status: StaffOpportunityStatus | '', edited: boolean) {
   const stored = status !== '';
   return {
@@ -170,36 +164,32 @@ function metaOf(status: StaffOpportunityStatus | '', edited: boolean) {
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as AdminViewStatus,
-    errorMessage: '',
-    id: '',
+    ...editorData(FIELDS),
     ...metaOf('', false),
     form: { ...EMPTY_FORM, attachments: [] as AttachmentRow[] },
-    errors: noErrors(FIELDS),
     kinds: [] as { value: OpportunityKind; label: string }[],
     kindIndex: -1,
     kindLabel: '',
-    preview: { state: 'empty', nodes: [], message: '' } as PreviewView,
-    busy: '' as Busy,
-    uploading: false,
     attachmentsHint: '',
     canAddAttachment: true,
     labels: {} as Record<keyof typeof LABELS, string>,
   },
 
-  livePreview: null as LivePreview | null,
-  dirty: false,
+  ...editorPage<OpportunityDetail, StaffOpportunityStatus, OpportunitySaveInput>({
+    texts: 'opportunityEditor',
+    fields: FIELDS,
+    get: opportunitiesGet,
+    save: opportunitiesSave,
+    remove: opportunitiesDelete,
+    view: (item) => {
+      const form = toForm(item);
+      return { form, ...kindView(form.kind), canAddAttachment: form.attachments.length < MAX_ATTACHMENTS };
+    },
+    meta: (status, edited) => metaOf(status, edited),
+  }),
 
   onLoad(query: { id?: string }) {
-    refreshLang();
-    const id = query.id ? decodeURIComponent(query.id) : '';
-    wx.setNavigationBarTitle({
-      title: id ? t('opportunityEditor.titleEdit') : t('opportunityEditor.titleNew'),
-    });
-    this.setData({
-      pageStyle: fontScaleStyle(),
-      id,
+    return this.open(query, {
       labels: labelsOf(LABELS),
       kinds: OPPORTUNITY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) })),
       kindLabel: t('opportunityEditor.kindPick'),
@@ -207,60 +197,10 @@ Page({
         max: fileSize(PDF_MAX_BYTES),
         count: MAX_ATTACHMENTS,
       }),
-      ...metaOf('', false),
     });
-    if (!id) {
-      this.setData({ status: 'ready' });
-      return undefined;
-    }
-    return this.load();
-  },
-
-  onUnload() {
-    this.livePreview?.stop();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
-
-  async load() {
-    try {
-      const { item, preview } = await opportunitiesGet(this.data.id);
-      const form = toForm(item);
-      this.setData({
-        status: 'ready',
-        errorMessage: '',
-        form,
-        ...this.kindView(form.kind),
-        canAddAttachment: form.attachments.length < MAX_ATTACHMENTS,
-        preview: { state: form.body.trim() ? 'ready' : 'empty', nodes: preview, message: '' },
-        ...metaOf(item.status, item.edited),
-      });
-    } catch (error) {
-      if (isForbidden(error)) this.setData({ status: 'forbidden' });
-      else this.setData({ status: 'error', errorMessage: errorMessage(error) });
-    }
-  },
-
-  kindView(kind: OpportunityKind | '') {
-    const index = kind ? OPPORTUNITY_KINDS.indexOf(kind) : -1;
-    return { kindIndex: index, kindLabel: kind ? t(`kinds.${kind}`) : t('opportunityEditor.kindPick') };
   },
 
   // ---- editing ------------------------------------------------------------------------------
-
-  markDirty() {
-    if (this.dirty) return;
-    this.dirty = true;
-    warnBeforeLeaving(true);
-  },
-
-  markSaved() {
-    this.dirty = false;
-    warnBeforeLeaving(false);
-  },
 
   onInput(
     event: WechatMiniprogram.CustomEvent<{ value?: string }, Record<string, never>, { field?: TextField }>,
@@ -277,7 +217,7 @@ Page({
     const kind = OPPORTUNITY_KINDS[Number(event.detail.value)];
     if (!kind) return;
     this.markDirty();
-    this.setData({ 'form.kind': kind, 'errors.kind': '', ...this.kindView(kind) });
+    this.setData({ 'form.kind': kind, 'errors.kind': '', ...kindView(kind) });
   },
 
   onOpenChange(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
@@ -328,19 +268,6 @@ Page({
     this.setData({ 'form.attachments': attachments, canAddAttachment: true, 'errors.attachments': '' });
   },
 
-  // ---- preview ------------------------------------------------------------------------------
-
-  schedulePreview(body: string) {
-    if (!this.livePreview) {
-      this.livePreview = livePreview((update) => {
-        const patch: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(update)) patch[`preview.${key}`] = value;
-        this.setData(patch);
-      });
-    }
-    this.livePreview.update(body);
-  },
-
   // ---- actions ------------------------------------------------------------------------------
 
   toSaveInput(): OpportunitySaveInput {
@@ -364,49 +291,6 @@ Page({
     };
   },
 
-  async persist(): Promise<string | null> {
-    try {
-      const { id, status } = await opportunitiesSave(this.toSaveInput());
-      this.markSaved();
-      if (!this.data.id) wx.setNavigationBarTitle({ title: t('opportunityEditor.titleEdit') });
-      this.setData({ id, errors: noErrors(FIELDS), ...metaOf(status, this.data.edited) });
-      return id;
-    } catch (error) {
-      this.showFailure(error);
-      return null;
-    }
-  },
-
-  showFailure(error: unknown) {
-    showEditorFailure(this, FIELDS, error);
-  },
-
-  act(busy: Busy, work: () => Promise<string | null>) {
-    return runEditorAction(this, busy, work, {
-      refresh: () => this.refreshState(),
-      fail: (error) => this.showFailure(error),
-    });
-  },
-
-  async refreshState() {
-    if (!this.data.id) return;
-    try {
-      const { item } = await opportunitiesGet(this.data.id);
-      this.setData(metaOf(item.status, item.edited));
-    } catch {
-      // The action itself succeeded and said so; the state line updates on the next open.
-    }
-  },
-
-  async saved(): Promise<string | null> {
-    if (this.data.id && !this.dirty) return this.data.id;
-    return this.persist();
-  },
-
-  onSave() {
-    return this.act('save', async () => ((await this.persist()) ? t('common.saved') : null));
-  },
-
   onPublish() {
     return this.act('publish', async () => {
       const id = await this.saved();
@@ -421,28 +305,5 @@ Page({
       await opportunitiesUnpublish(this.data.id);
       return t('opportunityEditor.unpublished');
     });
-  },
-
-  async onDelete() {
-    if (this.data.busy || !this.data.id) return;
-    const { confirm } = await wx.showModal({
-      title: t('opportunityEditor.deleteConfirmTitle'),
-      content: t('opportunityEditor.deleteConfirm'),
-      confirmText: t('common.delete'),
-      confirmColor: '#d54941',
-      cancelText: t('common.cancel'),
-    });
-    if (!confirm) return;
-    this.setData({ busy: 'delete' });
-    try {
-      await opportunitiesDelete(this.data.id);
-      this.markSaved();
-      wx.showToast({ title: t('opportunityEditor.deleted'), icon: 'none' });
-      wx.navigateBack({ delta: 1 });
-    } catch (error) {
-      this.showFailure(error);
-    } finally {
-      this.setData({ busy: '' });
-    }
   },
 });
