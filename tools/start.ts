@@ -7,6 +7,7 @@ import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from './build';
+import { MINIPROGRAM_DIR, MINIPROGRAM_NPM_DIR } from './build/paths';
 import { DEFAULT_OPENID, startLocalCloud } from '@cdr/local-cloud';
 import { createPreview, type Preview } from '@cdr/preview';
 import { seedDatabase } from './seed';
@@ -73,7 +74,13 @@ ready`);
 /** The preview is built at each start; a page that does not build must not keep the cloud from starting. */
 async function startPreview(staffOpenids: string[]): Promise<Preview | null> {
   try {
-    return await createPreview({ defaultOpenid: DEFAULT_OPENID, staffOpenids });
+    return await createPreview({
+      defaultOpenid: DEFAULT_OPENID,
+      staffOpenids,
+      miniprogramDir: MINIPROGRAM_DIR,
+      miniprogramNpmDir: MINIPROGRAM_NPM_DIR,
+      root: ROOT,
+    });
   } catch (error) {
     console.error(`preview: ${error instanceof Error ? error.message : String(error)}`);
     return null;

@@ -14,24 +14,35 @@
  *   `page` and `:host` as the elements the shell renders, builtin tags as their `wx-*` elements.
  *   simulate then scopes class names per component in the browser, as under jest.
  *
- * Nothing is written to disk: `buildPreview()` answers the files the preview serves.
+ * Nothing is written to disk: `buildPreview()` answers the files the preview serves. It reads
+ * only the folders its options name.
  */
-import { build as esbuild, transform } from 'esbuild';
+import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MINIPROGRAM_DIR, MINIPROGRAM_NPM_DIR, ROOT } from '../../../tools/build/paths';
-import { BuildError } from '../../../tools/build/types';
-import { isBuiltinComponent } from '../../miniprogram-runtime/src';
+import { pagesOf, readAppJson, type AppJson } from '../../miniprogram-runtime/src/project';
+import { collectComponents, compileModules, readJson, scriptFile, unsupportedSettings } from './app';
+import { PreviewBuildError as BuildError } from './errors';
 import { FRAME_WIDTH_PX } from './shell/frame';
+import { readWxss, RPX_PER_SCREEN, toBrowserCss } from './wxss';
 
-/** WeChat defines the screen as 750 rpx wide. */
-const RPX_PER_SCREEN = 750;
 /** Room for the compiled templates of the whole app plus TDesign (wcc's default is 1 MB). */
 const WCC_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** The npm package the preview cannot render without (the app's component library). */
+const REQUIRED_NPM_PACKAGE = 'tdesign-miniprogram';
 
 const SHELL_DIR = path.join(__dirname, 'shell');
 const SIMULATE_BROWSER_BUILD = require.resolve('miniprogram-simulate/build.js');
+
+export interface PreviewPaths {
+  /** The mini program root (`miniprogramRoot` of project.config.json). */
+  miniprogramDir: string;
+  /** The npm build ("构建 npm") the app's components come from. */
+  miniprogramNpmDir: string;
+  /** The repository root: where esbuild resolves the shell's imports, and what messages are relative to. */
+  root: string;
+}
 
 export interface PreviewAsset {
   contentType: string;
@@ -56,63 +67,61 @@ export interface PreviewManifest {
   unsupported: Record<string, string[]>;
 }
 
-interface AppJson {
-  pages: string[];
-  subPackages?: { root: string; pages: string[] }[];
-  subpackages?: { root: string; pages: string[] }[];
-  window?: Record<string, unknown>;
-  tabBar?: { custom?: boolean; list: { pagePath: string; text: string }[] } & Record<string, unknown>;
-  usingComponents?: Record<string, string>;
-  style?: string;
-}
-
-type Json = Record<string, unknown>;
-
-export async function buildPreview(): Promise<PreviewBundle> {
+export async function buildPreview(paths: PreviewPaths): Promise<PreviewBundle> {
   const started = Date.now();
-  if (!fs.existsSync(path.join(MINIPROGRAM_NPM_DIR, 'tdesign-miniprogram'))) {
-    throw new BuildError(`${MINIPROGRAM_NPM_DIR} is missing: run \`npm run build\` first`);
+  const dir = paths.miniprogramDir;
+  if (!fs.existsSync(path.join(paths.miniprogramNpmDir, REQUIRED_NPM_PACKAGE))) {
+    throw new BuildError(`${paths.miniprogramNpmDir} is missing: run \`npm run build\` first`);
   }
-  const appJson = readJson(path.join(MINIPROGRAM_DIR, 'app.json')) as unknown as AppJson;
-  const pages = allPages(appJson);
+  let appJson: AppJson;
+  try {
+    appJson = readAppJson(dir);
+  } catch (error) {
+    throw new BuildError(`preview: ${(error as Error).message}`);
+  }
+  const pages = pagesOf(appJson);
   const tabBarComponent = appJson.tabBar?.custom ? 'custom-tab-bar/index' : null;
 
   const components = collectComponents(
+    dir,
     [...pages, ...(tabBarComponent ? [tabBarComponent] : [])],
     appJson.usingComponents ?? {},
   );
   const pageSet = new Set(pages);
-  const appWxss = readWxss('app', new Set());
+  const appWxss = readWxss(dir, 'app');
 
   const files: Record<string, string> = {};
   for (const [key, json] of components) {
     files[`${key}.json`] = JSON.stringify(json);
-    const own = fs.existsSync(path.join(MINIPROGRAM_DIR, `${key}.wxss`)) ? readWxss(key, new Set()) : '';
+    const own = fs.existsSync(path.join(dir, `${key}.wxss`)) ? readWxss(dir, key) : '';
     files[`${key}.wxss`] = pageSet.has(key)
-      ? toBrowserCss(`${appWxss}\n${own}`, { page: `[data-preview-page="${key}"]`, host: '' })
-      : toBrowserCss(own, { page: '[data-preview-page]', host: `[data-preview-host="${key}"]` });
+      ? toBrowserCss(`${appWxss}\n${own}`, { page: `[data-preview-page="${key}"]`, host: '' }, `${key}.wxss`)
+      : toBrowserCss(
+          own,
+          { page: '[data-preview-page]', host: `[data-preview-host="${key}"]` },
+          `${key}.wxss`,
+        );
   }
 
-  const scripts = ['app', ...[...components.keys()].filter((key) => scriptFile(key) !== null)];
-  const modules = await compileModules(scripts);
+  const scripts = ['app', ...[...components.keys()].filter((key) => scriptFile(dir, key) !== null)];
+  const modules = await compileModules(dir, scripts);
 
+  const themeFile = path.join(dir, 'theme.json');
   const manifest: PreviewManifest = {
     appJson,
-    theme: fs.existsSync(path.join(MINIPROGRAM_DIR, 'theme.json'))
-      ? (readJson(path.join(MINIPROGRAM_DIR, 'theme.json')) as PreviewManifest['theme'])
-      : {},
+    theme: fs.existsSync(themeFile) ? (readJson(themeFile, paths.root) as PreviewManifest['theme']) : {},
     pages: Object.fromEntries(pages.map((page) => [page, { json: components.get(page) ?? {} }])),
     tabBarComponent,
     unsupported: unsupportedSettings(components),
   };
 
   const appFiles = [
-    '/* Generated by packages/preview/src/build.ts from miniprogram/: do not edit. */',
+    '/* Generated by packages/preview/src/build.ts from the mini program: do not edit. */',
     `window.__PREVIEW_APP__ = ${JSON.stringify({ manifest, files })};`,
     `window.__PREVIEW_APP__.modules = {\n${[...modules]
       .map(([key, code]) => `${JSON.stringify(key)}: function (require, module, exports) {\n${code}\n}`)
       .join(',\n')}\n};`,
-    `window.__PREVIEW_APP__.gwx = function () {\n${compileWxml()}\n};`,
+    `window.__PREVIEW_APP__.gwx = function () {\n${compileWxml(dir)}\n};`,
   ].join('\n');
 
   const assets = new Map<string, PreviewAsset>();
@@ -122,164 +131,22 @@ export async function buildPreview(): Promise<PreviewBundle> {
   add('/_preview/shell.css', 'text/css; charset=utf-8', fs.readFileSync(path.join(SHELL_DIR, 'shell.css')));
   add('/_preview/simulate.js', 'text/javascript; charset=utf-8', simulateBrowserBuild());
   add('/_preview/app.js', 'text/javascript; charset=utf-8', appFiles);
-  add('/_preview/shell.js', 'text/javascript; charset=utf-8', await bundleShell());
+  add('/_preview/shell.js', 'text/javascript; charset=utf-8', await bundleShell(paths.root));
   return { assets, pages, ms: Date.now() - started };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pages and components
-
-function allPages(appJson: AppJson): string[] {
-  const subPackages = appJson.subPackages ?? appJson.subpackages ?? [];
-  return [
-    ...appJson.pages,
-    ...subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/$/, '')}/${page}`)),
-  ];
-}
-
-/**
- * Every page and component reachable from `entries` through `usingComponents`, keyed by path
- * from the mini program root, with each json's `usingComponents` resolved to absolute paths: npm
- * style paths (`tdesign-miniprogram/button/button`) go through `miniprogram_npm` as the runtime
- * resolves them, which simulate does not do itself.
- */
-function collectComponents(entries: string[], globalUsing: Record<string, string>): Map<string, Json> {
-  const found = new Map<string, Json>();
-  const visit = (key: string, via: string) => {
-    if (found.has(key)) return;
-    const file = path.join(MINIPROGRAM_DIR, `${key}.json`);
-    if (!fs.existsSync(file)) throw new BuildError(`preview: ${via}: ${key}.json does not exist`);
-    const json = readJson(file);
-    const using = { ...globalUsing, ...((json.usingComponents ?? {}) as Record<string, string>) };
-    const resolved: Record<string, string> = {};
-    found.set(key, { ...json, usingComponents: resolved });
-    for (const [tag, value] of Object.entries(using)) {
-      const target = resolveComponent(key, value);
-      if (target === null) {
-        throw new BuildError(`preview: ${key}.json: <${tag}> → "${value}" resolves to no component`);
-      }
-      resolved[tag] = `/${target}`;
-      visit(target, `${key}.json <${tag}>`);
-    }
-  };
-  for (const entry of entries) visit(entry, 'app.json');
-  return found;
-}
-
-/** json settings the component framework under simulate lacks (abstract nodes, placeholders). */
-const UNSUPPORTED_JSON = ['componentGenerics', 'componentPlaceholder'];
-
-function unsupportedSettings(components: Map<string, Json>): Record<string, string[]> {
-  const found: Record<string, string[]> = {};
-  for (const [key, json] of components) {
-    const names = UNSUPPORTED_JSON.filter((name) => json[name] !== undefined);
-    if (names.length > 0) found[key] = names;
-  }
-  return found;
-}
-
-function resolveComponent(from: string, value: string): string | null {
-  const candidates = value.startsWith('/')
-    ? [value.slice(1)]
-    : value.startsWith('.')
-      ? [path.posix.join(path.posix.dirname(from), value)]
-      : npmDirsFrom(from).map((dir) => `${dir}/${value}`);
-  for (const candidate of candidates) {
-    for (const key of [candidate, `${candidate}/index`]) {
-      if (fs.existsSync(path.join(MINIPROGRAM_DIR, `${key}.json`))) return key;
-    }
-  }
-  return null;
-}
-
-/** The `miniprogram_npm` folders a module at `key` sees, nearest first, as in the mini program. */
-function npmDirsFrom(key: string): string[] {
-  const dirs: string[] = [];
-  let dir = path.posix.dirname(key);
-  for (;;) {
-    const candidate = dir === '.' ? 'miniprogram_npm' : `${dir}/miniprogram_npm`;
-    if (fs.existsSync(path.join(MINIPROGRAM_DIR, candidate))) dirs.push(candidate);
-    if (dir === '.') return dirs;
-    dir = path.posix.dirname(dir);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scripts
-
-function scriptFile(key: string): string | null {
-  for (const extension of ['.ts', '.js']) {
-    if (fs.existsSync(path.join(MINIPROGRAM_DIR, `${key}${extension}`))) return `${key}${extension}`;
-  }
-  return null;
-}
-
-/**
- * Compiles `entries` and every module they require to CommonJS function bodies, keyed by path
- * without extension, each `require("…")` rewritten to the key it resolves to.
- */
-async function compileModules(entries: string[]): Promise<Map<string, string>> {
-  const modules = new Map<string, string>();
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const key = queue.shift() as string;
-    if (modules.has(key)) continue;
-    const file = key.endsWith('.json') ? key : scriptFile(key);
-    if (file === null) throw new BuildError(`preview: no script for ${key}`);
-    const source = fs.readFileSync(path.join(MINIPROGRAM_DIR, file), 'utf8');
-    if (file.endsWith('.json')) {
-      modules.set(key, `module.exports = ${source.trim()};`);
-      continue;
-    }
-    const { code } = await transform(source, {
-      loader: file.endsWith('.ts') ? 'ts' : 'js',
-      format: 'cjs',
-      target: 'es2020',
-      sourcefile: file,
-      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
-    });
-    const rewritten = code.replace(/\brequire\("([^"]+)"\)/g, (_match, specifier: string) => {
-      const target = resolveModule(key, specifier);
-      if (target === null) throw new BuildError(`preview: ${file}: cannot resolve require("${specifier}")`);
-      queue.push(target);
-      return `require(${JSON.stringify(target)})`;
-    });
-    modules.set(key, rewritten);
-  }
-  return modules;
-}
-
-function resolveModule(from: string, specifier: string): string | null {
-  const bases =
-    specifier.startsWith('.') || specifier.startsWith('/')
-      ? [
-          specifier.startsWith('/')
-            ? specifier.slice(1)
-            : path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier)),
-        ]
-      : npmDirsFrom(from).map((dir) => `${dir}/${specifier}`);
-  for (const base of bases) {
-    if (base.startsWith('..')) return null;
-    const stripped = base.replace(/\.(ts|js)$/, '');
-    if (base.endsWith('.json') && fs.existsSync(path.join(MINIPROGRAM_DIR, base))) return base;
-    if (scriptFile(stripped)) return stripped;
-    if (scriptFile(`${stripped}/index`)) return `${stripped}/index`;
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // WXML
 
-function compileWxml(): string {
+function compileWxml(dir: string): string {
   // The compiler simulate itself runs under jest (its dependency, resolved from it).
   const compiler = createRequire(SIMULATE_BROWSER_BUILD)('miniprogram-compiler') as {
     wxmlToJs(rootPath: string, options: Record<string, unknown>): string;
   };
   try {
-    return compiler.wxmlToJs(MINIPROGRAM_DIR, {
-      wxmlList: listFiles('.wxml'),
-      wxsList: listFiles('.wxs'),
+    return compiler.wxmlToJs(dir, {
+      wxmlList: listFiles(dir, '.wxml'),
+      wxsList: listFiles(dir, '.wxs'),
       maxBuffer: WCC_MAX_OUTPUT_BYTES,
     });
   } catch (error) {
@@ -288,182 +155,19 @@ function compileWxml(): string {
 }
 
 /** Every file of the app with `extension`, relative to the mini program root. */
-function listFiles(extension: string): string[] {
+function listFiles(root: string, extension: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(extension)) {
-        found.push(path.relative(MINIPROGRAM_DIR, full).split(path.sep).join('/'));
-      }
+      else if (entry.name.endsWith(extension))
+        found.push(path.relative(root, full).split(path.sep).join('/'));
     }
   };
-  walk(MINIPROGRAM_DIR);
+  walk(root);
   return found.sort();
-}
-
-// ---------------------------------------------------------------------------------------------
-// WXSS
-
-/** `key`'s WXSS with every `@import` inlined, each file once, as the WXSS compiler does. */
-function readWxss(key: string, seen: Set<string>): string {
-  const file = `${key}.wxss`;
-  if (seen.has(file)) return '';
-  seen.add(file);
-  const full = path.join(MINIPROGRAM_DIR, file);
-  if (!fs.existsSync(full)) throw new BuildError(`preview: ${file} does not exist`);
-  const source = fs.readFileSync(full, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-  return source.replace(/@import\s+(?:"([^"]+)"|'([^']+)')\s*;/g, (_match, a?: string, b?: string) => {
-    const target = (a ?? b) as string;
-    const resolved = target.startsWith('/')
-      ? target.slice(1)
-      : path.posix.normalize(path.posix.join(path.posix.dirname(key), target));
-    return readWxss(resolved.replace(/\.wxss$/, ''), seen);
-  });
-}
-
-interface CssTargets {
-  /** What the `page` selector becomes. */
-  page: string;
-  /** What `:host` becomes; empty drops rules on `:host` (pages have none). */
-  host: string;
-}
-
-/**
- * WXSS → CSS: units converted, and selectors rewritten for the elements the preview renders.
- * Class names are left for simulate, which scopes them per component in the browser.
- */
-export function toBrowserCss(wxss: string, targets: CssTargets): string {
-  return rewriteRules(
-    wxss,
-    (selectors) => {
-      const out = splitSelectors(selectors)
-        .map((selector) => rewriteSelector(selector, targets))
-        .filter((selector): selector is string => selector !== null);
-      return out.length > 0 ? out.join(',') : null;
-    },
-    convertUnits,
-  );
-}
-
-/** `rpx` in px at the frame's width; `vh`/`vw` of the page's window (the frame), not the browser's. */
-function convertUnits(declarations: string): string {
-  const scale = FRAME_WIDTH_PX / RPX_PER_SCREEN;
-  return declarations
-    .replace(/(-?\d*\.?\d+)rpx\b/g, (_match, value: string) => `${round(Number(value) * scale)}px`)
-    .replace(/(-?\d*\.?\d+)vh\b/g, (_match, value: string) => `calc(${value} * var(--preview-vh))`)
-    .replace(
-      /(-?\d*\.?\d+)vw\b/g,
-      (_match, value: string) => `${round((Number(value) * FRAME_WIDTH_PX) / 100)}px`,
-    );
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
-/**
- * Walks the rules of a stylesheet, nested in `@media`/`@supports` too, rewriting each rule's
- * selector list with `rewrite` (null drops the rule) and its declarations with `declarations`.
- */
-function rewriteRules(
-  css: string,
-  rewrite: (selectors: string) => string | null,
-  declarations: (body: string) => string,
-): string {
-  let out = '';
-  let i = 0;
-  while (i < css.length) {
-    const open = findOutsideStrings(css, '{', i);
-    if (open < 0) {
-      out += css.slice(i);
-      break;
-    }
-    const prelude = css.slice(i, open);
-    const close = matchingBrace(css, open);
-    const body = css.slice(open + 1, close);
-    const trimmed = prelude.trim();
-    // A statement at-rule (`@charset …;`) before this block stays as it is.
-    const lastStatement = prelude.lastIndexOf(';');
-    const head = lastStatement >= 0 ? prelude.slice(0, lastStatement + 1) : '';
-    const selectorText = lastStatement >= 0 ? prelude.slice(lastStatement + 1).trim() : trimmed;
-    out += head;
-    if (selectorText.startsWith('@media') || selectorText.startsWith('@supports')) {
-      out += `${declarations(selectorText)}{${rewriteRules(body, rewrite, declarations)}}`;
-    } else if (selectorText.startsWith('@')) {
-      // @font-face, @keyframes: no selectors to rewrite, only values.
-      out += `${selectorText}{${declarations(body)}}`;
-    } else {
-      const selectors = rewrite(selectorText);
-      if (selectors !== null) out += `${selectors}{${declarations(body)}}`;
-    }
-    i = close + 1;
-  }
-  return out;
-}
-
-function findOutsideStrings(css: string, char: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < css.length; i++) {
-    const c = css[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === char) return i;
-  }
-  return -1;
-}
-
-function matchingBrace(css: string, open: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = open; i < css.length; i++) {
-    const c = css[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  throw new BuildError(`preview: unbalanced braces in WXSS near "${css.slice(open - 40, open)}"`);
-}
-
-function splitSelectors(list: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list[i];
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(list.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(list.slice(start).trim());
-  return parts.filter(Boolean);
-}
-
-/** Rewrites type selectors and `:host` in one selector; null when it cannot match anything. */
-function rewriteSelector(selector: string, targets: CssTargets): string | null {
-  if (selector.includes(':host')) {
-    if (!targets.host) return null;
-    selector = selector.replace(/:host\(([^)]*)\)/g, `${targets.host}$1`).replace(/:host\b/g, targets.host);
-  }
-  // A type selector starts a compound: at the start, after a combinator or inside `:not(`/`:is(`.
-  return selector.replace(
-    /(^|[\s>+~(])([a-zA-Z][a-zA-Z0-9-]*)(?=$|[\s>+~.#:[)])/g,
-    (match, before: string, tag: string) => {
-      if (tag === 'page') return `${before}${targets.page}`;
-      if (isBuiltinComponent(tag)) return `${before}wx-${tag}`;
-      return match;
-    },
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -490,7 +194,7 @@ function simulateBrowserBuild(): string {
   return source.split(original).join(scaled);
 }
 
-async function bundleShell(): Promise<string> {
+async function bundleShell(root: string): Promise<string> {
   const result = await esbuild({
     entryPoints: [path.join(SHELL_DIR, 'shell.ts')],
     bundle: true,
@@ -498,16 +202,8 @@ async function bundleShell(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome110',
-    absWorkingDir: ROOT,
+    absWorkingDir: root,
     logLevel: 'silent',
   });
   return result.outputFiles[0]?.text ?? '';
-}
-
-function readJson(file: string): Json {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
-  } catch (error) {
-    throw new BuildError(`preview: ${path.relative(ROOT, file)}: ${(error as Error).message}`);
-  }
 }

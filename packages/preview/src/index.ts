@@ -4,12 +4,12 @@
  * `buildPreview()` when the server starts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildPreview, type PreviewBundle } from './build';
+import { buildPreview, type PreviewBundle, type PreviewPaths } from './build';
 import type { PreviewConfig } from './shell/types';
 
-export { buildPreview } from './build';
+export { buildPreview, type PreviewPaths } from './build';
 
-export interface PreviewOptions {
+export interface PreviewOptions extends PreviewPaths {
   /** The OPENID the preview acts as until another is chosen. */
   defaultOpenid: string;
   /** Staff OPENIDs (`ADMIN_OPENIDS`) offered in the identity picker. */
@@ -23,7 +23,7 @@ export interface Preview {
 }
 
 export async function createPreview(options: PreviewOptions): Promise<Preview> {
-  const bundle = await buildPreview();
+  const bundle = await buildPreview(options);
   const config: PreviewConfig = { defaultOpenid: options.defaultOpenid, staffOpenids: options.staffOpenids };
   const configBody = Buffer.from(JSON.stringify(config));
   return {
