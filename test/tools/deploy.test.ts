@@ -245,6 +245,36 @@ describe('storage security rule', () => {
   });
 });
 
+describe('which mini program version a subscription message opens', () => {
+  it('is formal unless the deployment says developer or trial', () => {
+    const unset = checkEnv(['MINIPROGRAM_STATE'], { MINIPROGRAM_STATE: '' });
+    expect(unset).toMatchObject({ values: { MINIPROGRAM_STATE: 'formal' }, missing: [], invalid: [] });
+    expect(unset.defaulted).toEqual(['MINIPROGRAM_STATE']);
+    expect(checkEnv(['MINIPROGRAM_STATE'], { MINIPROGRAM_STATE: 'trial' }).values).toEqual({
+      MINIPROGRAM_STATE: 'trial',
+    });
+    expect(checkEnv(['MINIPROGRAM_STATE'], { MINIPROGRAM_STATE: 'beta' }).invalid).toEqual([
+      { name: 'MINIPROGRAM_STATE', message: expect.stringMatching(/developer.*trial.*formal/) },
+    ]);
+  });
+
+  it('goes to every function that sends subscription messages, and only to those', () => {
+    const templates = { SUBSCRIBE_TEMPLATE_NEWS: 'tmpl-news', SUBSCRIBE_TEMPLATE_ENQUIRY: 'tmpl-enquiry' };
+    const plan = planDeploy({ env: { ...NO_CREDENTIALS, ...templates, MINIPROGRAM_STATE: 'trial' } });
+    for (const fn of plan.functions) {
+      const sends = fn.openapi.includes('subscribeMessage.send');
+      const deployed = resolveEnvVariables(fn, plan.env.values);
+      expect(deployed.MINIPROGRAM_STATE).toBe(sends ? 'trial' : undefined);
+    }
+    expect(plan.functions.filter((fn) => fn.deploymentVariables.length > 0).map((fn) => fn.name)).toEqual(
+      expect.arrayContaining(['admin', 'scheduler']),
+    );
+    const production = planDeploy({ env: { ...NO_CREDENTIALS, ...templates } });
+    const admin = production.functions.find((fn) => fn.name === 'admin') as FunctionPlan;
+    expect(resolveEnvVariables(admin, production.env.values).MINIPROGRAM_STATE).toBe('formal');
+  });
+});
+
 describe('function settings', () => {
   function fixtureFunction(config: unknown): CloudFunction {
     const dir = tempDir();

@@ -56,6 +56,13 @@ export const VARIABLES = {
     en: 'subscription message template ID: new-enquiry alert to staff',
     schema: token,
   },
+  MINIPROGRAM_STATE: {
+    zh: '点开订阅消息时打开的小程序版本：developer 开发版、trial 体验版、formal 正式版（默认）',
+    en: 'mini program version a tapped subscription message opens: developer, trial or formal (default)',
+    schema: z.enum(['developer', 'trial', 'formal'], {
+      message: '只能是 developer、trial 或 formal / developer, trial or formal only',
+    }),
+  },
 } satisfies Record<string, VariableSpec>;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -68,14 +75,21 @@ export const CLOUD_CREDENTIALS = ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETK
  * and refuses to run without it, so a local placeholder never reaches the cloud.
  */
 export const FUNCTION_VARIABLES = ['SUBSCRIBE_TEMPLATE_NEWS', 'SUBSCRIBE_TEMPLATE_ENQUIRY'] as const;
+/**
+ * Variables a deployment may leave unset, with the value it then uses. `MINIPROGRAM_STATE` goes to
+ * every function that sends subscription messages; only production is ever deployed without it.
+ */
+export const DEFAULTS: Partial<Record<VariableName, string>> = { MINIPROGRAM_STATE: 'formal' };
 /** What uploading the mini program needs. */
 export const UPLOAD_CREDENTIALS = ['WX_APPID', 'WX_PRIVATE_KEY_PATH'] as const;
 
 export interface EnvReport {
   /** Valid values of the variables asked for. */
   values: Record<string, string>;
-  /** Variables that are unset or empty. */
+  /** Variables that are unset or empty and have no default. */
   missing: string[];
+  /** Variables that are unset or empty and take their value (in `values`) from DEFAULTS. */
+  defaulted: string[];
   /** Variables that are set but malformed. */
   invalid: { name: string; message: string }[];
 }
@@ -98,9 +112,15 @@ export function describeVariable(name: string): string {
 
 /** Reads and validates the named variables; never throws, so a dry run can report what is missing. */
 export function checkEnv(names: readonly string[], env: NodeJS.ProcessEnv = process.env): EnvReport {
-  const report: EnvReport = { values: {}, missing: [], invalid: [] };
+  const report: EnvReport = { values: {}, missing: [], defaulted: [], invalid: [] };
   for (const name of new Set(names)) {
     const raw = env[name]?.trim();
+    const fallback = (DEFAULTS as Record<string, string | undefined>)[name];
+    if (!raw && fallback !== undefined) {
+      report.values[name] = fallback;
+      report.defaulted.push(name);
+      continue;
+    }
     if (!raw) {
       report.missing.push(name);
       continue;

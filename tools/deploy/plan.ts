@@ -167,6 +167,12 @@ export interface FunctionPlan {
   triggers: TriggerPlan[];
   /** WeChat open APIs the function calls (`permissions.openapi`). */
   openapi: string[];
+  /**
+   * Variables the deployment adds to the function's environment beyond config.json, by name, each
+   * from the same-named deployment variable: `MINIPROGRAM_STATE` for a function that sends
+   * subscription messages (the version a tapped message opens).
+   */
+  deploymentVariables: string[];
   files: PlannedFile[];
   bytes: number;
 }
@@ -198,6 +204,9 @@ const functionConfigSchema = z.strictObject({
   permissions: z.strictObject({ openapi: z.array(z.string().min(1)).default([]) }).default({ openapi: [] }),
 });
 
+/** The open API whose messages name the mini program version they open (`miniprogramState`). */
+const SUBSCRIBE_SEND = 'subscribeMessage.send';
+
 const packageSchema = z.looseObject({ main: z.literal('index.js'), description: z.string().optional() });
 
 export function planFunction(fn: CloudFunction): FunctionPlan {
@@ -223,24 +232,34 @@ export function planFunction(fn: CloudFunction): FunctionPlan {
     fromEnvironment,
     triggers: config.triggers,
     openapi: config.permissions.openapi,
+    deploymentVariables: config.permissions.openapi.includes(SUBSCRIBE_SEND) ? ['MINIPROGRAM_STATE'] : [],
     files,
     bytes: files.reduce((sum, file) => sum + file.bytes, 0),
   };
 }
 
-/** The function's environment variables as deployed: per-environment ones taken from `values`. */
+/**
+ * The function's environment variables as deployed: per-environment ones and the deployment's own
+ * taken from `values` (where a defaulted variable already holds its default).
+ */
 export function resolveEnvVariables(
   fn: FunctionPlan,
   values: Record<string, string>,
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fn.envVariables).map(([key, value]) => {
-      if (!fn.fromEnvironment.includes(key)) return [key, value];
-      const deployed = values[key];
-      if (deployed === undefined) throw new PlanError(`${fn.name}: ${key} must be set in the environment`);
-      return [key, deployed];
-    }),
-  );
+  const fromValues = (key: string) => {
+    const deployed = values[key];
+    if (deployed === undefined) throw new PlanError(`${fn.name}: ${key} must be set in the environment`);
+    return deployed;
+  };
+  return {
+    ...Object.fromEntries(
+      Object.entries(fn.envVariables).map(([key, value]) => [
+        key,
+        fn.fromEnvironment.includes(key) ? fromValues(key) : value,
+      ]),
+    ),
+    ...Object.fromEntries(fn.deploymentVariables.map((key) => [key, fromValues(key)])),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,7 +311,11 @@ export function planDeploy(options: DeployPlanOptions = {}): DeployPlan {
   const functions = available.filter((fn) => only.length === 0 || only.includes(fn.name)).map(planFunction);
   const includesDatabase = only.length === 0;
   const env = checkEnv(
-    [rc.envIdVariable, ...CLOUD_CREDENTIALS, ...functions.flatMap((fn) => fn.fromEnvironment)],
+    [
+      rc.envIdVariable,
+      ...CLOUD_CREDENTIALS,
+      ...functions.flatMap((fn) => [...fn.fromEnvironment, ...fn.deploymentVariables]),
+    ],
     options.env,
   );
   return {

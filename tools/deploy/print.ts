@@ -43,7 +43,8 @@ export function printEnv(report: EnvReport, names: readonly string[]): string {
           : invalid
             ? `✗ 格式不正确 / invalid: ${invalid.message}`
             : `✗ 未设置 / missing — ${describeVariable(name)}`;
-      return `  ${name.padEnd(width)}  ${status}`;
+      const defaulted = report.defaulted.includes(name) ? '（未设置，用默认值 / unset, default）' : '';
+      return `  ${name.padEnd(width)}  ${status}${defaulted}`;
     })
     .join('\n');
 }
@@ -56,12 +57,15 @@ function envEntry(fn: FunctionPlan, key: string, value: string): string {
   return fn.fromEnvironment.includes(key) ? `${key}=$${key} (local: ${value})` : `${key}=${value}`;
 }
 
-function printFunction(fn: FunctionPlan): string {
-  const env = Object.entries(fn.envVariables);
+function printFunction(fn: FunctionPlan, report: EnvReport): string {
+  const env = [
+    ...Object.entries(fn.envVariables).map(([key, value]) => envEntry(fn, key, value)),
+    ...fn.deploymentVariables.map((key) => `${key}=$${key} (${report.values[key] ?? 'not set'})`),
+  ];
   const lines = [
     `  ${fn.name}  (${fn.dir})${fn.description ? `  ${fn.description}` : ''}`,
     `    runtime ${fn.runtime} · handler ${fn.handler} · timeout ${fn.timeout} s · memory ${fn.memorySize} MB`,
-    `    env: ${env.length ? env.map(([key, value]) => envEntry(fn, key, value)).join(', ') : '—'}`,
+    `    env: ${env.length ? env.join(', ') : '—'}`,
     `    timer triggers: ${fn.triggers.length ? fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ') : '—'}`,
     `    open API permissions: ${fn.openapi.length ? fn.openapi.join(', ') : '—'}`,
     `    files: ${fn.files.map((file) => `${file.path} ${formatBytes(file.bytes)}`).join(', ')} ` +
@@ -83,7 +87,7 @@ export function printDeployPlan(plan: DeployPlan, dryRun: boolean): string {
     `源码 / Source: ${source}`,
     '',
     `云函数 / Cloud functions (${plan.functions.length}):`,
-    ...plan.functions.map(printFunction),
+    ...plan.functions.map((fn) => printFunction(fn, plan.env)),
     '',
   ];
   if (plan.includesDatabase) {
