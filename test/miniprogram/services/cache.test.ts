@@ -1,17 +1,5 @@
+import * as cache from '../../../miniprogram/services/cache';
 import { installWx, settle, type WxMock } from '../../harness/simulate';
-
-/** The module under test, loaded through jest: its `wx` types belong to the mini program's program. */
-interface CacheModule {
-  CACHE_VERSION: number;
-  CACHE_TTL_MS: number;
-  cached<T>(
-    key: string,
-    loader: () => Promise<T>,
-    options?: { ttlMs?: number; now?: () => number },
-  ): { stale: T | undefined; fresh: Promise<T> };
-  readCache<T>(key: string, options?: { ttlMs?: number; now?: () => number }): T | undefined;
-}
-const cache = jest.requireActual<CacheModule>('../../../miniprogram/services/cache');
 
 let wx: WxMock;
 
