@@ -62,3 +62,11 @@ export const NEWS_PAGE_SIZE_MAX = 20;
 export const NEWS_PAGE_SIZE_DEFAULT = 10;
 export const OPPORTUNITIES_PAGE_SIZE = 10;
 export const MY_ENQUIRIES_PAGE_SIZE = 20;
+
+/** Files staff attach: a news cover once compressed on the phone, and opportunity PDFs. */
+export const COVER_MAX_BYTES = 2 * 1024 * 1024;
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 10;
+export const MAX_TAGS = 8;
+/** A news item may be scheduled at most this far ahead. */
+export const MAX_SCHEDULE_DAYS = 366;

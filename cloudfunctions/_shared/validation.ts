@@ -1,68 +1,163 @@
 import { z } from 'zod';
+import { MESSAGES, RULE_TEXTS_ZH } from '../../contract/messages.zh';
+import {
+  cloudFileProblem,
+  cursor as cursorRule,
+  dateTimeProblem,
+  docId as docIdRule,
+  httpsUrlProblem,
+  numberProblem,
+  patternProblem,
+  render,
+  sameDigits,
+  textProblem,
+  typeSay,
+  type CrossCheck,
+  type In,
+  type ObjectRule,
+  type Out,
+  type Rule,
+  type Say,
+} from '../../contract/rules';
 
 /**
- * Schema building blocks whose messages are written for the people who read them (in Chinese),
- * and the mapping of validation issues to per-field messages.
+ * zod schemas built from the shared rules (contract/rules.ts), with the rules' Chinese messages,
+ * and the mapping of validation issues to per-field messages. Single values are judged by the
+ * rules' own checks, so the mini program, which runs the same checks, says the same.
  */
 
-// C0 and C1 control characters other than tab, newline and carriage return (allowed in long text).
-// eslint-disable-next-line no-control-regex
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+const say = (message: Say) => render(message, RULE_TEXTS_ZH);
 
-interface TextOptions {
-  label: string;
-  min?: number;
-  max: number;
-  /** Multi-line text may hold newlines and tabs. */
-  multiline?: boolean;
+/** Checks that read the whole value run even when zod would stop early; they guard themselves. */
+const ALWAYS = { when: () => true };
+
+/** Issues found so far; one raised by the object itself (unknown keys) has no path yet. */
+type Issues = { path?: PropertyKey[] }[];
+
+/** Whether zod already found a problem under one of `fields` of the object being checked. */
+function troubled(ctx: unknown, fields: readonly string[]): boolean {
+  const issues = (ctx as { issues: Issues }).issues;
+  return issues.some((issue) => issue.path !== undefined && fields.includes(String(issue.path[0])));
 }
 
-/** A trimmed string with length limits (counted in characters after trimming) and no control characters. */
-export function text({ label, min = 1, max, multiline = false }: TextOptions) {
-  const control = multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE;
-  return z
-    .string({ error: `${label}格式不正确` })
-    .trim()
-    .refine((value) => !control.test(value), { error: `${label}包含不允许的控制字符` })
-    .refine((value) => [...value].length >= min, {
-      error: min === 1 ? `请填写${label}` : `${label}至少需要 ${min} 个字`,
-    })
-    .refine((value) => [...value].length <= max, { error: `${label}不能超过 ${max} 个字` });
+function crossCheck(check: CrossCheck, value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const fail = (path: string[]) => ctx.addIssue({ code: 'custom', path, message: say(check.say) });
+  switch (check.kind) {
+    case 'someOf':
+      if (troubled(ctx, check.fields)) return;
+      if (check.fields.every((field) => value[field] === undefined)) check.fields.forEach((f) => fail([f]));
+      return;
+    case 'exactlyOne':
+      if (troubled(ctx, check.fields)) return;
+      if (check.fields.filter((field) => value[field] !== undefined).length !== 1)
+        check.fields.forEach((f) => fail([f]));
+      return;
+    case 'sameDigits': {
+      if (troubled(ctx, check.fields)) return;
+      const [a, b] = check.fields;
+      if (!sameDigits(String(value[a]), String(value[b]))) fail([check.at]);
+      return;
+    }
+    case 'nonEmpty':
+      if (Object.values(value).every((part) => part === undefined)) fail([]);
+  }
 }
 
-/** An optional trimmed string: empty counts as absent. */
-export function optionalText(options: Omit<TextOptions, 'min'>) {
-  return z
-    .string({ error: `${options.label}格式不正确` })
-    .trim()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .pipe(text({ ...options, min: 1 }).optional());
+function objectSchema(rule: ObjectRule): z.ZodType {
+  const shape = Object.fromEntries(Object.entries(rule.fields).map(([key, field]) => [key, schemaOf(field)]));
+  const object = z.strictObject(shape, { error: say(rule.say) });
+  const checks = rule.checks ?? [];
+  if (checks.length === 0) return object;
+  return object.superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const check of checks) crossCheck(check, value as Record<string, unknown>, ctx);
+  }, ALWAYS);
+}
+
+/** A refinement that reports what a rule's check finds. */
+function judged<T>(problem: (value: T) => Say | null) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const found = problem(value);
+    if (found) ctx.addIssue({ code: 'custom', message: say(found) });
+  };
+}
+
+function baseSchema(rule: Rule): z.ZodType {
+  const typeError = { error: say(typeSay(rule)) };
+  switch (rule.kind) {
+    case 'text': {
+      const checked = z
+        .string(typeError)
+        .trim()
+        .superRefine(judged((value: string) => textProblem(rule, value)));
+      if (!rule.emptyIsAbsent) return checked;
+      return z
+        .string(typeError)
+        .trim()
+        .optional()
+        .transform((value) => (value === '' ? undefined : value))
+        .pipe(checked.optional());
+    }
+    case 'pattern':
+      return z.string(typeError).superRefine(judged((value: string) => patternProblem(rule, value)));
+    case 'choice':
+      return z.enum(rule.values as [string, ...string[]], typeError);
+    case 'accept':
+      return z.literal(true, typeError);
+    case 'boolean':
+      return z.boolean(typeError);
+    case 'number':
+      return z.number(typeError).superRefine(judged((value: number) => numberProblem(rule, value)));
+    case 'datetime':
+      return z
+        .string(typeError)
+        .superRefine(judged((value: string) => dateTimeProblem(rule, value, Date.now())))
+        .transform((value) => new Date(value));
+    case 'cloudFile':
+      return z.string(typeError).superRefine(judged((value: string) => cloudFileProblem(rule, value)));
+    case 'httpsUrl':
+      return z.string(typeError).superRefine(judged((value: string) => httpsUrlProblem(rule, value)));
+    case 'list': {
+      const list = z.array(schemaOf(rule.of), typeError).max(rule.max, { error: say(rule.maxSay) });
+      const atLeast =
+        rule.min === undefined ? list : list.min(rule.min, { error: say(rule.minSay ?? typeSay(rule)) });
+      if (!rule.unique) return atLeast;
+      const duplicate = say({ key: 'list.duplicate', label: rule.label });
+      return atLeast.superRefine((items, ctx) => {
+        if ((ctx as unknown as { issues: Issues }).issues.length > 0) return;
+        if (new Set(items).size !== items.length) ctx.addIssue({ code: 'custom', message: duplicate });
+      }, ALWAYS);
+    }
+    case 'object':
+      return objectSchema(rule);
+  }
+}
+
+/** The zod schema of a rule: what the functions accept, answering the rule's output type. */
+export function schemaOf<R extends Rule>(rule: R): z.ZodType<Out<R>, In<R>> {
+  const base = baseSchema(rule);
+  const schema =
+    'default' in rule && rule.default !== undefined
+      ? base.optional().default(rule.default as never)
+      : rule.optional && !(rule.kind === 'text' && rule.emptyIsAbsent)
+        ? base.optional()
+        : base;
+  return schema as unknown as z.ZodType<Out<R>, In<R>>;
 }
 
 /** An opaque pagination cursor. */
-export const cursor = z
-  .string({ error: '分页参数不正确' })
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/, { error: '分页参数不正确' });
+export const cursor = schemaOf(cursorRule);
 
 /** A document ID as the database makes them (or as the seed names them). */
-export const docId = z
-  .string({ error: '编号不正确' })
-  .min(1, { error: '编号不正确' })
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { error: '编号不正确' });
+export const docId = schemaOf(docIdRule);
 
 const GENERIC: Record<string, string> = {
-  invalid_type: '格式不正确',
-  too_small: '内容过短',
-  too_big: '内容过长',
-  invalid_format: '格式不正确',
-  invalid_value: '取值不在允许范围内',
-  unrecognized_keys: '不支持的字段',
+  invalid_type: MESSAGES['generic.type'],
+  too_small: MESSAGES['generic.tooSmall'],
+  too_big: MESSAGES['generic.tooBig'],
+  invalid_format: MESSAGES['generic.type'],
+  invalid_value: MESSAGES['generic.value'],
+  unrecognized_keys: MESSAGES['generic.unknownKey'],
 };
 
 /** Per-field messages (`{ "email": "邮箱格式不正确" }`) from a validation error; the first issue per field wins. */
@@ -78,7 +173,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
       continue;
     }
     const custom = issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : undefined;
-    put(base || '_', custom ?? GENERIC[issue.code] ?? '格式不正确');
+    put(base || '_', custom ?? GENERIC[issue.code] ?? MESSAGES['generic.type']);
   }
   return fields;
 }

@@ -1,5 +1,10 @@
 /** The staff side's Chinese texts: messages, labels and the CSV headers, in one place. */
-import type { EnquiryStatus, EnquiryTopic, SourceRef } from '../../../contract/models';
+import { MESSAGES, STAFF_ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../../contract/messages.zh';
+import type { EnquiryTopic, SourceRef } from '../../../contract/models';
+
+/** Topic and status words are the contract's, shared with the mini program. */
+export { TOPIC_LABELS };
+export const ENQUIRY_STATUS_LABELS = STAFF_ENQUIRY_STATUS_LABELS;
 
 export const messages = {
   staffNotFound: '该工作人员不存在',
@@ -11,25 +16,9 @@ export const messages = {
   publishedCannotBeScheduled: '已发布的新闻不能改为定时发布，请先下线',
   notPublished: '该内容当前未发布或未定时，无需下线',
   transitionNotAllowed: '该咨询当前状态不允许此操作',
-  nothingToSave: '请至少修改一项内容',
-  eraseTarget: '请提供提交人的 OPENID 或其一条咨询的编号（二选一）',
+  eraseTarget: MESSAGES['enquiry.eraseTarget'],
   exportFailed: '导出文件生成失败，请稍后重试',
 } as const;
-
-export const TOPIC_LABELS: Record<EnquiryTopic, string> = {
-  business: '商业与区域发展',
-  knowledge: '知识交流与互访',
-  research: '科研与教育',
-  culture: '文化与教育交流',
-  other: '其他',
-};
-
-export const ENQUIRY_STATUS_LABELS: Record<EnquiryStatus, string> = {
-  received: '新咨询',
-  pending_review: '新咨询（待审核）',
-  in_progress: '处理中',
-  closed: '已关闭',
-};
 
 /** The export's columns, in order. */
 export const CSV_HEADERS = [

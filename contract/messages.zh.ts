@@ -1,0 +1,154 @@
+/**
+ * The Chinese texts of the shared contract: field labels and validation messages (the rules in
+ * `./rules` name them by key), enquiry topics and statuses. The functions answer with these texts;
+ * the mini program shows the same ones when it finds a problem before sending. `messages.en.ts`
+ * holds the same keys in English for the staff pages.
+ */
+import type { EnquiryStatus, EnquiryTopic } from './models';
+
+/** Enquiry topics, as partners choose them and staff file them. */
+export const TOPIC_LABELS = {
+  business: '商业与区域发展',
+  knowledge: '知识交流与互访',
+  research: '科研与教育',
+  culture: '文化与教育交流',
+  other: '其他',
+} as const satisfies Record<EnquiryTopic, string>;
+
+/** An enquiry's status as its partner reads it. */
+export const ENQUIRY_STATUS_LABELS = {
+  received: '已收到',
+  pending_review: '待审核',
+  in_progress: '处理中',
+  closed: '已办结',
+} as const satisfies Record<EnquiryStatus, string>;
+
+/**
+ * An enquiry's status as staff read it: both new statuses read as new; the later ones use the
+ * partner's words, so both sides name a status the same way.
+ */
+export const STAFF_ENQUIRY_STATUS_LABELS = {
+  received: '新咨询',
+  pending_review: '新咨询（待审核）',
+  in_progress: ENQUIRY_STATUS_LABELS.in_progress,
+  closed: ENQUIRY_STATUS_LABELS.closed,
+} as const satisfies Record<EnquiryStatus, string>;
+
+/** What a message calls the field at fault (`{label}` in the messages below). */
+export const LABELS = {
+  name: '姓名',
+  organization: '单位名称',
+  jobTitle: '职务',
+  jobTitleOriginal: '职务原文',
+  email: '邮箱',
+  mobilePhone: '手机号',
+  message: '咨询内容',
+  topic: '咨询类别',
+  requestId: '请求编号',
+  id: '编号',
+  cursor: '分页参数',
+  tag: '标签',
+  headline: '标题',
+  summary: '摘要',
+  body: '正文',
+  pinned: '置顶',
+  cover: '封面图片',
+  coverAlt: '封面说明',
+  publishAt: '发布时间',
+  status: '状态',
+  kind: '类型',
+  opportunityKind: '合作类型',
+  subscriptionTopic: '订阅主题',
+  category: '类别',
+  open: '开放状态',
+  deadline: '截止日期',
+  attachment: '附件',
+  attachmentName: '附件名称',
+  attachmentSize: '附件大小',
+  contactPerson: '联系人',
+  contactJobTitle: '联系人职务',
+  contactEmail: '联系人邮箱',
+  contactPhone: '联系人电话',
+  contactName: '联系人姓名',
+  paragraph: '段落',
+  platform: '平台名称',
+  platformDescription: '平台说明',
+  accountName: '账号名称',
+  link: '链接',
+  salutation: '称谓',
+  phone: '电话',
+  dial: '拨号号码',
+  address: '地址',
+  addressZh: '中文地址',
+  latitude: '纬度',
+  longitude: '经度',
+  keyFact: '要点',
+  keyFactLabel: '要点名称',
+  keyFactValue: '要点内容',
+  officeName: '办公室名称',
+  officeNameOriginal: '办公室原名',
+  officeLocation: '所在地',
+  officeDescription: '办公室介绍',
+  note: '备注',
+  openId: 'OPENID',
+  consent: '隐私授权',
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** Validation messages; `{label}` is the field's label, other `{…}` come from the rule. */
+export const MESSAGES = {
+  'value.type': '{label}格式不正确',
+  'value.invalid': '{label}不正确',
+  'value.tooLong': '{label}过长',
+  'text.control': '{label}包含不允许的控制字符',
+  'text.unpaired': '{label}包含无法识别的字符',
+  'text.required': '请填写{label}',
+  'text.tooShort': '{label}至少需要 {min} 个字',
+  'text.tooLong': '{label}不能超过 {max} 个字',
+  'choice.required': '请选择{label}',
+  'format.email': '{label}格式不正确',
+  'format.phone': '{label}格式不正确（可含 +、空格和短横线，6–20 位数字）',
+  'format.enquiryPhone': '电话号码格式不正确（可含 +、空格和短横线，6–20 位数字）',
+  'format.intlPhone': '{label}须以 + 和国家区号开头，可含空格和短横线',
+  'format.dial': '{label}须为国际格式，如 +4521601445',
+  'format.https': '{label}必须以 https:// 开头',
+  'format.pdfName': '{label}必须是 PDF 文件（.pdf）',
+  'file.cloud': '{label}必须是云存储文件（cloud://）',
+  'file.image': '{label}必须是 JPG、PNG 或 WebP 文件',
+  'file.pdf': '{label}必须是 PDF 文件',
+  'file.tooLarge': '{label}不能超过 {mb} MB',
+  'number.type': '{label}须为数字',
+  'number.range': '{label}须在 {min} 到 {max} 之间',
+  'number.pageSize': '每页数量须为 1–{max} 之间的整数',
+  'list.minParagraphs': '请至少填写一段{label}',
+  'list.maxParagraphs': '{label}最多 {max} 段',
+  'list.maxLines': '{label}最多 {max} 行',
+  'list.maxCount': '{label}最多 {max} 个',
+  'list.maxEntries': '{label}最多 {max} 条',
+  'list.duplicate': '{label}不能重复',
+  'schedule.tooFar': '定时发布最多可提前 {days} 天',
+  'enquiry.contactMissing': '请至少填写邮箱或手机号中的一项',
+  'enquiry.privacy': '请阅读并同意《隐私说明》',
+  'enquiry.crossBorder': '请同意将您的信息传输至丹麦处理',
+  'enquiry.consent': '请确认{label}',
+  'enquiry.statusMove': `状态只能改为“${STAFF_ENQUIRY_STATUS_LABELS.in_progress}”或“${STAFF_ENQUIRY_STATUS_LABELS.closed}”`,
+  'enquiry.eraseTarget': '请提供提交人的 OPENID 或其一条咨询的编号（二选一）',
+  'profile.phoneMismatch': '显示号码与拨号号码不一致',
+  'profile.nothingToSave': '请至少修改一项内容',
+  'generic.type': '格式不正确',
+  'generic.tooSmall': '内容过短',
+  'generic.tooBig': '内容过长',
+  'generic.value': '取值不在允许范围内',
+  'generic.unknownKey': '不支持的字段',
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** One language's texts for the rules: every label and every message. */
+export interface RuleTexts {
+  labels: Record<LabelKey, string>;
+  messages: Record<MessageKey, string>;
+}
+
+export const RULE_TEXTS_ZH: RuleTexts = { labels: LABELS, messages: MESSAGES };

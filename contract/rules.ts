@@ -1,0 +1,741 @@
+/**
+ * The input rules of the functions, declared once: which fields an action takes, their limits,
+ * patterns and allowed values, and the key of the message for each way a value can fail. The
+ * functions build their zod schemas from these (cloudfunctions/_shared/validation.ts); the mini
+ * program checks forms with the same rules (miniprogram/utils/validate.ts) before sending. Both
+ * sides use the checks below for single values, so they agree by construction; the parity test
+ * (test/contract/parity.test.ts) holds them to the same answers on whole inputs.
+ */
+import {
+  ATTACHMENT_MAX_BYTES,
+  ENQUIRY_STATUSES,
+  ENQUIRY_TOPICS,
+  MAX_ATTACHMENTS,
+  MAX_SCHEDULE_DAYS,
+  MAX_TAGS,
+  NEWS_PAGE_SIZE_DEFAULT,
+  NEWS_PAGE_SIZE_MAX,
+  OPPORTUNITY_KINDS,
+  SUBSCRIPTION_TOPICS,
+} from './constants';
+import type { LabelKey, MessageKey, RuleTexts } from './messages.zh';
+
+// ---- messages --------------------------------------------------------------------------------
+
+/** A message by key; `{label}` is `label`, else the rule's own label. */
+export interface Say {
+  key: MessageKey;
+  label?: LabelKey;
+  params?: Record<string, string | number>;
+}
+
+/** One problem found in an input: where (`contact.email`, `tags.2`, '' for the whole) and what. */
+export interface Problem {
+  path: string;
+  say: Say;
+}
+
+/** A message in one language. */
+export function render(say: Say, texts: RuleTexts): string {
+  const params: Record<string, string | number> = {
+    ...(say.label ? { label: texts.labels[say.label] } : {}),
+    ...say.params,
+  };
+  return texts.messages[say.key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Per-field messages, the first problem per field winning, as the functions answer them. */
+export function renderProblems(problems: readonly Problem[], texts: RuleTexts): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const { path, say } of problems) {
+    const key = path || '_';
+    if (!(key in fields)) fields[key] = render(say, texts);
+  }
+  return fields;
+}
+
+// ---- rules -----------------------------------------------------------------------------------
+
+/** Ways a text may be formatted beyond its length. */
+export type TextFormat = 'email' | 'phone' | 'intlPhone' | 'pdfName';
+
+interface Common<T, I = T> {
+  /** Absent (undefined) is allowed. */
+  readonly optional?: boolean;
+  /** Phantom: what the functions' schema answers for this rule. */
+  readonly __out?: T;
+  /** Phantom: what a caller sends for this rule. */
+  readonly __in?: I;
+}
+
+/** Text: trimmed, then free of control and bidi characters and lone surrogates, `min`–`max` long. */
+export interface TextRule<T = string> extends Common<T> {
+  readonly kind: 'text';
+  readonly label: LabelKey;
+  /** In visible characters (invisible ones do not count); 1 unless given. */
+  readonly min?: number;
+  /** In characters (code points). */
+  readonly max: number;
+  /** May hold tab, newline and carriage return. */
+  readonly multiline?: boolean;
+  /** Empty (after trimming) counts as absent. */
+  readonly emptyIsAbsent?: boolean;
+  readonly format?: TextFormat;
+  readonly formatSay?: Say;
+}
+
+/** A machine value (ids, cursors): not trimmed, at most `max` long, matching `pattern`. */
+export interface PatternRule extends Common<string> {
+  readonly kind: 'pattern';
+  readonly pattern: RegExp;
+  readonly max: number;
+  /** Wrong type (and, without `mismatchSay`, too long or no match). */
+  readonly say: Say;
+  /** Too long or no match. */
+  readonly mismatchSay?: Say;
+}
+
+export interface ChoiceRule<V extends string = string> extends Common<V> {
+  readonly kind: 'choice';
+  readonly values: readonly V[];
+  readonly say: Say;
+}
+
+/** `true` and nothing else (a consent). */
+export interface AcceptRule extends Common<true> {
+  readonly kind: 'accept';
+  readonly say: Say;
+}
+
+export interface BooleanRule extends Common<boolean> {
+  readonly kind: 'boolean';
+  readonly say: Say;
+  readonly default?: boolean;
+}
+
+export interface NumberRule extends Common<number> {
+  readonly kind: 'number';
+  readonly integer?: boolean;
+  /** Positive: more than zero. */
+  readonly positive?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  /** Wrong type or not an integer. */
+  readonly say: Say;
+  /** Out of range (`say` unless given). */
+  readonly rangeSay?: Say;
+  /** Above `max` (`rangeSay` unless given). */
+  readonly maxSay?: Say;
+  readonly default?: number;
+}
+
+/** An ISO 8601 date-time with an offset; the functions read it as a `Date`. */
+export interface DateTimeRule extends Common<Date, string> {
+  readonly kind: 'datetime';
+  readonly label: LabelKey;
+  /** At most this many days after now. */
+  readonly maxDaysAhead?: number;
+}
+
+/** A `cloud://` file ID of an image or a PDF, as `wx.cloud.uploadFile` answers it. */
+export interface CloudFileRule extends Common<string> {
+  readonly kind: 'cloudFile';
+  readonly label: LabelKey;
+  readonly type: 'image' | 'pdf';
+}
+
+export interface HttpsUrlRule extends Common<string> {
+  readonly kind: 'httpsUrl';
+  readonly label: LabelKey;
+}
+
+export interface ListRule<T = unknown, I = T> extends Common<T[], I[]> {
+  readonly kind: 'list';
+  readonly label: LabelKey;
+  readonly of: Rule;
+  readonly min?: number;
+  readonly minSay?: Say;
+  readonly max: number;
+  readonly maxSay: Say;
+  /** Items are all different (checked once every item is fine). */
+  readonly unique?: boolean;
+  /** What an absent list stands for. */
+  readonly default?: readonly never[];
+}
+
+/**
+ * Checks across an object's fields; each runs only once the fields it reads are fine, and puts its
+ * message on those fields (or on the object for `nonEmpty`).
+ */
+export type CrossCheck =
+  | { readonly kind: 'someOf'; readonly fields: readonly string[]; readonly say: Say }
+  | { readonly kind: 'exactlyOne'; readonly fields: readonly string[]; readonly say: Say }
+  | {
+      readonly kind: 'sameDigits';
+      readonly fields: readonly [string, string];
+      readonly at: string;
+      readonly say: Say;
+    }
+  | { readonly kind: 'nonEmpty'; readonly say: Say };
+
+/** An object with exactly these fields (any other key is refused). */
+export interface ObjectRule<
+  T = unknown,
+  I = T,
+  F extends Readonly<Record<string, Rule>> = Readonly<Record<string, Rule>>,
+> extends Common<T, I> {
+  readonly kind: 'object';
+  readonly fields: F;
+  /** Not an object. */
+  readonly say: Say;
+  readonly checks?: readonly CrossCheck[];
+}
+
+export type Rule =
+  | TextRule<string>
+  | TextRule<string | undefined>
+  | PatternRule
+  | ChoiceRule
+  | AcceptRule
+  | BooleanRule
+  | NumberRule
+  | DateTimeRule
+  | CloudFileRule
+  | HttpsUrlRule
+  | ListRule
+  | ObjectRule;
+
+/** What the functions' schema answers for a rule. */
+export type Out<R> = R extends { readonly __out?: infer T } ? T : never;
+/** What a caller sends for a rule. */
+export type In<R> = R extends { readonly __in?: infer T } ? T : never;
+
+type Optional<R> = R extends { readonly optional: true } ? true : false;
+type Defined<R> = R extends { readonly default: unknown } ? true : false;
+type ValueOut<R> =
+  Optional<R> extends true ? (Defined<R> extends true ? Out<R> : Out<R> | undefined) : Out<R>;
+type ValueIn<R> = Optional<R> extends true ? In<R> | undefined : In<R>;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** An object of fields whose values may be undefined, those fields made optional. */
+type Shape<V> = Simplify<
+  { [K in keyof V as undefined extends V[K] ? never : K]: V[K] } & {
+    [K in keyof V as undefined extends V[K] ? K : never]?: Exclude<V[K], undefined>;
+  }
+>;
+type ShapeOut<F> = Shape<{ [K in keyof F]: ValueOut<F[K]> }>;
+type ShapeIn<F> = Shape<{ [K in keyof F]: ValueIn<F[K]> }>;
+
+// ---- builders --------------------------------------------------------------------------------
+
+type TextOptions = Omit<TextRule, 'kind' | '__out' | '__in' | 'optional' | 'emptyIsAbsent'>;
+
+export function text(options: TextOptions): TextRule<string> {
+  return { kind: 'text', ...options };
+}
+
+/** Optional text: absent or empty (after trimming) is left out. */
+export function optionalText(
+  options: Omit<TextOptions, 'min'>,
+): TextRule<string | undefined> & { readonly optional: true; readonly __in?: string } {
+  return { kind: 'text', ...options, optional: true, emptyIsAbsent: true };
+}
+
+export function pattern(pattern: RegExp, max: number, say: Say, mismatchSay?: Say): PatternRule {
+  return { kind: 'pattern', pattern, max, say, ...(mismatchSay ? { mismatchSay } : {}) };
+}
+
+export function choice<V extends string>(values: readonly V[], say: Say): ChoiceRule<V> {
+  return { kind: 'choice', values, say };
+}
+
+export function accept(say: Say): AcceptRule {
+  return { kind: 'accept', say };
+}
+
+export function boolean(say: Say): BooleanRule {
+  return { kind: 'boolean', say };
+}
+
+export function number(options: Omit<NumberRule, 'kind' | '__out' | '__in'>): NumberRule {
+  return { kind: 'number', ...options };
+}
+
+export function dateTime(label: LabelKey, maxDaysAhead?: number): DateTimeRule {
+  return { kind: 'datetime', label, ...(maxDaysAhead === undefined ? {} : { maxDaysAhead }) };
+}
+
+export function cloudFile(label: LabelKey, type: 'image' | 'pdf'): CloudFileRule {
+  return { kind: 'cloudFile', label, type };
+}
+
+export function httpsUrl(label: LabelKey): HttpsUrlRule {
+  return { kind: 'httpsUrl', label };
+}
+
+export function list<R extends Rule>(
+  of: R,
+  options: Omit<ListRule, 'kind' | '__out' | '__in' | 'of'>,
+): ListRule<Out<R>, In<R>> {
+  return { kind: 'list', of, ...options };
+}
+
+export function object<F extends Record<string, Rule>>(
+  fields: F,
+  options: { say?: Say; checks?: readonly CrossCheck[] } = {},
+): ObjectRule<ShapeOut<F>, ShapeIn<F>, F> {
+  return { kind: 'object', fields, say: options.say ?? { key: 'generic.type' }, ...options };
+}
+
+/** The rule, with absence allowed. */
+export function optional<R extends Rule>(rule: R): R & { readonly optional: true } {
+  return { ...rule, optional: true };
+}
+
+/** The rule, with `value` standing in for absence. */
+export function withDefault<R extends BooleanRule | NumberRule | ListRule>(
+  rule: R,
+  value: NonNullable<R['default']>,
+): R & { readonly optional: true; readonly default: NonNullable<R['default']> } {
+  return { ...rule, optional: true, default: value };
+}
+
+// ---- single values -----------------------------------------------------------------------------
+
+/** zod 4's `z.email()` pattern. */
+export const EMAIL =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+/** A phone number as people write it: an optional +, digits, spaces and dashes. */
+const PHONE = /^\+?[0-9][0-9 -]*[0-9]$/;
+const PHONE_DIGITS_MIN = 6;
+const PHONE_DIGITS_MAX = 20;
+/** The number to dial, E.164. */
+export const E164 = /^\+[1-9][0-9]{6,14}$/;
+/** zod 4's `z.iso.datetime({ offset: true })` pattern: RFC 3339 with seconds and `Z` or an offset. */
+export const ISO_DATETIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+/** `cloud://<env>.<bucket>/<path>`. */
+const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9._-]+\/[^\s?#]+$/;
+const CLOUD_FILE_MAX = 512;
+const FILE_EXTENSION = { image: /\.(jpe?g|png|webp)$/i, pdf: /\.pdf$/i } as const;
+/** `https://host[:port][/path][?query][#fragment]`, nothing blank. */
+const HTTPS_URL = /^https:\/\/[^\s/?#:@]+(?::[0-9]{1,5})?(?:[/?#][^\s]*)?$/;
+const URL_MAX = 500;
+const DAY_MS = 24 * 3600_000;
+
+// C0 and C1 control characters; multi-line text may hold tab, newline and carriage return.
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+/** Bidirectional embeddings, overrides and isolates: they can make text read other than it is. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Characters that show nothing: soft hyphen, joiners and zero-width spaces, word joiners and
+ * invisible operators, the Hangul fillers, variation selectors, the byte-order mark.
+ */
+const INVISIBLE =
+  // Combining marks are listed on purpose: each is to be counted out on its own.
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+
+function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+      else return true;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** Length in characters (code points), as limits count it. */
+export function charCount(value: string): number {
+  return [...value].length;
+}
+
+/** Length in characters that show: invisible ones do not count towards a minimum. */
+export function visibleCount(value: string): number {
+  return charCount(value.replace(INVISIBLE, ''));
+}
+
+function isPhone(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  return PHONE.test(value) && digits >= PHONE_DIGITS_MIN && digits <= PHONE_DIGITS_MAX;
+}
+
+const FORMATS: Record<TextFormat, { test(value: string): boolean; say: MessageKey }> = {
+  email: { test: (value) => EMAIL.test(value), say: 'format.email' },
+  phone: { test: isPhone, say: 'format.phone' },
+  intlPhone: { test: (value) => isPhone(value) && value.startsWith('+'), say: 'format.intlPhone' },
+  pdfName: { test: (value) => FILE_EXTENSION.pdf.test(value), say: 'format.pdfName' },
+};
+
+/** What is wrong with a trimmed, present text; null when nothing. */
+export function textProblem(rule: TextRule<unknown>, trimmed: string): Say | null {
+  const label = rule.label;
+  if ((rule.multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(trimmed) || BIDI_CONTROL.test(trimmed))
+    return { key: 'text.control', label };
+  if (hasLoneSurrogate(trimmed)) return { key: 'text.unpaired', label };
+  const min = rule.min ?? 1;
+  if (visibleCount(trimmed) < min)
+    return min === 1 ? { key: 'text.required', label } : { key: 'text.tooShort', label, params: { min } };
+  if (charCount(trimmed) > rule.max) return { key: 'text.tooLong', label, params: { max: rule.max } };
+  if (rule.format) {
+    const format = FORMATS[rule.format];
+    if (!format.test(trimmed)) return rule.formatSay ?? { key: format.say, label };
+  }
+  return null;
+}
+
+/** What is wrong with a pattern value that is a string; null when nothing. */
+export function patternProblem(rule: PatternRule, value: string): Say | null {
+  if (value.length > rule.max || !rule.pattern.test(value)) return rule.mismatchSay ?? rule.say;
+  return null;
+}
+
+/** What is wrong with a number; null when nothing. */
+export function numberProblem(rule: NumberRule, value: number): Say | null {
+  if (!Number.isFinite(value)) return rule.say;
+  if (rule.integer && !Number.isInteger(value)) return rule.say;
+  const range = rule.rangeSay ?? rule.say;
+  if (rule.positive && value <= 0) return range;
+  if (rule.min !== undefined && value < rule.min) return range;
+  if (rule.max !== undefined && value > rule.max) return rule.maxSay ?? range;
+  return null;
+}
+
+/** What is wrong with a date-time string; null when nothing. */
+export function dateTimeProblem(rule: DateTimeRule, value: string, now: number): Say | null {
+  if (!ISO_DATETIME.test(value) || Number.isNaN(Date.parse(value)))
+    return { key: 'value.type', label: rule.label };
+  if (rule.maxDaysAhead !== undefined && Date.parse(value) > now + rule.maxDaysAhead * DAY_MS)
+    return { key: 'schedule.tooFar', params: { days: rule.maxDaysAhead } };
+  return null;
+}
+
+/** What is wrong with a cloud file ID string; null when nothing. */
+export function cloudFileProblem(rule: CloudFileRule, value: string): Say | null {
+  const label = rule.label;
+  if (value.length > CLOUD_FILE_MAX) return { key: 'value.tooLong', label };
+  if (!CLOUD_FILE_ID.test(value)) return { key: 'file.cloud', label };
+  if (!FILE_EXTENSION[rule.type].test(value))
+    return { key: rule.type === 'image' ? 'file.image' : 'file.pdf', label };
+  return null;
+}
+
+/** What is wrong with a link string; null when nothing. */
+export function httpsUrlProblem(rule: HttpsUrlRule, value: string): Say | null {
+  if (!HTTPS_URL.test(value)) return { key: 'format.https', label: rule.label };
+  if (value.length > URL_MAX) return { key: 'value.tooLong', label: rule.label };
+  return null;
+}
+
+/** Whether two phone numbers have the same digits. */
+export function sameDigits(a: string, b: string): boolean {
+  return a.replace(/\D/g, '') === b.replace(/\D/g, '');
+}
+
+/** The message for a value of the wrong type under a rule. */
+export function typeSay(rule: Rule): Say {
+  switch (rule.kind) {
+    case 'httpsUrl':
+      return { key: 'format.https', label: rule.label };
+    case 'text':
+    case 'datetime':
+    case 'cloudFile':
+    case 'list':
+      return { key: 'value.type', label: rule.label };
+    default:
+      return rule.say;
+  }
+}
+
+// ---- the inputs --------------------------------------------------------------------------------
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const ID = /^[A-Za-z0-9_-]+$/;
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A document ID as the database makes them (or as the seed names them). */
+export const docId = pattern(ID, 64, { key: 'value.invalid', label: 'id' });
+/** An opaque pagination cursor. */
+export const cursor = pattern(ID, 200, { key: 'value.invalid', label: 'cursor' });
+export const openId = pattern(OPENID, 64, { key: 'value.type', label: 'openId' });
+
+const topic = choice(ENQUIRY_TOPICS, { key: 'choice.required', label: 'topic' });
+
+/** `enquiry` `submit` (CONTRACTS.md). */
+export const enquirySubmit = object(
+  {
+    requestId: pattern(REQUEST_ID, 64, { key: 'value.invalid', label: 'requestId' }),
+    name: text({ label: 'name', max: 50 }),
+    organization: text({ label: 'organization', max: 100 }),
+    title: optionalText({ label: 'jobTitle', max: 50 }),
+    email: optionalText({ label: 'email', max: 254, format: 'email' }),
+    phone: optionalText({
+      label: 'mobilePhone',
+      max: 30,
+      format: 'phone',
+      formatSay: { key: 'format.enquiryPhone' },
+    }),
+    topic,
+    message: text({ label: 'message', min: 10, max: 2000, multiline: true }),
+    consent: object(
+      {
+        privacy: accept({ key: 'enquiry.privacy' }),
+        crossBorder: accept({ key: 'enquiry.crossBorder' }),
+      },
+      { say: { key: 'enquiry.consent', label: 'consent' } },
+    ),
+  },
+  {
+    checks: [{ kind: 'someOf', fields: ['email', 'phone'], say: { key: 'enquiry.contactMissing' } }],
+  },
+);
+
+export const enquiryMine = object({ cursor: optional(cursor) });
+
+// content
+
+export const contentNewsList = object({
+  limit: withDefault(
+    number({
+      integer: true,
+      min: 1,
+      max: NEWS_PAGE_SIZE_MAX,
+      say: { key: 'number.pageSize', params: { max: NEWS_PAGE_SIZE_MAX } },
+    }),
+    NEWS_PAGE_SIZE_DEFAULT,
+  ),
+  cursor: optional(cursor),
+  tag: optional(text({ label: 'tag', max: 30 })),
+});
+
+export const byId = object({ id: docId });
+
+export const contentOpportunitiesList = object({
+  type: optional(choice(OPPORTUNITY_KINDS, { key: 'value.invalid', label: 'opportunityKind' })),
+  cursor: optional(cursor),
+});
+
+export const contentSubscribe = object({
+  topic: choice(SUBSCRIPTION_TOPICS, { key: 'value.invalid', label: 'subscriptionTopic' }),
+});
+
+/** Actions that take no input accept `{}` only. */
+export const noInput = object({});
+
+// admin: news and opportunities
+
+export const STAFF_NEWS_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
+export const STAFF_OPPORTUNITY_STATUSES = ['draft', 'published', 'archived'] as const;
+/** `new` stands for both new statuses (`received`, `pending_review`). */
+export const ENQUIRY_STATUS_FILTERS = [...ENQUIRY_STATUSES, 'new'] as const;
+
+const MARKDOWN_MAX = 20000;
+const markdown = text({ label: 'body', max: MARKDOWN_MAX, multiline: true });
+const headline = text({ label: 'headline', max: 60 });
+const summary = text({ label: 'summary', max: 200 });
+
+export const staffAdd = object({ openId, name: optionalText({ label: 'name', max: 30 }) });
+export const staffRemove = object({ openId });
+
+export const newsList = object({
+  status: optional(choice(STAFF_NEWS_STATUSES, { key: 'value.invalid', label: 'status' })),
+  cursor: optional(cursor),
+});
+
+export const newsSave = object({
+  id: optional(docId),
+  title: headline,
+  summary,
+  body: markdown,
+  tags: withDefault(
+    list(text({ label: 'tag', max: 20 }), {
+      label: 'tag',
+      max: MAX_TAGS,
+      maxSay: { key: 'list.maxCount', label: 'tag', params: { max: MAX_TAGS } },
+      unique: true,
+    }),
+    [],
+  ),
+  pinned: withDefault(boolean({ key: 'value.type', label: 'pinned' }), false),
+  cover: optional(
+    object({ fileId: cloudFile('cover', 'image'), alt: text({ label: 'coverAlt', max: 100 }) }),
+  ),
+});
+
+export const newsPreview = object({ body: markdown });
+
+export const newsPublish = object({
+  id: docId,
+  at: optional(dateTime('publishAt', MAX_SCHEDULE_DAYS)),
+});
+
+export const opportunitiesList = object({
+  status: optional(choice(STAFF_OPPORTUNITY_STATUSES, { key: 'value.invalid', label: 'status' })),
+  kind: optional(choice(OPPORTUNITY_KINDS, { key: 'value.invalid', label: 'kind' })),
+  cursor: optional(cursor),
+});
+
+const attachment = object({
+  fileId: cloudFile('attachment', 'pdf'),
+  name: text({
+    label: 'attachmentName',
+    max: 100,
+    format: 'pdfName',
+    formatSay: { key: 'format.pdfName', label: 'attachment' },
+  }),
+  sizeBytes: number({
+    integer: true,
+    positive: true,
+    max: ATTACHMENT_MAX_BYTES,
+    say: { key: 'value.type', label: 'attachmentSize' },
+    maxSay: { key: 'file.tooLarge', label: 'attachment', params: { mb: ATTACHMENT_MAX_BYTES / 1024 / 1024 } },
+  }),
+});
+
+export const opportunitySave = object({
+  id: optional(docId),
+  kind: choice(OPPORTUNITY_KINDS, { key: 'choice.required', label: 'kind' }),
+  title: headline,
+  summary,
+  body: markdown,
+  open: boolean({ key: 'value.type', label: 'open' }),
+  deadline: optional(dateTime('deadline')),
+  attachments: withDefault(
+    list(attachment, {
+      label: 'attachment',
+      max: MAX_ATTACHMENTS,
+      maxSay: { key: 'list.maxCount', label: 'attachment', params: { max: MAX_ATTACHMENTS } },
+    }),
+    [],
+  ),
+  contact: object({
+    name: text({ label: 'contactPerson', max: 50 }),
+    title: optionalText({ label: 'contactJobTitle', max: 50 }),
+    email: optionalText({ label: 'contactEmail', max: 254, format: 'email' }),
+    phone: optionalText({ label: 'contactPhone', max: 30, format: 'phone' }),
+  }),
+});
+
+// admin: profile
+
+const section = object({
+  title: text({ label: 'headline', max: 40 }),
+  paragraphs: list(text({ label: 'paragraph', max: 2000, multiline: true }), {
+    label: 'paragraph',
+    min: 1,
+    minSay: { key: 'list.minParagraphs', label: 'paragraph' },
+    max: 20,
+    maxSay: { key: 'list.maxParagraphs', label: 'paragraph', params: { max: 20 } },
+  }),
+});
+
+const social = object({
+  platform: text({ label: 'platform', max: 30 }),
+  description: text({ label: 'platformDescription', max: 200 }),
+  url: optional(httpsUrl('link')),
+  accountName: optionalText({ label: 'accountName', max: 50 }),
+});
+
+const coordinate = (label: 'latitude' | 'longitude', limit: number) =>
+  number({
+    min: -limit,
+    max: limit,
+    say: { key: 'number.type', label },
+    rangeSay: { key: 'number.range', label, params: { min: -limit, max: limit } },
+  });
+
+const profileContact = object({
+  name: text({ label: 'contactName', max: 50 }),
+  salutation: text({ label: 'salutation', max: 10 }),
+  title: text({ label: 'jobTitle', max: 50 }),
+  titleOriginal: text({ label: 'jobTitleOriginal', max: 100 }),
+  email: text({ label: 'email', max: 254, format: 'email' }),
+  mobile: object(
+    {
+      display: text({ label: 'phone', max: 30, format: 'intlPhone' }),
+      dial: pattern(E164, 20, { key: 'value.type', label: 'dial' }, { key: 'format.dial', label: 'dial' }),
+    },
+    {
+      checks: [
+        {
+          kind: 'sameDigits',
+          fields: ['display', 'dial'],
+          at: 'dial',
+          say: { key: 'profile.phoneMismatch' },
+        },
+      ],
+    },
+  ),
+  address: object({
+    linesOriginal: list(text({ label: 'address', max: 100 }), {
+      label: 'address',
+      min: 1,
+      minSay: { key: 'text.required', label: 'address' },
+      max: 6,
+      maxSay: { key: 'list.maxLines', label: 'address', params: { max: 6 } },
+    }),
+    zh: text({ label: 'addressZh', max: 200 }),
+  }),
+  linkedin: social,
+  wechat: social,
+  location: optional(
+    object({ latitude: coordinate('latitude', 90), longitude: coordinate('longitude', 180) }),
+  ),
+});
+
+export const profileSave = object(
+  {
+    intro: optional(section),
+    keyFacts: optional(
+      list(
+        object({
+          label: text({ label: 'keyFactLabel', max: 20 }),
+          value: text({ label: 'keyFactValue', max: 60 }),
+        }),
+        {
+          label: 'keyFact',
+          max: 12,
+          maxSay: { key: 'list.maxEntries', label: 'keyFact', params: { max: 12 } },
+        },
+      ),
+    ),
+    internationalOffice: optional(
+      object({
+        name: text({ label: 'officeName', max: 50 }),
+        nameOriginal: text({ label: 'officeNameOriginal', max: 100 }),
+        location: text({ label: 'officeLocation', max: 100 }),
+        description: text({ label: 'officeDescription', max: 1000, multiline: true }),
+      }),
+    ),
+    representativeOffice: optional(section),
+    contact: optional(profileContact),
+  },
+  { checks: [{ kind: 'nonEmpty', say: { key: 'profile.nothingToSave' } }] },
+);
+
+// admin: enquiries
+
+const enquiryFilter = {
+  status: optional(choice(ENQUIRY_STATUS_FILTERS, { key: 'value.invalid', label: 'status' })),
+  topic: optional(choice(ENQUIRY_TOPICS, { key: 'value.invalid', label: 'category' })),
+};
+
+export const enquiriesList = object({ ...enquiryFilter, cursor: optional(cursor) });
+
+export const enquiriesUpdate = object({
+  id: docId,
+  status: choice(['in_progress', 'closed'] as const, { key: 'enquiry.statusMove' }),
+  note: optionalText({ label: 'note', max: 1000, multiline: true }),
+});
+
+export const enquiriesExport = object(enquiryFilter);
+
+export const enquiriesErase = object(
+  { openId: optional(openId), id: optional(docId) },
+  { checks: [{ kind: 'exactlyOne', fields: ['openId', 'id'], say: { key: 'enquiry.eraseTarget' } }] },
+);
