@@ -1,4 +1,5 @@
 import type { Page as ResultPage } from '../contract/api/common';
+import { onPullDownRefresh, onRetry, type LoadingPage } from './page-kit';
 
 /**
  * The cursor-paged list shared by the list pages: first page (pull-down, retry, filter change),
@@ -108,3 +109,23 @@ export function createPagedList<T>(host: PagedListHost, options: PagedListOption
   };
   return list;
 }
+
+/** A list page as the shared handlers below see it: its controller and its first-page loader. */
+export interface ListPage extends LoadingPage {
+  list: { loadMore(): Promise<void> } | null;
+}
+
+/** The handlers every list page has, spread into its `Page({ … })`. */
+export const listHandlers = {
+  onRetry,
+  onPullDownRefresh,
+
+  onReachBottom(this: ListPage) {
+    return this.list?.loadMore();
+  },
+
+  /** The footer's retry after a failed next page. */
+  onLoadMore(this: ListPage) {
+    return this.list?.loadMore();
+  },
+};

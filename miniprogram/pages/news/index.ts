@@ -6,7 +6,7 @@ import { ServiceError } from '../../services/cloud';
 import { newsList } from '../../services/content';
 import { NEWS_PAGE_SIZE_DEFAULT } from '../../contract/constants';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { createPagedList, type Footer, type PagedList } from '../../utils/paged-list';
+import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
@@ -84,48 +84,28 @@ Page({
     }
     this.setData(update);
     enableShareMenu();
-    return this.reload();
+    return this.load();
   },
 
   onShow() {
     selectTab(this, 'news');
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    return this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.reload();
-  },
+  ...listHandlers,
 
   onTagChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
     const tag = event.detail.value;
     if (tag === this.data.activeTag) return undefined;
     this.setData({ activeTag: tag, status: 'loading', items: [], footer: 'none' });
     wx.pageScrollTo({ scrollTop: 0, duration: 0 });
-    return this.reload();
-  },
-
-  onLoadMore() {
-    return this.loadMore();
+    return this.load();
   },
 
   /** The first page of the active filter; the unfiltered one renders from cache first. */
-  reload() {
+  load() {
     const tag = this.data.activeTag || undefined;
     const loader = () => newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, tag });
     return this.list?.reload(tag ? { fresh: loader() } : cached(CACHE_KEY, loader));
-  },
-
-  loadMore() {
-    return this.list?.loadMore();
   },
 
   onShareAppMessage() {

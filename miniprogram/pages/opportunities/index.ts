@@ -7,7 +7,7 @@ import { opportunitiesList } from '../../services/content';
 import { OPPORTUNITY_KINDS } from '../../contract/constants';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { createPagedList, type Footer, type PagedList } from '../../utils/paged-list';
+import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
@@ -92,37 +92,21 @@ Page({
     });
     this.setData({ pageStyle: fontScaleStyle(), ...(isKind(query.type) ? { activeKind: query.type } : {}) });
     enableShareMenu();
-    return this.reload();
+    return this.load();
   },
 
   onShow() {
     selectTab(this, 'opportunities');
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    return this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.reload();
-  },
+  ...listHandlers,
 
   onKindChange(event: WechatMiniprogram.CustomEvent<{ value: Filter }>) {
     const kind = event.detail.value;
     if (kind === this.data.activeKind) return undefined;
     this.setData({ activeKind: kind, status: 'loading', items: [], footer: 'none' });
     wx.pageScrollTo({ scrollTop: 0, duration: 0 });
-    return this.reload();
-  },
-
-  onLoadMore() {
-    return this.loadMore();
+    return this.load();
   },
 
   onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {
@@ -140,12 +124,8 @@ Page({
   },
 
   /** The first page of the active filter; a failed refresh keeps what is shown. */
-  reload() {
+  load() {
     return this.list?.reload();
-  },
-
-  loadMore() {
-    return this.list?.loadMore();
   },
 
   onShareAppMessage() {

@@ -6,13 +6,14 @@ import type {
 import type { EnquiryTopic } from '../../../../contract/models';
 import { ENQUIRY_TOPICS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
-import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
+import type { Footer, PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { enquiriesExport, enquiriesList, type EnquiryFilter } from '../../services/admin';
-import { errorMessage, isForbidden } from '../../utils/errors';
+import { errorMessage } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
 import { ROUTES, withId } from '../../utils/routes';
+import { staffPagedList, staffListHandlers } from '../../utils/status-list';
 import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
 
 /**
@@ -91,15 +92,9 @@ Page({
   stale: false,
 
   onLoad(query: { status?: string; topic?: string }) {
-    this.list = createPagedList<EnquirySummary>(this, {
+    this.list = staffPagedList<EnquirySummary>(this, {
       load: (cursor) => enquiriesList(this.filter(), cursor),
       toRow,
-      message: errorMessage,
-      handleError: (error) => {
-        if (!isForbidden(error)) return false;
-        this.setData({ status: 'forbidden', items: [] });
-        return true;
-      },
     });
     refreshLang();
     wx.setNavigationBarTitle({ title: t('enquiries.title') });
@@ -126,32 +121,10 @@ Page({
         loadMoreFailed: 'common.loadMoreFailed',
       }),
     });
-    return this.reload();
+    return this.load();
   },
 
-  onShow() {
-    if (!this.stale) return undefined;
-    this.stale = false;
-    return this.reload();
-  },
-
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    return this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.reload();
-  },
-
-  onLoadMore() {
-    return this.loadMore();
-  },
+  ...staffListHandlers,
 
   filter(): EnquiryFilter {
     const { activeStatus, activeTopic } = this.data;
@@ -165,29 +138,23 @@ Page({
     const value = event.detail.value;
     if (value === this.data.activeStatus) return undefined;
     this.setData({ activeStatus: value, status: 'loading', items: [], footer: 'none', exported: null });
-    return this.reload();
+    return this.load();
   },
 
   onTopic(event: WechatMiniprogram.BaseEvent<Record<string, never>, { value?: string }>) {
     const value = event.currentTarget.dataset.value ?? ALL;
     if (value === this.data.activeTopic) return undefined;
     this.setData({ activeTopic: value, status: 'loading', items: [], footer: 'none', exported: null });
-    return this.reload();
+    return this.load();
   },
 
-  reload() {
+  load() {
     return this.list?.reload();
-  },
-
-  loadMore() {
-    return this.list?.loadMore();
   },
 
   onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {
     const id = event.currentTarget.dataset.id;
-    if (!id) return;
-    this.stale = true;
-    wx.navigateTo({ url: withId(ROUTES.enquiry, id) });
+    if (id) this.openFromList(withId(ROUTES.enquiry, id));
   },
 
   /** The filtered inbox as CSV: the link is shown to copy (a phone cannot open a CSV itself). */

@@ -5,6 +5,7 @@ import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { enquiriesErase, enquiriesGet, enquiriesUpdate, whoami } from '../../services/admin';
+import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { chinaDay, dateTime } from '../../utils/format';
 import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
@@ -201,14 +202,7 @@ Page({
   /** Deletes all of the sender's data, on their request, after an explicit confirmation. */
   async onErase() {
     if (this.data.busy) return;
-    const { confirm } = await wx.showModal({
-      title: t('enquiry.eraseConfirmTitle'),
-      content: t('enquiry.eraseConfirm'),
-      confirmText: t('common.delete'),
-      confirmColor: '#d54941',
-      cancelText: t('common.cancel'),
-    });
-    if (!confirm) return;
+    if (!(await confirmDanger(t('enquiry.eraseConfirmTitle'), t('enquiry.eraseConfirm')))) return;
     this.setData({ busy: 'erase' });
     try {
       const result = await enquiriesErase(this.data.id);

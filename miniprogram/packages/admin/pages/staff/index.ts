@@ -3,6 +3,7 @@ import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
 import { staffAdd, staffList, staffRemove, whoami } from '../../services/admin';
+import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
 
@@ -122,16 +123,14 @@ Page({
     const openId = event.currentTarget.dataset.openId;
     const member = this.data.items.find((item) => item.openId === openId);
     if (!member || this.data.busy) return;
-    const { confirm } = await wx.showModal({
-      title: t('staff.removeConfirmTitle'),
-      content: member.self
+    const confirmed = await confirmDanger(
+      t('staff.removeConfirmTitle'),
+      member.self
         ? t('staff.removeSelfConfirm')
         : t('staff.removeConfirm', { who: member.name || member.openId }),
-      confirmText: t('staff.remove'),
-      confirmColor: '#d54941',
-      cancelText: t('common.cancel'),
-    });
-    if (!confirm) return;
+      t('staff.remove'),
+    );
+    if (!confirmed) return;
     this.setData({ busy: true });
     try {
       await staffRemove(member.openId);

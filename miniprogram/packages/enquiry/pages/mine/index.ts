@@ -6,7 +6,7 @@ import { ServiceError } from '../../../../services/cloud';
 import { mine } from '../../../../services/enquiry';
 import { formatDate } from '../../../../utils/date';
 import { fontScaleStyle } from '../../../../utils/font-scale';
-import { createPagedList, type Footer, type PagedList } from '../../../../utils/paged-list';
+import { createPagedList, listHandlers, type Footer, type PagedList } from '../../../../utils/paged-list';
 
 /** 我的咨询: the caller's own enquiries, newest first, with their status; paged by cursor. */
 
@@ -73,36 +73,16 @@ Page({
       message: messageOf,
     });
     this.setData({ pageStyle: fontScaleStyle() });
-    return this.reload();
+    return this.load();
   },
 
-  async onPullDownRefresh() {
-    await this.reload();
-    wx.stopPullDownRefresh();
-  },
-
-  onReachBottom() {
-    return this.loadMore();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.reload();
-  },
-
-  onLoadMore() {
-    return this.loadMore();
-  },
+  ...listHandlers,
 
   onWrite() {
     wx.navigateTo({ url: FORM_PAGE });
   },
 
-  reload() {
+  load() {
     return this.list?.reload();
-  },
-
-  loadMore() {
-    return this.list?.loadMore();
   },
 });
