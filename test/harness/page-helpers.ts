@@ -1,3 +1,4 @@
+import type { RichTextNode } from '../../contract/api/content';
 import type { CallFunction, PageHandle, SimNode } from './simulate';
 
 export { until, type UntilOptions } from './until';
@@ -8,6 +9,14 @@ export const NETWORK_FAILURE = { errMsg: 'cloud.callFunction:fail' };
 /** A node's text as a reader sees it: whitespace collapsed, trimmed; '' for a missing node. */
 export function textOf(node: SimNode | undefined): string {
   return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/**
+ * The text of `<rich-text>` nodes as the reader sees it: simulate renders `<rich-text>` empty, so
+ * what a page hands it is what the reader gets.
+ */
+export function richText(nodes: readonly RichTextNode[]): string {
+  return nodes.map((node) => ('text' in node ? node.text : richText(node.children ?? []))).join('');
 }
 
 /** `call`, except that its first `times` calls fail as a lost network would. */

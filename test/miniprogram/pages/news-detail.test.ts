@@ -1,9 +1,11 @@
 import tcb from '@cloudbase/node-sdk';
+import type { RichTextElement } from '../../../contract/api/content';
 import { cloudCaller } from '../../harness/cloud-client';
 import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import {
   failingFirst,
   NETWORK_FAILURE,
+  richText,
   state,
   stubShareMenu,
   textOf,
@@ -48,19 +50,6 @@ function uniqueUser(test: string): string {
   return `o-news-detail-${test}-${Date.now().toString(36)}`;
 }
 
-interface RichNode {
-  name?: string;
-  type?: string;
-  text?: string;
-  attrs?: { class?: string };
-  children?: RichNode[];
-}
-
-/** The text of rich-text nodes, as the reader would see it. */
-function richText(nodes: RichNode[]): string {
-  return nodes.map((node) => node.text ?? richText(node.children ?? [])).join('');
-}
-
 async function openDetail(id = ID): Promise<PageHandle> {
   const page = loadPage('pages/news-detail/index');
   await page.onLoad({ id });
@@ -98,7 +87,7 @@ describe('news detail page', () => {
       '信息来源：丹麦中日德兰大区官方网站（rm.dk）',
     );
 
-    const body = page.data.body as RichNode[];
+    const body = page.data.body as RichTextElement[];
     expect(body.map((node) => node.attrs?.class)).toEqual(['md-p', 'md-p', 'md-h3', 'md-p']);
     expect(richText(body)).toContain('上海是世界上规模最大、最具创新活力的城市之一。');
     // simulate renders <rich-text> empty: what it is given is what the reader gets.

@@ -1,5 +1,6 @@
 import { seedDatabase } from '../../../harness/seed';
 import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import type { PreviewView } from '../../../../miniprogram/packages/admin/utils/editor';
 import type { PrivateCloud } from '../../pages/private-cloud';
 import {
   button,
@@ -14,7 +15,6 @@ import {
   textOf,
   tipsOf,
   until,
-  type RichNode,
 } from './helpers';
 
 /**
@@ -87,7 +87,7 @@ describe('opportunity editor', () => {
     await fill(page, 'field-contact-name', 'Pia Fabrin');
     await fill(page, 'field-contact-email', 'pia.fabrin@ru.rm.dk');
     await until(() => (page.data.preview as { state: string }).state === 'ready');
-    expect(richText((page.data.preview as { nodes: RichNode[] }).nodes)).toBe('申请方式发送邮件');
+    expect(richText((page.data.preview as PreviewView).nodes)).toBe('申请方式发送邮件');
 
     await tap(button(page, 'add-pdf'));
     await until(() => (page.data.form as { attachments: unknown[] }).attachments.length === 1);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cloudCaller } from '../../../harness/cloud-client';
-import { textOf, until } from '../../../harness/page-helpers';
+import { richText, textOf, until } from '../../../harness/page-helpers';
 import type { CallFunction, PageHandle, SimNode, WxMock } from '../../../harness/simulate';
 import { startPrivateCloud, type PrivateCloud } from '../../pages/private-cloud';
 
@@ -50,7 +50,7 @@ export async function callOk<T>(
   return answer.data;
 }
 
-export { textOf, until };
+export { richText, textOf, until };
 
 /** The tappable element of a `<t-button id>`. */
 export function button(page: PageHandle | SimNode, id: string): SimNode | undefined {
@@ -89,19 +89,6 @@ export function actionsCalled(wx: WxMock): { action: string; data: unknown }[] {
   return wx.cloud.callFunction.mock.calls.map(
     ([request]) => (request as { data: { action: string; data: unknown } }).data,
   );
-}
-
-/** The text a rich-text node list reads as. */
-export interface RichNode {
-  name?: string;
-  type?: string;
-  text?: string;
-  attrs?: { class?: string };
-  children?: RichNode[];
-}
-
-export function richText(nodes: readonly RichNode[]): string {
-  return nodes.map((node) => node.text ?? richText(node.children ?? [])).join('');
 }
 
 /** A tiny valid PNG (1 × 1 px), written to a temporary file as `wx.chooseMedia` would hand it over. */

@@ -1,4 +1,7 @@
 import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import type { RichTextElement } from '../../../../contract/api/content';
+import type { OutputOf } from '../../../../contract/api/index';
+import type { PreviewView } from '../../../../miniprogram/packages/admin/utils/editor';
 import type { PrivateCloud } from '../../pages/private-cloud';
 import {
   actionsCalled,
@@ -16,7 +19,6 @@ import {
   textOf,
   tipsOf,
   until,
-  type RichNode,
 } from './helpers';
 
 /**
@@ -62,8 +64,9 @@ async function fillItem(page: PageHandle, title: string, body = BODY) {
   await fill(page, 'field-body', body);
 }
 
-function previewNodes(page: PageHandle): RichNode[] {
-  return (page.data.preview as { nodes: RichNode[] }).nodes;
+/** The preview's blocks (a Markdown body renders to elements at the top). */
+function previewNodes(page: PageHandle): RichTextElement[] {
+  return (page.data.preview as PreviewView).nodes as RichTextElement[];
 }
 
 async function press(page: PageHandle, id: string) {
@@ -109,7 +112,7 @@ describe('news editor', () => {
     expect(textOf(page.querySelector('#preview-title'))).toBe('预览测试');
 
     // The same renderer answers the public page: identical nodes once published.
-    const direct = await adminCall<{ nodes: RichNode[] }>('news.preview', { body: BODY });
+    const direct = await adminCall<OutputOf<'admin', 'news.preview'>>('news.preview', { body: BODY });
     expect(nodes).toEqual(direct.nodes);
 
     await fill(page, 'field-body', '');
