@@ -5,7 +5,7 @@
  */
 import { MAX_PAGE_STACK, REACH_BOTTOM_DISTANCE_PX } from './frame';
 import { logAction, reportMissing } from './missing';
-import { withLoadingRoute } from './runtime';
+import { withLoadingRoute } from './loading-route';
 import type { Data, Instance, PreviewManifest, SimRoot } from './types';
 import { clearOverlay, showModal, showNotice } from './ui';
 import type { Navigator } from './wx';

@@ -5,6 +5,7 @@
  */
 import type { Data, Instance, ModuleFactory, PreviewApp } from './types';
 import { pageAsComponent } from '../../../miniprogram-runtime/src';
+import { currentLoadingRoute } from './loading-route';
 import { reportMissing } from './missing';
 
 const app: PreviewApp = window.__PREVIEW_APP__;
@@ -105,22 +106,9 @@ function Component(definition: Data): void {
   simulateComponent({ ...definition, lifetimes });
 }
 
-/** The page being loaded, read by `Page()` while its script runs. */
-let loadingRoute = '';
-
-export function withLoadingRoute<T>(route: string, run: () => T): T {
-  const previous = loadingRoute;
-  loadingRoute = route;
-  try {
-    return run();
-  } finally {
-    loadingRoute = previous;
-  }
-}
-
 /** `Page(definition)` as the component simulate renders; the router calls its lifecycles. */
 function Page(definition: Data): void {
-  Component(pageAsComponent(definition, { route: loadingRoute }));
+  Component(pageAsComponent(definition, { route: currentLoadingRoute() }));
 }
 
 let appInstance: Data = {};
