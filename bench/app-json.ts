@@ -1,31 +1,20 @@
-import fs from 'node:fs';
+/**
+ * The repository's app.json for the benchmark: where project.config.json puts the mini program,
+ * read through the shared project module (packages/miniprogram-runtime/src/project).
+ */
 import path from 'node:path';
+import {
+  pagesOf,
+  readAppJson as readApp,
+  readJsonFile,
+  type AppJson,
+} from '../packages/miniprogram-runtime/src/project';
 
-/** The parts of app.json the benchmark reads. */
+export type { AppJson };
+export { readJsonFile };
 
 const ROOT = path.resolve(__dirname, '..');
 export const PROJECT_CONFIG = path.join(ROOT, 'project.config.json');
-
-export interface SubpackageEntry {
-  root: string;
-  name?: string;
-  pages?: string[];
-}
-
-export interface AppJson {
-  pages?: string[];
-  subPackages?: SubpackageEntry[];
-  subpackages?: SubpackageEntry[];
-  usingComponents?: Record<string, string>;
-  tabBar?: { custom?: boolean; list?: { iconPath?: string; selectedIconPath?: string }[] };
-  themeLocation?: string;
-  sitemapLocation?: string;
-  workers?: string | { path: string };
-}
-
-export function readJsonFile(file: string): unknown {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-}
 
 /** The mini program root named by project.config.json (`miniprogram/`). */
 export function miniprogramRoot(): string {
@@ -34,21 +23,10 @@ export function miniprogramRoot(): string {
 }
 
 export function readAppJson(root = miniprogramRoot()): AppJson {
-  return readJsonFile(path.join(root, 'app.json')) as AppJson;
-}
-
-/** Both spellings app.json accepts. */
-export function subpackageEntries(app: AppJson): SubpackageEntry[] {
-  return [...(app.subPackages ?? []), ...(app.subpackages ?? [])];
+  return readApp(root);
 }
 
 /** Every page route app.json lists at this moment: the main package's, then each subpackage's. */
 export function listPages(root = miniprogramRoot()): string[] {
-  const app = readAppJson(root);
-  return [
-    ...(app.pages ?? []),
-    ...subpackageEntries(app).flatMap((sub) =>
-      (sub.pages ?? []).map((page) => path.posix.join(sub.root.replace(/^\/+|\/+$/g, ''), page)),
-    ),
-  ];
+  return pagesOf(readApp(root));
 }

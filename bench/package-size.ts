@@ -24,20 +24,19 @@ import { transform } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  miniprogramRoot,
-  PROJECT_CONFIG,
-  readAppJson,
-  readJsonFile,
-  subpackageEntries,
-  listPages,
-} from './app-json';
+  NPM_FOLDER,
+  packageOf as packageOfFile,
+  pagesOf,
+  resolveComponent,
+  resolveModule,
+  SCRIPT_EXTENSIONS,
+  subpackagesOf,
+} from '../packages/miniprogram-runtime/src/project';
+import { miniprogramRoot, PROJECT_CONFIG, readAppJson, readJsonFile } from './app-json';
 
-/** The folder of a package built by "构建 npm". */
-const NPM_FOLDER = 'miniprogram_npm';
 const TDESIGN = 'tdesign-miniprogram';
 /** What a component or page is made of; `.ts` stands in for `.js` in the project's own code. */
 const COMPONENT_PARTS = ['.json', '.wxml', '.wxss'] as const;
-const SCRIPT_EXTENSIONS = ['.ts', '.js'] as const;
 /** Files of TDesign's build that run in the mini program (its `.d.ts` typings never ship). */
 const RUNTIME_EXTENSIONS = new Set(['.js', '.json', '.wxml', '.wxss', '.wxs']);
 const ASSET_PATTERN = /\.(png|jpe?g|gif|svg|webp|ttf|woff2?|mp3|mp4)$/i;
@@ -64,17 +63,9 @@ export interface PackageReport {
   crossPackage: string[];
 }
 
-interface Subpackage {
-  name: string;
-  root: string;
-}
-
 export async function measurePackages(root = miniprogramRoot()): Promise<PackageReport> {
   const app = readAppJson(root);
-  const subpackages: Subpackage[] = subpackageEntries(app).map((sub) => ({
-    root: trimSlashes(sub.root),
-    name: sub.name ?? trimSlashes(sub.root),
-  }));
+  const subpackages = subpackagesOf(app);
   const minify = Boolean(
     (readJsonFile(PROJECT_CONFIG) as { setting?: { minified?: boolean } }).setting?.minified,
   );
@@ -97,10 +88,9 @@ export async function measurePackages(root = miniprogramRoot()): Promise<Package
     const workers = typeof app.workers === 'string' ? app.workers : app.workers.path;
     await walker.folder(path.join(root, workers));
   }
-  for (const page of listPages(root)) await walker.component(path.join(root, page), 'app.json pages');
+  for (const page of pagesOf(app)) await walker.component(path.join(root, page), 'app.json pages');
 
-  const packageOf = (relative: string): string =>
-    subpackages.find((sub) => relative === sub.root || relative.startsWith(`${sub.root}/`))?.name ?? 'main';
+  const packageOf = (relative: string): string => packageOfFile(subpackages, relative);
   const files = [...walker.sizes].map(([file, bytes]) => {
     const relative = rel(root, file);
     return { path: relative, bytes, pkg: packageOf(relative) };
@@ -195,7 +185,7 @@ class Walker {
     const from = rel(this.root, jsonFile);
     for (const [tag, value] of Object.entries(using)) {
       if (value.startsWith('plugin://')) continue;
-      const base = this.componentBase(value, path.dirname(jsonFile));
+      const base = resolveComponent(this.root, path.dirname(jsonFile), value);
       if (!base) {
         this.unresolved.add(`${from}: <${tag}> → ${value}`);
         continue;
@@ -308,54 +298,13 @@ class Walker {
   }
 
   private async module(from: string, specifier: string): Promise<void> {
-    const target = this.resolveModule(from, specifier);
+    const target = resolveModule(this.root, from, specifier);
     if (!target) {
       this.unresolved.add(`${rel(this.root, from)}: require('${specifier}')`);
       return;
     }
     this.edges.push([from, target]);
     await this.file(target);
-  }
-
-  private resolveModule(from: string, specifier: string): string | undefined {
-    const candidates = (base: string) => [
-      base,
-      ...SCRIPT_EXTENSIONS.map((ext) => `${base}${ext}`),
-      ...SCRIPT_EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
-    ];
-    const existing = (base: string) =>
-      candidates(base).find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
-    if (specifier.startsWith('.')) return existing(path.resolve(path.dirname(from), specifier));
-    if (specifier.startsWith('/')) return existing(path.join(this.root, specifier));
-    for (const npm of this.npmFolders(path.dirname(from))) {
-      const found = existing(path.join(npm, specifier));
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  /** `miniprogram_npm` folders from `dir` up to the root, nearest first. */
-  private npmFolders(dir: string): string[] {
-    const folders: string[] = [];
-    for (let current = dir; ; current = path.dirname(current)) {
-      const npm = path.join(current, NPM_FOLDER);
-      if (fs.existsSync(npm)) folders.push(npm);
-      if (current === this.root || !current.startsWith(this.root)) return folders;
-    }
-  }
-
-  /** A component path from `usingComponents`, without extension; undefined if nothing is there. */
-  private componentBase(value: string, dir: string): string | undefined {
-    const isComponent = (base: string) => fs.existsSync(`${base}.json`);
-    const bases: string[] = [];
-    if (value.startsWith('/')) bases.push(path.join(this.root, value));
-    else if (value.startsWith('.')) bases.push(path.resolve(dir, value));
-    else bases.push(...this.npmFolders(dir).map((npm) => path.join(npm, value)));
-    for (const base of bases) {
-      if (isComponent(base)) return base;
-      if (isComponent(path.join(base, 'index'))) return path.join(base, 'index');
-    }
-    return undefined;
   }
 
   private async wxss(file: string, text: string): Promise<void> {
@@ -407,10 +356,6 @@ function requiresIn(code: string): string[] {
 
 function isRemote(target: string): boolean {
   return /^(https?:)?\/\//.test(target) || target.startsWith('data:');
-}
-
-function trimSlashes(value: string): string {
-  return value.replace(/^\/+|\/+$/g, '');
 }
 
 function toPosix(file: string): string {

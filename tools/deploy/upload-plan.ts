@@ -15,13 +15,20 @@ import { transformSync } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  MAIN_PACKAGE,
+  packageOf,
+  readAppJson,
+  subpackagesOf,
+  type AppJson,
+} from '../../packages/miniprogram-runtime/src/project';
 import { ROOT } from '../build/paths';
 import { checkEnv, UPLOAD_CREDENTIALS, type EnvReport } from './env';
 import { parseJsonFile, PlanError, readCloudbaserc, readJson, type PlannedFile } from './plan';
 
 /** WeChat's limit for the main package and for each subpackage. */
 export const PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024;
-export const MAIN_PACKAGE = 'main';
+export { MAIN_PACKAGE };
 
 /**
  * File types a mini program code package may contain. The same list as miniprogram-ci's built-in
@@ -115,11 +122,6 @@ const projectConfigSchema = z.looseObject({
 
 type PackRule = { type: string; value: string };
 
-const appJsonSchema = z.looseObject({
-  subPackages: z.array(z.object({ root: z.string().min(1), name: z.string().optional() })).optional(),
-  subpackages: z.array(z.object({ root: z.string().min(1), name: z.string().optional() })).optional(),
-});
-
 export function planUpload(options: UploadPlanOptions): UploadPlan {
   const projectPath = options.projectPath ?? ROOT;
   const project = parseJsonFile(projectConfigSchema, path.join(projectPath, 'project.config.json'));
@@ -129,26 +131,21 @@ export function planUpload(options: UploadPlanOptions): UploadPlan {
   );
   const miniprogramRoot = `${project.miniprogramRoot.replace(/^\.\//, '').replace(/\/+$/, '')}/`;
   const rootDir = path.join(projectPath, miniprogramRoot);
-  const app = parseJsonFile(appJsonSchema, path.join(rootDir, 'app.json'));
-  const subpackages = [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map((sub) => ({
-    name: sub.name ?? sub.root,
-    root: `${sub.root.replace(/^\/+|\/+$/g, '')}/`,
-  }));
+  const subpackages = subpackagesOf(readApp(rootDir));
   const compileTs = project.setting.useCompilerPlugins?.includes('typescript') ?? false;
-  const packageOf = (file: string) =>
-    subpackages.find((sub) => file.startsWith(sub.root))?.name ?? MAIN_PACKAGE;
 
   const { files, excluded, checks } = collectFiles(
     rootDir,
     (file) => exclusionOf(file, project.packOptions, compileTs),
     {
       minify: project.setting.minified ?? false,
-      packageOf,
+      packageOf: (file) => packageOf(subpackages, file),
     },
   );
-  const packages = [{ name: MAIN_PACKAGE, root: '' }, ...subpackages].map(({ name, root }) =>
-    packagePlan(name, root, files),
-  );
+  const packages = [
+    { name: MAIN_PACKAGE, root: '' },
+    ...subpackages.map((sub) => ({ name: sub.name, root: `${sub.root}/` })),
+  ].map(({ name, root }) => packagePlan(name, root, files));
   for (const pkgPlan of packages.filter((p) => p.overBudget)) {
     checks.push({
       level: 'blocking',
@@ -232,6 +229,14 @@ function packagePlan(name: string, root: string, files: UploadFile[]): PackagePl
     limitBytes: PACKAGE_LIMIT_BYTES,
     overBudget: bytes > PACKAGE_LIMIT_BYTES,
   };
+}
+
+function readApp(rootDir: string): AppJson {
+  try {
+    return readAppJson(rootDir);
+  } catch (error) {
+    throw new PlanError((error as Error).message);
+  }
 }
 
 export function isBlocked(plan: UploadPlan): boolean {
