@@ -1,3 +1,5 @@
+import type { Envelope } from '../../../../contract/api/common';
+import type { OutputOf } from '../../../../contract/api/index';
 import { cloudCaller } from '../../../harness/cloud-client';
 import {
   installWx,
@@ -21,10 +23,7 @@ const SUCCESS = '/packages/enquiry/pages/success/index';
 const INPUT_FIELDS = ['name', 'organization', 'title', 'email', 'phone'] as const;
 type Field = (typeof INPUT_FIELDS)[number] | 'topic' | 'message' | 'privacy' | 'crossBorder';
 
-interface MineAnswer {
-  ok: boolean;
-  data: { items: { id: string; status: string; organization: string }[] };
-}
+type Mine = OutputOf<'enquiry', 'mine'>;
 
 /** A caller of its own per test: the hourly limit and 我的咨询 are per caller. */
 function callerFor(test: string): { openId: string; call: CallFunction } {
@@ -32,9 +31,9 @@ function callerFor(test: string): { openId: string; call: CallFunction } {
   return { openId, call: cloudCaller(openId) };
 }
 
-async function storedEnquiries(call: CallFunction): Promise<MineAnswer['data']['items']> {
-  const answer = (await call('enquiry', { action: 'mine', data: {} })) as MineAnswer;
-  expect(answer.ok).toBe(true);
+async function storedEnquiries(call: CallFunction): Promise<Mine['items']> {
+  const answer = (await call('enquiry', { action: 'mine', data: {} })) as Envelope<Mine>;
+  if (!answer.ok) throw new Error(`mine failed: ${answer.error.code} ${answer.error.message}`);
   return answer.data.items;
 }
 

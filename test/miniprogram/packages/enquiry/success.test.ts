@@ -1,3 +1,5 @@
+import type { Envelope } from '../../../../contract/api/common';
+import type { OutputOf } from '../../../../contract/api/index';
 import { cloudCaller } from '../../../harness/cloud-client';
 import {
   installWx,
@@ -16,17 +18,14 @@ import {
 const SUCCESS = 'packages/enquiry/pages/success/index';
 const MINE = 'packages/enquiry/pages/mine/index';
 
-interface SubmitAnswer {
-  ok: boolean;
-  data: { id: string; status: string };
-}
+type Submitted = OutputOf<'enquiry', 'submit'>;
 
 function text(page: PageHandle, selector: string): string {
   return page.querySelector(selector)?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
 /** What the form sends, as the function receives it. */
-async function submitEnquiry(call: CallFunction, message: string): Promise<SubmitAnswer['data']> {
+async function submitEnquiry(call: CallFunction, message: string): Promise<Submitted> {
   const answer = (await call('enquiry', {
     action: 'submit',
     data: {
@@ -38,13 +37,13 @@ async function submitEnquiry(call: CallFunction, message: string): Promise<Submi
       message,
       consent: { privacy: true, crossBorder: true },
     },
-  })) as SubmitAnswer;
-  expect(answer.ok).toBe(true);
+  })) as Envelope<Submitted>;
+  if (!answer.ok) throw new Error(`submit failed: ${answer.error.code} ${answer.error.message}`);
   return answer.data;
 }
 
 /** Opens the success page with the query the form redirects with. */
-async function openSuccess(result: SubmitAnswer['data']): Promise<PageHandle> {
+async function openSuccess(result: Pick<Submitted, 'id' | 'status'>): Promise<PageHandle> {
   const page = loadPage(SUCCESS);
   await page.onLoad({ id: result.id, status: result.status });
   return page;
