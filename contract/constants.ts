@@ -16,7 +16,16 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   audit: 'audit',
   rateLimits: 'rate_limits',
+  /** Subscription messages queued, sent or failed (server only). */
+  notifications: 'notifications',
+  /** CSV exports waiting to be deleted from storage (server only). */
+  exports: 'exports',
+  /** Documents that serialise changes, e.g. to the staff roster (server only). */
+  locks: 'locks',
 } as const;
+
+/** China Standard Time (UTC+8, no daylight saving), where the readers are: dates are shown in it. */
+export const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /** `_id` of the single document in the `profile` collection. */
 export const PROFILE_ID = 'region';

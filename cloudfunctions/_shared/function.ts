@@ -12,6 +12,8 @@ export interface Caller {
 
 export interface Context {
   caller: Caller;
+  /** The action being run (`event.action`). */
+  action: string;
   /** One clock reading per invocation, so a handler sees one consistent "now". */
   now: Date;
   requestId: string;
@@ -19,6 +21,8 @@ export interface Context {
 
 export interface Action<S extends z.ZodType, R> {
   input: S;
+  /** Runs before the input is even parsed: throws (e.g. FORBIDDEN) to refuse the caller. */
+  authorize?(ctx: Context): Promise<void>;
   handle(input: z.output<S>, ctx: Context): Promise<R>;
 }
 
@@ -29,6 +33,18 @@ export function action<S extends z.ZodType, R>(
 ): Action<S, R> {
   return { input, handle };
 }
+
+/** A function's contract: each action's input and output (an interface, so no index signature). */
+type ApiOf<Api> = Record<keyof Api, { input: unknown; output: unknown }>;
+
+/**
+ * A function's actions declared against its contract (`contract/api/<function>`): each action's
+ * schema accepts the declared input and its handler answers the declared output, so a drift between
+ * the contract and the handlers fails `tsc`.
+ */
+export type ActionsOf<Api extends ApiOf<Api>> = {
+  [A in keyof Api]: Action<z.ZodType<unknown, Api[A]['input']>, Api[A]['output']>;
+};
 
 const eventSchema = z.object({
   action: z.string().min(1).max(64),
@@ -49,8 +65,7 @@ export function callerOf(userInfo: { openId?: string; appId?: string } | undefin
  * schema, runs the handler and answers the envelope. It never throws and never leaks internals:
  * unexpected errors are logged (server side) and answered as INTERNAL.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function createMain(name: string, actions: Record<string, Action<any, any>>) {
+export function createMain<Api extends ApiOf<Api>>(name: string, actions: ActionsOf<Api>) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const requestId = randomUUID();
     try {
@@ -58,14 +73,15 @@ export function createMain(name: string, actions: Record<string, Action<any, any
       if (!parsedEvent.success) throw new AppError('INVALID_ARGUMENT', '请求格式不正确');
       const { action: actionName, data, userInfo } = parsedEvent.data;
       const handler = Object.prototype.hasOwnProperty.call(actions, actionName)
-        ? actions[actionName]
+        ? actions[actionName as keyof Api]
         : undefined;
       if (!handler) throw new AppError('INVALID_ARGUMENT', '不支持的操作');
+      const ctx: Context = { caller: callerOf(userInfo), action: actionName, now: new Date(), requestId };
+      await handler.authorize?.(ctx);
       const input = handler.input.safeParse(data ?? {});
       if (!input.success) {
         throw new AppError('INVALID_ARGUMENT', DEFAULT_MESSAGES.INVALID_ARGUMENT, fieldErrors(input.error));
       }
-      const ctx: Context = { caller: callerOf(userInfo), now: new Date(), requestId };
       return { ok: true, data: await handler.handle(input.data, ctx) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };

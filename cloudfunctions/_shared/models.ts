@@ -1,16 +1,8 @@
 /**
- * Documents only the staff side and the scheduler write, and the constants they need that
- * `miniprogram/shared/constants.ts` does not (yet) name. Proposed to move into `typings/models.ts`
- * and the shared constants; until then they live here, beside their only writers.
+ * Documents only the server writes and reads (the staff side, the scheduler and notifications),
+ * beyond the models the mini program shares in `contract/models`.
  */
-import type { Admin, NewsItem, Opportunity, Subscription } from '../../../contract/models';
-
-/** Collections beyond `COLLECTIONS`. */
-export const STAFF_COLLECTIONS = {
-  notifications: 'notifications',
-  exports: 'exports',
-  locks: 'locks',
-} as const;
+import type { Admin, NewsItem, Opportunity, Subscription } from '../../contract/models';
 
 /** A staff member's one-time credit for a new-enquiry alert (same document shape as a `news` subscription). */
 export const ENQUIRY_ALERT_TOPIC = 'enquiry_alert';

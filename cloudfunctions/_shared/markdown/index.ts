@@ -1,5 +1,10 @@
 import MarkdownIt, { type Token } from 'markdown-it';
-import type { RichTextAttrs, RichTextElement, RichTextNode, RichTextTag } from '../../../contract/api/content';
+import type {
+  RichTextAttrs,
+  RichTextElement,
+  RichTextNode,
+  RichTextTag,
+} from '../../../contract/api/content';
 
 /**
  * Markdown → nodes for the mini program's `<rich-text>`. The nodes are built from markdown-it's

@@ -12,8 +12,8 @@
  * Delivery is at most once: a crash between using a subscription and queuing its message, or
  * between sending and recording `sent`, loses that one message rather than risking a second.
  */
-import type { NotifyReport } from '../../../../contract/api/admin';
-import type { EnquiryTopic } from '../../../../contract/models';
+import type { NotifyReport } from '../../../contract/api/admin';
+import type { EnquiryTopic } from '../../../contract/models';
 import { ENQUIRY_ALERT_TOPIC, NEWS_TOPIC, type NotificationTopic, type SubscribeMessage } from '../models';
 import { staffIdsAmong } from '../repo/admins';
 import { markFanOutDone, publishedIds } from '../repo/news';

@@ -1,5 +1,6 @@
-import type { EnquiryTopic } from '../../../../contract/models';
-import { NOTIFY_TEXTS } from '../i18n';
+import type { EnquiryTopic } from '../../../contract/models';
+import { TOPIC_LABELS } from '../../../contract/messages.zh';
+import { chinaTime } from '../time';
 import type { SubscribeMessage } from '../models';
 
 /**
@@ -12,10 +13,13 @@ const TEMPLATE_DEFAULTS = {
   enquiry: 'local-enquiry-template',
 } as const;
 
+/** The messages' own words; topic names are the contract's. */
+const NOTIFY_TEXTS = {
+  enquiryAlert: (topic: EnquiryTopic) => `新咨询：${TOPIC_LABELS[topic]}`,
+} as const;
+
 /** A `thing` value holds at most 20 characters. */
 const THING_MAX = 20;
-/** Times are shown in China Standard Time. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 export const NEWS_DETAIL_PAGE = 'pages/news-detail/index';
 /** The staff inbox's enquiry page (in the staff subpackage). */
@@ -32,14 +36,6 @@ export function enquiryTemplateId(): string {
 export function thing(value: string): string {
   const chars = [...value];
   return chars.length <= THING_MAX ? value : `${chars.slice(0, THING_MAX - 1).join('')}…`;
-}
-
-/** `2026年1月5日 18:00` in China time, a format the `time` field accepts. */
-export function chinaTime(at: Date): string {
-  const d = new Date(at.getTime() + CHINA_OFFSET_MS);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
 }
 
 export function newsMessage(news: { id: string; title: string; publishAt: Date }): SubscribeMessage {

@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 /**
  * Opaque pagination cursors: the sort-key values of the last item of a page, as base64url JSON.

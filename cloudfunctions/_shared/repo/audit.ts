@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../contract/constants';
-import type { AuditEntry } from '../../../../contract/models';
+import { COLLECTIONS } from '../../../contract/constants';
+import type { AuditEntry } from '../../../contract/models';
 import { db, type Transaction } from './db';
 
 /** What an audit entry says; `at` is the invocation's clock. */

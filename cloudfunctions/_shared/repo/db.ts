@@ -1,7 +1,7 @@
 import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
-import { createApp } from '../../../_shared/cloud';
+import { createApp } from '../cloud';
 
-/** One CloudBase app per instance (module scope), shared by every repository of the staff side. */
+/** One CloudBase app per instance (module scope), shared by every repository of the function it is bundled into. */
 export const app = createApp();
 export const db = app.database();
 export const _ = db.command;
@@ -30,37 +30,4 @@ export async function readIn<T>(tx: Transaction, collection: string, id: string)
 export async function readOne<T>(collection: string, id: string): Promise<T | null> {
   const { data } = await db.collection(collection).where({ _id: id }).limit(1).get();
   return ((data as T[])[0] as T | undefined) ?? null;
-}
-
-/** A position in a list sorted by (`key` desc, `_id` desc). */
-export interface After {
-  at: Date;
-  id: string;
-}
-
-export interface PageOf<T> {
-  items: T[];
-  hasMore: boolean;
-}
-
-/** One page of `filter`'s documents, newest `key` first, after the cursor position. */
-export async function pageDesc<T>(
-  collection: string,
-  filter: Record<string, unknown>,
-  key: string,
-  after: After | null,
-  limit: number,
-): Promise<PageOf<T>> {
-  const query = after
-    ? _.and([filter, _.or([{ [key]: _.lt(after.at) }, { [key]: after.at, _id: _.lt(after.id) }])])
-    : filter;
-  const { data } = await db
-    .collection(collection)
-    .where(query)
-    .orderBy(key, 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get();
-  const items = data as T[];
-  return { items: items.slice(0, limit), hasMore: items.length > limit };
 }

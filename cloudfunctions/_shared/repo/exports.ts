@@ -1,7 +1,8 @@
-import { STAFF_COLLECTIONS, type ExportDoc } from '../models';
+import { COLLECTIONS } from '../../../contract/constants';
+import type { ExportDoc } from '../models';
 import { _, db } from './db';
 
-const collection = () => db.collection(STAFF_COLLECTIONS.exports);
+const collection = () => db.collection(COLLECTIONS.exports);
 
 /** Remembers an export file so the scheduler deletes it once its link is long expired. */
 export async function recordExport(doc: Omit<ExportDoc, '_id'>): Promise<void> {

@@ -1,8 +1,9 @@
-import { isDuplicateKeyError } from '../../../_shared/cloud';
-import { MAX_SEND_ATTEMPTS, STAFF_COLLECTIONS, type NotificationDoc } from '../models';
+import { isDuplicateKeyError } from '../cloud';
+import { COLLECTIONS } from '../../../contract/constants';
+import { MAX_SEND_ATTEMPTS, type NotificationDoc } from '../models';
 import { _, db } from './db';
 
-const collection = () => db.collection(STAFF_COLLECTIONS.notifications);
+const collection = () => db.collection(COLLECTIONS.notifications);
 
 /** The deterministic `_id` that makes queuing idempotent: one message per item and subscription. */
 export function notificationId(itemId: string, subscriptionId: string): string {

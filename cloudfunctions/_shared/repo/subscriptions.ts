@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../../../contract/constants';
+import { COLLECTIONS } from '../../../contract/constants';
 import type { AnySubscription, NotificationTopic } from '../models';
 import type { AuditDraft } from './audit';
 import { _, db } from './db';

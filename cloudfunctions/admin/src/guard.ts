@@ -1,81 +1,80 @@
-import { z } from 'zod';
-import { AppError, DEFAULT_MESSAGES } from '../../_shared/errors';
-import { action, type Action, type Context } from '../../_shared/function';
-import { fieldErrors } from '../../_shared/validation';
-import { audit, type AuditDraft } from './repo/audit';
+import type { z } from 'zod';
+import { AppError } from '../../_shared/errors';
+import type { Action, Context } from '../../_shared/function';
+import { audit, type AuditDraft } from '../../_shared/repo/audit';
 import { isStaff } from './repo/admins';
 
-/** A staff action's context: the verified staff member and the audit entry to record. */
+/** A staff action's context: the verified staff member and the start of the audit entry. */
 export interface StaffContext extends Context {
   actor: string;
-  /** `{ actor, action }`; handlers add `target` and `details`. */
-  audit: AuditDraft;
+  /** `{ actor, action }`: a write handler spreads it into the entry it records with its change. */
+  readonly audit: Readonly<AuditDraft>;
 }
+
+/** What a read handler says about what it did, for the audit entry the entry point records. */
+export interface AuditNote {
+  target?: string;
+  details?: Record<string, unknown>;
+}
+
+/** A read handler's answer and its audit note. */
+export interface Audited<R> {
+  result: R;
+  audit: AuditNote;
+}
+
+type StaffHandler<S extends z.ZodType, R> = (input: z.output<S>, ctx: StaffContext) => Promise<R>;
 
 /**
- * How an action is audited:
- * - `write`: the handler's repository records the entry in the transaction of the change (or,
- *   for a change spanning many documents, right around it);
- * - `read`: recorded here after the handler succeeded, with the target `target(input)` names.
+ * A write: the handler's repository records the audit entry in the transaction of the change (or,
+ * for a change spanning many documents, right around it).
  */
-type AuditMode<I> = { kind: 'write' } | { kind: 'read'; target?: (input: I) => string | undefined };
-
-interface StaffAction<S extends z.ZodType, R> {
-  input: S;
-  handle: (input: z.output<S>, ctx: StaffContext) => Promise<R>;
-  audit: AuditMode<z.output<S>>;
+export function write<S extends z.ZodType, R>(input: S, handle: StaffHandler<S, R>): Action<S, R> {
+  return staffAction(input, (data, ctx) => handle(data, ctx));
 }
 
-export function write<S extends z.ZodType, R>(
-  input: S,
-  handle: (input: z.output<S>, ctx: StaffContext) => Promise<R>,
-): StaffAction<S, R> {
-  return { input, handle, audit: { kind: 'write' } };
-}
-
+/** A read audited after the handler succeeded, naming the target `target(input)` gives. */
 export function read<S extends z.ZodType, R>(
   input: S,
-  handle: (input: z.output<S>, ctx: StaffContext) => Promise<R>,
+  handle: StaffHandler<S, R>,
   target?: (input: z.output<S>) => string | undefined,
-): StaffAction<S, R> {
-  return { input, handle, audit: { kind: 'read', target } };
+): Action<S, R> {
+  return staffAction(input, async (data, ctx) => {
+    const result = await handle(data, ctx);
+    const named = target?.(data);
+    await audit({ ...ctx.audit, ...(named ? { target: named } : {}) }, ctx.now);
+    return result;
+  });
+}
+
+/** A read whose handler returns what the audit entry records beside its answer. */
+export function audited<S extends z.ZodType, R>(input: S, handle: StaffHandler<S, Audited<R>>): Action<S, R> {
+  return staffAction(input, async (data, ctx) => {
+    const { result, audit: note } = await handle(data, ctx);
+    await audit({ ...ctx.audit, ...note }, ctx.now);
+    return result;
+  });
 }
 
 /**
- * Wraps staff actions: each one first re-checks `admins` by the platform's OPENID (never by input),
- * before even looking at the input, so anyone else gets FORBIDDEN and nothing is read or changed;
- * then validates the input with the action's schema (INVALID_ARGUMENT with per-field messages).
+ * A staff-only action: before the input is even looked at, the caller is re-checked in `admins`
+ * by the platform's OPENID (never by input), so anyone else gets FORBIDDEN and nothing is read or
+ * changed; the entry point then validates the input with the action's schema.
  */
-export function staffOnly(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  actions: Record<string, StaffAction<any, any>>,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-): Record<string, Action<any, any>> {
-  return Object.fromEntries(
-    Object.entries(actions).map(([name, staffAction]) => [
-      name,
-      action(z.unknown(), async (raw, ctx) => {
-        const actor = ctx.caller.openId;
-        if (!actor || !(await isStaff(actor))) {
-          console.warn(`[admin] ${ctx.requestId} ${name} refused to a non-staff caller`);
-          throw new AppError('FORBIDDEN');
-        }
-        const parsed = staffAction.input.safeParse(raw);
-        if (!parsed.success) {
-          throw new AppError(
-            'INVALID_ARGUMENT',
-            DEFAULT_MESSAGES.INVALID_ARGUMENT,
-            fieldErrors(parsed.error),
-          );
-        }
-        const staffCtx: StaffContext = { ...ctx, actor, audit: { actor, action: name } };
-        const result: unknown = await staffAction.handle(parsed.data, staffCtx);
-        if (staffAction.audit.kind === 'read') {
-          const target = staffAction.audit.target?.(parsed.data);
-          await audit({ ...staffCtx.audit, ...(target ? { target } : {}) }, ctx.now);
-        }
-        return result;
-      }),
-    ]),
-  );
+function staffAction<S extends z.ZodType, R>(input: S, handle: StaffHandler<S, R>): Action<S, R> {
+  return {
+    input,
+    async authorize(ctx) {
+      const actor = ctx.caller.openId;
+      if (!actor || !(await isStaff(actor))) {
+        console.warn(`[admin] ${ctx.requestId} ${ctx.action} refused to a non-staff caller`);
+        throw new AppError('FORBIDDEN');
+      }
+    },
+    handle(data, ctx) {
+      const actor = ctx.caller.openId;
+      if (!actor) throw new AppError('FORBIDDEN');
+      return handle(data, { ...ctx, actor, audit: { actor, action: ctx.action } });
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { RenderedMarkdown } from '../../../contract/api/admin';
-import { renderMarkdown } from '../../content/src/markdown';
+import { renderMarkdown } from '../../_shared/markdown';
 
 /**
  * The staff preview renders Markdown with the public pages' own renderer (the `content` function's),

@@ -1,47 +1,14 @@
-/**
- * The life of a news item: draft → scheduled (publish time in the future) → published → archived,
- * and soft deletion from any state. Pure decisions over the current document, shared by the admin
- * actions and the scheduler; the repositories apply them in a transaction with the audit entry.
- *
- * Dates: `publishAt` is when the item goes (or went) public and orders the public list;
- * `publishedAt` is when it first actually did; `updatedAt` is the last change to its content. An
- * item edited after publication has `updatedAt > publishedAt`, which the public page shows as 已更新.
- */
+/** The staff side's moves in a news item's life (see `_shared/publishing` for the lifecycle). */
 import { AppError } from '../../_shared/errors';
+import type { NewsDoc } from '../../_shared/models';
+import { goPublic, type PublishDecision } from '../../_shared/publishing';
+import type { Patch } from '../../_shared/repo/write';
 import { messages } from './i18n';
-import type { NewsDoc } from './models';
-import type { Patch } from './repo/write';
-
-export interface PublishDecision {
-  patch: Patch;
-  status: 'published' | 'scheduled';
-  publishAt: Date;
-  /** Subscribers are still to be told (first publication, or an unfinished fan-out). */
-  fanOut: boolean;
-}
 
 /** The item, unless it is missing or deleted (NOT_FOUND). */
 export function existing(current: NewsDoc | null): NewsDoc {
   if (!current || current.status === 'deleted') throw new AppError('NOT_FOUND', messages.newsNotFound);
   return current;
-}
-
-/** Goes public now: the first time with fresh dates and a fan-out; again (after archiving) as it was. */
-function goPublic(current: NewsDoc, now: Date): PublishDecision {
-  if (current.publishedAt) {
-    return {
-      patch: { status: 'published' },
-      status: 'published',
-      publishAt: current.publishAt ?? current.publishedAt,
-      fanOut: current.fanOut === 'pending',
-    };
-  }
-  return {
-    patch: { status: 'published', publishAt: now, publishedAt: now, updatedAt: now, fanOut: 'pending' },
-    status: 'published',
-    publishAt: now,
-    fanOut: true,
-  };
 }
 
 /** `news.publish`: a future `at` schedules the item, anything else publishes it now. */
@@ -65,25 +32,6 @@ export function decidePublish(current: NewsDoc, at: Date | undefined, now: Date)
     };
   }
   return goPublic(current, now);
-}
-
-/** The scheduler's move: a scheduled item whose time has come goes public; anything else stays. */
-export function decideDue(current: NewsDoc | null, now: Date): PublishDecision | null {
-  if (
-    !current ||
-    current.status !== 'scheduled' ||
-    !current.publishAt ||
-    current.publishAt.getTime() > now.getTime()
-  ) {
-    return null;
-  }
-  const decision = goPublic(current, now);
-  if (!current.publishedAt) {
-    // It went public at its scheduled time, which orders it in the public list.
-    decision.patch.publishAt = current.publishAt;
-    decision.publishAt = current.publishAt;
-  }
-  return decision;
 }
 
 /** `news.unpublish`: published → archived; scheduled → back to draft (the schedule is cancelled). */

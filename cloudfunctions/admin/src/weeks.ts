@@ -1,7 +1,8 @@
 /** ISO 8601 weeks as people in China count them (UTC+8): for the dashboard's weekly chart. */
 
+import { CHINA_OFFSET_MS } from '../../../contract/constants';
+
 const DAY_MS = 24 * 3600_000;
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /** An ISO week: its year, number, and Monday (as a China-time calendar date). */
 export interface IsoWeek {

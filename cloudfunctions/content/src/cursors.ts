@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../_shared/cursor';
+import { decodeCursor, encodeCursor } from '../../_shared/paging/cursor';
 import { AppError } from '../../_shared/errors';
 import { docId } from '../../_shared/validation';
 import type { NewsPosition } from './repo/news';

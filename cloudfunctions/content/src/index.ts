@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import type { ContentApi } from '../../../contract/api/content';
-import { action, createMain, type Action } from '../../_shared/function';
+import { action, createMain, type ActionsOf } from '../../_shared/function';
 import { contact } from './handlers/contact';
 import { home } from './handlers/home';
 import { newsGet } from './handlers/news-get';
@@ -11,12 +10,7 @@ import { profile } from './handlers/profile';
 import { subscribe } from './handlers/subscribe';
 import { byIdInput, newsListInput, noInput, opportunitiesListInput, subscribeInput } from './schema';
 
-/** Every action of contract/api/content, each answering its declared output. */
-type ContentActions = {
-  [A in keyof ContentApi]: Action<z.ZodType<unknown, ContentApi[A]['input']>, ContentApi[A]['output']>;
-};
-
-const actions: ContentActions = {
+const actions: ActionsOf<ContentApi> = {
   home: action(noInput, home),
   profile: action(noInput, profile),
   contact: action(noInput, contact),

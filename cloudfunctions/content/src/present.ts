@@ -7,6 +7,7 @@ import type {
   OfficeInfo,
   OpportunityListItem,
 } from '../../../contract/api/content';
+import { CHINA_OFFSET_MS } from '../../../contract/constants';
 import type { CoverImage, RegionDocument, RegionProfile } from '../../../contract/models';
 import type { NewsListDoc } from './repo/news';
 import type { OpportunityListDoc } from './repo/opportunities';
@@ -17,9 +18,6 @@ import type { OpportunityListDoc } from './repo/opportunities';
  */
 
 export type FileUrls = ReadonlyMap<string, string>;
-
-/** Dates are shown in China Standard Time (UTC+8, no daylight saving), where the readers are. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /** '2026年11月23日', or the stored label when only the year or season is known. */
 export function dateLabelOf(date: Date, label?: string): string {

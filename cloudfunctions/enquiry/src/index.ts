@@ -1,9 +1,12 @@
-import { action, createMain } from '../../_shared/function';
+import type { EnquiryApi } from '../../../contract/api/enquiry';
+import { action, createMain, type ActionsOf } from '../../_shared/function';
 import { mine } from './handlers/mine';
 import { submit } from './handlers/submit';
 import { mineInput, submitInput } from './schema';
 
-export const main = createMain('enquiry', {
+const actions: ActionsOf<EnquiryApi> = {
   submit: action(submitInput, submit),
   mine: action(mineInput, mine),
-});
+};
+
+export const main = createMain('enquiry', actions);

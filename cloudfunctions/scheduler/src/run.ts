@@ -1,10 +1,10 @@
 import type { SchedulerRunReport } from '../../../contract/api/scheduler';
-import { fanOutNews, retryNotifications } from '../../admin/src/notify';
-import { decideDue } from '../../admin/src/publishing';
-import { audit } from '../../admin/src/repo/audit';
-import { expiredExports, forgetExports } from '../../admin/src/repo/exports';
-import { changeNews, dueScheduledNews, newsAwaitingFanOut } from '../../admin/src/repo/news';
-import { deleteFiles } from '../../admin/src/repo/storage';
+import { fanOutNews, retryNotifications } from '../../_shared/notify';
+import { decideDue } from '../../_shared/publishing';
+import { audit } from '../../_shared/repo/audit';
+import { expiredExports, forgetExports } from '../../_shared/repo/exports';
+import { changeNews, dueScheduledNews, newsAwaitingFanOut } from '../../_shared/repo/news';
+import { deleteFiles } from '../../_shared/repo/storage';
 import { expiredEnquiries, pruneRateLimits, removeExpiredEnquiries } from './repo/retention';
 
 export const SCHEDULER_ACTOR = 'scheduler';

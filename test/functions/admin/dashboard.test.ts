@@ -85,7 +85,7 @@ describe('new-enquiry alerts for staff', () => {
   it('sends each staff member with an open alert credit exactly one message, without personal data', async () => {
     // The enquiry function calls this in its own process; here it runs in the test's, against the local cloud.
     process.env.LOCAL_CLOUD_SERVICE_URL = t.cloud.serviceUrl;
-    const { notifyStaffOfEnquiry } = await import('../../../cloudfunctions/admin/src/notify');
+    const { notifyStaffOfEnquiry } = await import('../../../cloudfunctions/_shared/notify');
     await ok(admin(t, 'staff.add', { openId: 'o-staff-2' }));
     await ok(admin(t, 'alerts.subscribe', {}, 'o-staff-2'));
     // A credit left by someone no longer staff is not used.

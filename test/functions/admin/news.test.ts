@@ -1,5 +1,5 @@
 import type { RichTextElement, RichTextNode } from '../../../contract/api/content';
-import { renderMarkdown } from '../../../cloudfunctions/content/src/markdown';
+import { renderMarkdown } from '../../../cloudfunctions/_shared/markdown';
 import type { TestCloud } from '../../harness/local-cloud';
 import { seedDatabase } from '../../harness/seed';
 import {

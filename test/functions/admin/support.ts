@@ -1,4 +1,5 @@
 /** Helpers shared by the admin and scheduler tests: typed calls, the outbox, snapshots, fixtures. */
+import { COLLECTIONS } from '../../../contract/constants';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 
 export const STAFF = 'o-staff';
@@ -45,26 +46,11 @@ export async function messagesTo(t: TestCloud, touser: string): Promise<OutboxEn
   );
 }
 
-export const COLLECTION_NAMES = [
-  'profile',
-  'news',
-  'opportunities',
-  'documents',
-  'enquiries',
-  'admins',
-  'subscriptions',
-  'audit',
-  'rate_limits',
-  'notifications',
-  'exports',
-  'locks',
-] as const;
-
 /** Every document of every collection, for before/after comparisons. */
 export async function snapshot(t: TestCloud): Promise<Record<string, unknown[]>> {
   const db = t.app.database();
   const out: Record<string, unknown[]> = {};
-  for (const name of COLLECTION_NAMES) {
+  for (const name of Object.values(COLLECTIONS)) {
     const { data } = await db.collection(name).orderBy('_id', 'asc').limit(1000).get();
     out[name] = data as unknown[];
   }

@@ -3,7 +3,7 @@ import {
   MAX_NESTING,
   renderMarkdown,
   withResolvedImages,
-} from '../../../cloudfunctions/content/src/markdown';
+} from '../../../cloudfunctions/_shared/markdown';
 import { SEED } from '../../../cloudbase/seed';
 import type { RichTextElement, RichTextNode } from '../../../contract/api/content';
 

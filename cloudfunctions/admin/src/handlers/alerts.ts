@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { AlertsSubscribeOutput } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
-import { ENQUIRY_ALERT_TOPIC } from '../models';
-import { audit } from '../repo/audit';
-import { addSubscription, countOpenOf } from '../repo/subscriptions';
+import { ENQUIRY_ALERT_TOPIC } from '../../../_shared/models';
+import { audit } from '../../../_shared/repo/audit';
+import { addSubscription, countOpenOf } from '../../../_shared/repo/subscriptions';
 
 /** Open alert credits one staff member may hold (each allows one message). */
 export const MAX_OPEN_ALERTS = 20;

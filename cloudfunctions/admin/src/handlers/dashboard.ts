@@ -1,10 +1,10 @@
 import { ENQUIRY_TOPICS } from '../../../../contract/constants';
 import type { DashboardOutput } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
-import { NEWS_TOPIC } from '../models';
+import { NEWS_TOPIC } from '../../../_shared/models';
 import { countPublishedNews } from '../repo/news';
 import { countOpenEnquiries, enquiriesPerIsoWeek, enquiriesPerTopic } from '../repo/stats';
-import { countOpenSubscribers } from '../repo/subscriptions';
+import { countOpenSubscribers } from '../../../_shared/repo/subscriptions';
 import { lastWeeks } from '../weeks';
 
 export const DASHBOARD_WEEKS = 12;

@@ -10,10 +10,10 @@ import type { Page } from '../../../../contract/api/common';
 import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import { csvDocument } from '../csv';
-import type { StaffContext } from '../guard';
+import type { Audited, StaffContext } from '../guard';
 import { CSV_HEADERS, ENQUIRY_STATUS_LABELS, messages, TOPIC_LABELS } from '../i18n';
-import { chinaTime } from '../notify/messages';
-import { audit, completeAudit } from '../repo/audit';
+import { chinaTime } from '../../../_shared/time';
+import { audit, completeAudit } from '../../../_shared/repo/audit';
 import {
   allEnquiries,
   changeEnquiry,
@@ -24,12 +24,13 @@ import {
   removeRateLimitOf,
   type EnquiryFilter,
 } from '../repo/enquiries';
-import { recordExport } from '../repo/exports';
-import { removeNotificationsTo } from '../repo/notifications';
-import { deleteFiles, temporaryUrl, uploadFile } from '../repo/storage';
-import { removeSubscriptionsOf } from '../repo/subscriptions';
+import { recordExport } from '../../../_shared/repo/exports';
+import { removeNotificationsTo } from '../../../_shared/repo/notifications';
+import { deleteFiles, temporaryUrl, uploadFile } from '../../../_shared/repo/storage';
+import { removeSubscriptionsOf } from '../../../_shared/repo/subscriptions';
 import type { EnquiryStatusFilter } from '../schema';
-import { afterCursor, compact, iso, STAFF_PAGE_SIZE, toPage } from './common';
+import { afterCursor, toPage } from '../../../_shared/paging/page';
+import { compact, iso, STAFF_PAGE_SIZE } from './common';
 
 const EXCERPT_CHARS = 60;
 /** The export's download link is short-lived: it carries personal data. */
@@ -63,11 +64,10 @@ function excerpt(message: string): string {
 
 export async function enquiriesList(
   input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; cursor?: string },
-  ctx: StaffContext,
-): Promise<Page<EnquirySummary>> {
+  _ctx: StaffContext,
+): Promise<Audited<Page<EnquirySummary>>> {
   const page = await listEnquiries(filterOf(input), afterCursor(input.cursor), STAFF_PAGE_SIZE);
-  ctx.audit.details = compact({ status: input.status, topic: input.topic, count: page.items.length });
-  return toPage(
+  const result = toPage(
     page,
     (doc) => doc.createdAt,
     (doc) => ({
@@ -81,6 +81,10 @@ export async function enquiriesList(
       createdAt: iso(doc.createdAt),
     }),
   );
+  return {
+    result,
+    audit: { details: compact({ status: input.status, topic: input.topic, count: page.items.length }) },
+  };
 }
 
 export async function enquiriesGet(input: { id: string }, _ctx: StaffContext): Promise<EnquiryDetail> {
@@ -156,7 +160,7 @@ function csvRow(doc: Enquiry): string[] {
 export async function enquiriesExport(
   input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic },
   ctx: StaffContext,
-): Promise<EnquiryExportOutput> {
+): Promise<Audited<EnquiryExportOutput>> {
   const docs = await allEnquiries(filterOf(input));
   const content = csvDocument([CSV_HEADERS, ...docs.map(csvRow)]);
   const stamp = ctx.now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -177,13 +181,17 @@ export async function enquiriesExport(
     createdAt: ctx.now,
     deleteAfter: new Date(ctx.now.getTime() + EXPORT_FILE_HOURS * 3600_000),
   });
-  ctx.audit.target = fileId;
-  ctx.audit.details = compact({ status: input.status, topic: input.topic, count: docs.length });
   return {
-    fileId,
-    url,
-    expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_LINK_SECONDS * 1000)),
-    count: docs.length,
+    result: {
+      fileId,
+      url,
+      expiresAt: iso(new Date(ctx.now.getTime() + EXPORT_LINK_SECONDS * 1000)),
+      count: docs.length,
+    },
+    audit: {
+      target: fileId,
+      details: compact({ status: input.status, topic: input.topic, count: docs.length }),
+    },
   };
 }
 

@@ -10,13 +10,15 @@ import type { Page } from '../../../../contract/api/common';
 import { AppError } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';
-import type { NewsDoc } from '../models';
-import { emptyReport, fanOutNews } from '../notify';
+import type { NewsDoc } from '../../../_shared/models';
+import { emptyReport, fanOutNews } from '../../../_shared/notify';
 import { preview } from '../preview';
 import { decidePublish, decideUnpublish, existing, isEdited } from '../publishing';
-import { changeNews, createNews, findNews, listNews } from '../repo/news';
+import { createNews, findNews, listNews } from '../repo/news';
+import { changeNews } from '../../../_shared/repo/news';
 import { STAFF_NEWS_STATUSES, type NewsSaveInput } from '../schema';
-import { afterCursor, compact, iso, isoOrUndefined, STAFF_PAGE_SIZE, toPage } from './common';
+import { afterCursor, toPage } from '../../../_shared/paging/page';
+import { compact, iso, isoOrUndefined, STAFF_PAGE_SIZE } from './common';
 
 /** Time the publishing call spends telling subscribers; the scheduler finishes the rest. */
 const FAN_OUT_BUDGET_MS = 12_000;

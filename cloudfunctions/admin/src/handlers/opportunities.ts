@@ -10,7 +10,7 @@ import type { OpportunityKind } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';
-import type { OpportunityDoc } from '../models';
+import type { OpportunityDoc } from '../../../_shared/models';
 import { preview } from '../preview';
 import { isEdited } from '../publishing';
 import {
@@ -20,7 +20,8 @@ import {
   listOpportunities,
 } from '../repo/opportunities';
 import { STAFF_OPPORTUNITY_STATUSES, type OpportunitySaveInput } from '../schema';
-import { afterCursor, compact, iso, isoOrUndefined, STAFF_PAGE_SIZE, toPage } from './common';
+import { afterCursor, toPage } from '../../../_shared/paging/page';
+import { compact, iso, isoOrUndefined, STAFF_PAGE_SIZE } from './common';
 
 /**
  * Opportunities follow the news editor's pattern without scheduling or notifications:

@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { StaffMember } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
-import { ENQUIRY_ALERT_TOPIC } from '../models';
+import { ENQUIRY_ALERT_TOPIC } from '../../../_shared/models';
 import { addStaff, listStaff, removeStaff } from '../repo/admins';
-import { removeSubscriptionsOf } from '../repo/subscriptions';
+import { removeSubscriptionsOf } from '../../../_shared/repo/subscriptions';
 import { compact, iso } from './common';
 
 const target = (openId: string) => `${COLLECTIONS.admins}/${openId}`;

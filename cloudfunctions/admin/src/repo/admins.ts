@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import { AppError } from '../../../_shared/errors';
 import { messages } from '../i18n';
-import { STAFF_COLLECTIONS, type AdminDoc } from '../models';
-import { auditIn, type AuditDraft } from './audit';
-import { _, db, inTransaction, readIn, readOne } from './db';
+import type { AdminDoc } from '../../../_shared/models';
+import { auditIn, type AuditDraft } from '../../../_shared/repo/audit';
+import { _, db, inTransaction, readIn, readOne } from '../../../_shared/repo/db';
 
 /**
  * Changes to the roster serialise on this document: each one writes it in its transaction, so two
@@ -13,19 +13,6 @@ const ROSTER_LOCK_ID = 'staff-roster';
 
 export async function isStaff(openId: string): Promise<boolean> {
   return (await readOne<AdminDoc>(COLLECTIONS.admins, openId)) !== null;
-}
-
-/** Which of `openIds` are staff. */
-export async function staffIdsAmong(openIds: string[]): Promise<Set<string>> {
-  const unique = [...new Set(openIds)];
-  if (unique.length === 0) return new Set();
-  const { data } = await db
-    .collection(COLLECTIONS.admins)
-    .where({ _id: _.in(unique) })
-    .field({ _id: true })
-    .limit(unique.length)
-    .get();
-  return new Set((data as { _id: string }[]).map((doc) => doc._id));
 }
 
 export async function listStaff(): Promise<AdminDoc[]> {
@@ -39,7 +26,7 @@ export async function addStaff(
   now: Date,
 ): Promise<boolean> {
   return inTransaction(async (tx) => {
-    await tx.collection(STAFF_COLLECTIONS.locks).doc(ROSTER_LOCK_ID).set({ updatedAt: now });
+    await tx.collection(COLLECTIONS.locks).doc(ROSTER_LOCK_ID).set({ updatedAt: now });
     const existing = await readIn<AdminDoc>(tx, COLLECTIONS.admins, member.openId);
     const ref = tx.collection(COLLECTIONS.admins).doc(member.openId);
     if (existing) {
@@ -59,7 +46,7 @@ export async function addStaff(
 /** Removes a staff member; never the last one (CONFLICT). */
 export async function removeStaff(openId: string, audit: AuditDraft, now: Date): Promise<void> {
   await inTransaction(async (tx) => {
-    await tx.collection(STAFF_COLLECTIONS.locks).doc(ROSTER_LOCK_ID).set({ updatedAt: now });
+    await tx.collection(COLLECTIONS.locks).doc(ROSTER_LOCK_ID).set({ updatedAt: now });
     const existing = await readIn<AdminDoc>(tx, COLLECTIONS.admins, openId);
     if (!existing) throw new AppError('NOT_FOUND', messages.staffNotFound);
     // Counted outside the transaction (counts cannot join one); the lock write above makes any

@@ -1,7 +1,8 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
-import { _, db, MAX_PAGE, pageDesc, type After, type PageOf } from './db';
-import { decideAndWrite, type Decision } from './write';
+import { _, db, MAX_PAGE } from '../../../_shared/repo/db';
+import { pageDesc, type After, type PageOf } from '../../../_shared/repo/keyset';
+import { decideAndWrite, type Decision } from '../../../_shared/repo/write';
 
 const collection = () => db.collection(COLLECTIONS.enquiries);
 

@@ -1,9 +1,10 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { OpportunityKind, OpportunityStatus } from '../../../../contract/models';
-import type { OpportunityDoc } from '../models';
-import type { AuditDraft } from './audit';
-import { _, db, pageDesc, type After, type PageOf } from './db';
-import { decideAndWrite, insertWithAudit, type Decision } from './write';
+import type { OpportunityDoc } from '../../../_shared/models';
+import type { AuditDraft } from '../../../_shared/repo/audit';
+import { _, db } from '../../../_shared/repo/db';
+import { pageDesc, type After, type PageOf } from '../../../_shared/repo/keyset';
+import { decideAndWrite, insertWithAudit, type Decision } from '../../../_shared/repo/write';
 
 export function listOpportunities(
   statuses: readonly OpportunityStatus[],

@@ -1,7 +1,7 @@
 import { COLLECTIONS, PROFILE_ID } from '../../../../contract/constants';
 import type { RegionProfile } from '../../../../contract/models';
-import { readOne } from './db';
-import { decideAndWrite, type Decision } from './write';
+import { readOne } from '../../../_shared/repo/db';
+import { decideAndWrite, type Decision } from '../../../_shared/repo/write';
 
 export function readProfile(): Promise<RegionProfile | null> {
   return readOne<RegionProfile>(COLLECTIONS.profile, PROFILE_ID);

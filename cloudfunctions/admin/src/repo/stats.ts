@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { EnquiryTopic } from '../../../../contract/models';
-import { _, $, db } from './db';
+import { _, $, db } from '../../../_shared/repo/db';
 
 /** Weeks are counted in China time. */
 export const CHINA_TIMEZONE = '+08:00';

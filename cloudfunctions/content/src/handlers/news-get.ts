@@ -1,7 +1,7 @@
 import type { NewsDetail } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
-import { cloudImageSources, renderMarkdown, withResolvedImages } from '../markdown';
+import { cloudImageSources, renderMarkdown, withResolvedImages } from '../../../_shared/markdown';
 import { coverFileIds, newsListItem } from '../present';
 import { tempFileUrls } from '../repo/files';
 import { getVisibleNews } from '../repo/news';

@@ -1,7 +1,7 @@
 import type { OpportunityDetail } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
-import { cloudImageSources, renderMarkdown, withResolvedImages } from '../markdown';
+import { cloudImageSources, renderMarkdown, withResolvedImages } from '../../../_shared/markdown';
 import { documentFileIds, documentSummary, opportunityListItem } from '../present';
 import { findDocuments } from '../repo/documents';
 import { tempFileUrls } from '../repo/files';

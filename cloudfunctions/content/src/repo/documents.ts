@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { RegionDocument } from '../../../../contract/models';
-import { _, db } from './db';
+import { _, db } from '../../../_shared/repo/db';
 
 /** The documents with these ids, in the order given; ids without a document are left out. */
 export async function findDocuments(ids: readonly string[]): Promise<RegionDocument[]> {

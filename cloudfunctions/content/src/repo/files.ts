@@ -1,4 +1,4 @@
-import { app } from './db';
+import { app } from '../../../_shared/repo/db';
 
 /** Temporary URLs handed to the client stay valid this long (the client may show cached pages for a while). */
 const TEMP_URL_MAX_AGE_S = 24 * 3600;

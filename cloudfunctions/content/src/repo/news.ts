@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { NewsItem } from '../../../../contract/models';
-import { _, db } from './db';
+import { _, db } from '../../../_shared/repo/db';
 
 /** A published news item as lists show it: no body. */
 export type NewsListDoc = Pick<

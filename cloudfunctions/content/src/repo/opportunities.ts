@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { Opportunity, OpportunityKind } from '../../../../contract/models';
-import { _, db } from './db';
+import { _, db } from '../../../_shared/repo/db';
 
 /** A published opportunity as lists show it: no body. */
 export type OpportunityListDoc = Pick<

@@ -1,6 +1,6 @@
 import { COLLECTIONS, PROFILE_ID } from '../../../../contract/constants';
 import type { RegionProfile } from '../../../../contract/models';
-import { db } from './db';
+import { db } from '../../../_shared/repo/db';
 
 /** The region's profile (a single document), or null before it is seeded. */
 export async function getProfile(): Promise<RegionProfile | null> {

@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { Subscription, SubscriptionTopic } from '../../../../contract/models';
-import { db } from './db';
+import { db } from '../../../_shared/repo/db';
 
 /** The caller's unused subscriptions of a topic (index openid_topic_status). */
 export async function countOpen(openId: string, topic: SubscriptionTopic): Promise<number> {

@@ -4,8 +4,9 @@ import type { SubmitEnquiryOutput } from '../../../../contract/api/enquiry';
 import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { checkText, SEC_CHECK_SCENE } from '../../../_shared/openapi';
-import { notifyStaffOfEnquiry } from '../../../admin/src/notify';
-import { app, findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
+import { notifyStaffOfEnquiry } from '../../../_shared/notify';
+import { app } from '../../../_shared/repo/db';
+import { findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
 import type { SubmitInput } from '../schema';
 
 function retentionMonths(): number {

@@ -1,17 +1,12 @@
-import type { Transaction } from '@cloudbase/database/dist/commonjs/transaction/index';
 import { COLLECTIONS, ENQUIRY_RATE_LIMIT_PER_HOUR } from '../../../../contract/constants';
 import type { Enquiry } from '../../../../contract/models';
-import { createApp, isDuplicateKeyError } from '../../../_shared/cloud';
-
-const app = createApp();
-const db = app.database();
-const _ = db.command;
+import { isDuplicateKeyError } from '../../../_shared/cloud';
+import { db, type Transaction } from '../../../_shared/repo/db';
+import { pageDesc, type After, type PageOf } from '../../../_shared/repo/keyset';
 
 const HOUR_MS = 3600_000;
 /** Concurrent submissions from one caller contend on one rate document; retry the transaction on conflict. */
 const TRANSACTION_ATTEMPTS = 10;
-
-export { app };
 
 export type NewEnquiry = Omit<Enquiry, '_id'>;
 
@@ -61,31 +56,7 @@ export async function insertWithinRateLimit(doc: NewEnquiry, now: Date): Promise
   }
 }
 
-export interface MinePage {
-  items: Enquiry[];
-  hasMore: boolean;
-}
-
 /** The caller's enquiries, newest first, after the (createdAt, _id) cursor position. */
-export async function listMine(
-  openId: string,
-  after: { createdAt: Date; id: string } | null,
-  limit: number,
-): Promise<MinePage> {
-  const base = { _openid: openId };
-  const query = after
-    ? _.and([
-        base,
-        _.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]),
-      ])
-    : base;
-  const { data } = await db
-    .collection(COLLECTIONS.enquiries)
-    .where(query)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get();
-  const items = data as Enquiry[];
-  return { items: items.slice(0, limit), hasMore: items.length > limit };
+export function listMine(openId: string, after: After | null, limit: number): Promise<PageOf<Enquiry>> {
+  return pageDesc<Enquiry>(COLLECTIONS.enquiries, { _openid: openId }, 'createdAt', after, limit);
 }

@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { Enquiry } from '../../../../contract/models';
-import { _, db } from '../../../admin/src/repo/db';
+import { _, db } from '../../../_shared/repo/db';
 
 /** Enquiries (with any stored files) whose retention ended, oldest first. */
 export async function expiredEnquiries(
