@@ -1,8 +1,15 @@
 import { cloudCaller } from '../../harness/cloud-client';
 import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import { failingFirst, state, stubShareMenu, textOf, until } from '../../harness/page-helpers';
+import { DOCUMENTS } from '../../../cloudbase/seed/documents';
+import { PROFILE } from '../../../cloudbase/seed/profile';
 
-/** 关于大区 and the international office, from the real `content` function's `profile`. */
+/**
+ * 关于大区 and the international office, from the real `content` function's `profile`. The expected
+ * content comes from the seed module, so rewording the seed does not break these tests.
+ */
+
+const OFFICE = PROFILE.internationalOffice;
 
 const USER = 'o-about-test-user';
 async function openAbout(): Promise<PageHandle> {
@@ -27,36 +34,43 @@ describe('about page', () => {
     expect(wx.cloud.callFunction).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'content', data: { action: 'profile', data: {} } }),
     );
-    expect(textOf(page.querySelector('.about-hero__name'))).toBe('丹麦中日德兰大区');
-    expect(textOf(page.querySelector('.about-hero__partner'))).toBe('与上海市缔结姊妹友好关系');
+    expect(textOf(page.querySelector('.about-hero__name'))).toBe(PROFILE.name.zh);
+    expect(textOf(page.querySelector('.about-hero__partner'))).toBe(
+      `与${PROFILE.partner.zh}缔结姊妹友好关系`,
+    );
     const intro = textOf(page.querySelector('#intro'));
-    expect(intro).toContain('中日德兰大区与上海');
-    expect(intro).toContain('2013年，丹麦中日德兰大区与上海市迎来姊妹友好关系协议签署十周年。');
+    expect(intro).toContain(PROFILE.intro.title);
+    for (const paragraph of PROFILE.intro.paragraphs) expect(intro).toContain(paragraph);
   });
 
   it('presents the international office, the former Shanghai office and the two MoUs', async () => {
     const page = await openAbout();
     const office = textOf(page.querySelector('#office'));
-    expect(office).toContain('国际事务办公室');
-    expect(office).toContain('International Relations Office');
-    expect(office).toContain('办公地点：维堡（Viborg）大区总部');
+    expect(office).toContain(OFFICE.name);
+    expect(office).toContain(OFFICE.nameOriginal);
+    expect(office).toContain(`办公地点：${OFFICE.location}`);
 
-    expect(textOf(page.querySelector('#representative-office'))).toContain('2016年春，大区决定关闭代表处');
-    expect(page.querySelectorAll('.document')).toHaveLength(2);
-    expect(textOf(page.querySelector('#agreements'))).toContain('可向国际事务办公室索取');
+    const representativeOffice = textOf(page.querySelector('#representative-office'));
+    for (const paragraph of PROFILE.representativeOffice.paragraphs) {
+      expect(representativeOffice).toContain(paragraph);
+    }
+    expect(page.querySelectorAll('.document')).toHaveLength(PROFILE.agreements.documentIds.length);
+    const agreements = textOf(page.querySelector('#agreements'));
+    for (const document of DOCUMENTS) expect(agreements).toContain(document.availability);
   });
 
   it('names the contact person and opens the contact tab', async () => {
     const page = await openAbout();
     const contact = page.querySelector('#contact-link');
-    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe('Pia Fabrin女士，秘书处负责人');
+    const { name, salutation, title } = PROFILE.contact;
+    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(`${name}${salutation}，${title}`);
     await tap(contact?.querySelector('.t-cell'));
     expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/contact/index' }));
   });
 
   it('names its source', async () => {
     const page = await openAbout();
-    expect(textOf(page.querySelector('.list-footer'))).toBe('信息来源：丹麦中日德兰大区官方网站（rm.dk）');
+    expect(textOf(page.querySelector('.list-footer'))).toBe(`信息来源：${PROFILE.source.note}`);
   });
 
   it('shows the error with retry when the profile cannot load, and recovers', async () => {
@@ -68,7 +82,7 @@ describe('about page', () => {
 
     await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
     await until(() => page.data.status === 'ready');
-    expect(textOf(page.querySelector('#office'))).toContain('国际事务办公室');
+    expect(textOf(page.querySelector('#office'))).toContain(OFFICE.name);
   });
 
   it('shares the page to chat and to Moments', async () => {
