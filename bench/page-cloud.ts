@@ -31,7 +31,7 @@ export interface PageCloud {
 
 export async function startPageCloud(staffOpenIds: string[]): Promise<PageCloud> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-page-cloud-'));
-  const child = spawn(process.execPath, [TSX_CLI, 'packages/local-cloud/src/cli.ts'], {
+  const child = spawn(process.execPath, [TSX_CLI, 'tools/local-cloud.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -7,30 +7,33 @@ import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from './build';
-import { MINIPROGRAM_DIR, MINIPROGRAM_NPM_DIR } from './build/paths';
+import { MINIPROGRAM_DIR, MINIPROGRAM_NPM_DIR, ROOT } from './build/paths';
 import { DEFAULT_OPENID, startLocalCloud } from '@cdr/local-cloud';
+import {
+  adminOpenidsFromEnvironment,
+  APP_DATA_DIR,
+  APP_FUNCTIONS_DIR,
+  APP_MANIFEST,
+  appCloudPolicy,
+} from './local-cloud';
 import { createPreview, type Preview } from '@cdr/preview';
 import { seedDatabase } from './seed';
 
-const ROOT = path.resolve(__dirname, '..');
 const SEED_MARKER = 'seeded.json';
 
 async function main(): Promise<void> {
   await build({ quiet: true });
 
-  const dataDir = path.resolve(process.env.LOCAL_CLOUD_DATA_DIR || path.join(ROOT, '.local-cloud'));
-  const adminOpenids = (process.env.ADMIN_OPENIDS ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const dataDir = path.resolve(process.env.LOCAL_CLOUD_DATA_DIR || APP_DATA_DIR);
+  const adminOpenids = adminOpenidsFromEnvironment();
   const preview = await startPreview(adminOpenids);
   const cloud = await startLocalCloud({
     port: Number(process.env.LOCAL_CLOUD_PORT || 8900),
     dataDir,
-    functionsDir: path.join(ROOT, 'cloudfunctions'),
-    manifestPath: path.join(ROOT, 'cloudbase/manifest.json'),
+    functionsDir: APP_FUNCTIONS_DIR,
+    manifestPath: APP_MANIFEST,
     timers: true,
-    adminOpenids,
+    ...appCloudPolicy(adminOpenids),
     ...(preview ? { extraRoutes: preview.routes } : {}),
   });
 

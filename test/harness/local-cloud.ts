@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '@cdr/local-cloud';
+import { APP_FUNCTIONS_DIR, APP_MANIFEST, appCloudPolicy } from '../../tools/local-cloud';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -25,18 +26,25 @@ export interface TestCloudOptions {
   functionsDir?: string;
   manifestPath?: string;
   dataDir?: string;
+  /** OPENIDs made staff at start, as `ADMIN_OPENIDS` does for `npm start`. */
   adminOpenids?: string[];
 }
 
-/** Starts a local cloud on a free port with a fresh data directory (unless one is given). */
+/**
+ * Starts this app's local cloud (its functions, manifest and policy: staff seeding, the result
+ * envelope for failed calls, the open-API stand-ins) on a free port with a fresh data directory
+ * (unless one is given).
+ */
 export async function startTestCloud(options: TestCloudOptions = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
   const cloud = await startLocalCloud({
     port: 0,
     dataDir,
-    functionsDir: options.functionsDir ?? path.join(ROOT, 'cloudfunctions'),
-    manifestPath: options.manifestPath ?? path.join(ROOT, 'cloudbase/manifest.json'),
-    adminOpenids: options.adminOpenids,
+    functionsDir: options.functionsDir ?? APP_FUNCTIONS_DIR,
+    manifestPath: options.manifestPath ?? APP_MANIFEST,
+    ...appCloudPolicy(options.adminOpenids),
+    // The SDK's "request slower than 3 s" warnings inside functions would outlive the tests too.
+    functionEnv: { SILENCE: 'true' },
     log: () => undefined,
   });
   const app = tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: cloud.serviceUrl });

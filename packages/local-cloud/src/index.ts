@@ -6,9 +6,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { runDatabaseAction, isDatabaseAction } from './db/actions';
 import { Database, DatabaseError } from './db/database';
-import { BodyError, readJson, sendJson } from './http';
+import { BodyError, parseJson, parseMultipart, readBody, readJson, sendJson } from './http';
 import { collectionSpecs, loadManifest } from './manifest';
-import { callOpenApi } from './openapi';
+import { CloudCalls, CloudCallRequestError } from './openapi';
+import { callLegacyOpenApi } from './openapi/legacy';
 import { Outbox } from './outbox';
 import {
   FunctionRunner,
@@ -18,18 +19,58 @@ import {
 } from './functions/runner';
 import { Storage, StorageError } from './storage';
 import { Timers } from './timers';
-import type { LocalCloud, LocalCloudOptions } from './types';
+import type { CallFailure, ErrorAnswer, LocalCloud, LocalCloudOptions } from './types';
 
-export type { LocalCloud, LocalCloudOptions } from './types';
-export { LOCAL_APPID } from './functions/runner';
+export type {
+  CallFailure,
+  ErrorAnswer,
+  LocalCloud,
+  LocalCloudOptions,
+  StartContext,
+  StartDatabase,
+} from './types';
+export { LOCAL_APPID, type Trigger } from './functions/runner';
+export type { OutboxEntry } from './outbox';
+export { CloudCallError, type OpenApiCaller, type OpenApiStandIn, type OpenApiStandIns } from './openapi';
+export { defaultOpenApiStandIns, RISKY_WORDS } from './openapi/stand-ins';
 
 /** The OPENID of a `/functions/<name>` caller that sends no `x-wx-openid` header. */
 export const DEFAULT_OPENID = 'local-dev-user';
 /** The environment ID the local cloud answers to. */
 export const LOCAL_ENV_ID = 'local';
 
-/** What `/functions/<name>` answers when the function fails; the details go to the log only. */
-const INTERNAL_ENVELOPE = { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
+/**
+ * What `/functions/<name>` answers, by default, when the call does not reach the function's return
+ * value: the `{ errCode, errMsg }` that `wx.cloud.callFunction` fails with on the platform (codes
+ * from wx-server-sdk's error table). The details go to the log only.
+ */
+export function platformErrorBody(failure: CallFailure): ErrorAnswer {
+  switch (failure.kind) {
+    case 'function-failed':
+      return { status: 200, body: { errCode: -504002, errMsg: 'functions execute fail' } };
+    case 'timeout':
+      return { status: 200, body: { errCode: -504003, errMsg: 'functions time limit exceeded' } };
+    case 'unknown-function':
+      return {
+        status: 404,
+        body: { errCode: -501000, errMsg: `FunctionName parameter could not be found: ${failure.function}` },
+      };
+    case 'body-too-large':
+      return {
+        status: 413,
+        body: { errCode: -501007, errMsg: 'invalid parameters: request body too large' },
+      };
+    case 'body-not-json':
+      return { status: 400, body: { errCode: -501007, errMsg: 'invalid parameters: body is not JSON' } };
+    case 'body-not-object':
+      return {
+        status: 400,
+        body: { errCode: -501007, errMsg: 'invalid parameters: event must be an object' },
+      };
+    case 'bad-openid':
+      return { status: 400, body: { errCode: -501007, errMsg: 'invalid parameters: x-wx-openid' } };
+  }
+}
 
 const openIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
@@ -50,6 +91,7 @@ class ApiError extends Error {
 /** Starts the local cloud: database, storage, functions, open-API stand-ins and timers on one port. */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[local-cloud] ${line}\n`));
+  const errorBody = options.errorBody ?? platformErrorBody;
   fs.mkdirSync(options.dataDir, { recursive: true });
   // What a failed start must undo, newest first, so it leaves no lock, open file or worker behind.
   const undo: (() => unknown)[] = [];
@@ -70,29 +112,44 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       // Skips the SDK's cloud-metadata probe; requests still go to serviceUrl.
       TENCENTCLOUD: 'true',
       LOCAL_CLOUD_SERVICE_URL: '',
+      ...options.functionEnv,
     };
     const runner = new FunctionRunner(options.functionsDir, functionEnv, log);
     undo.push(() => runner.close());
     const timers = new Timers(runner, log);
+    const cloudCalls = new CloudCalls(outbox, options.openApi ?? {}, (token) => runner.invocationOf(token));
 
-    if (options.adminOpenids?.length) {
-      if (!manifest.collections.some((c) => c.name === 'admins'))
-        throw new Error('The manifest declares no admins collection');
-      for (const openId of options.adminOpenids) {
-        openIdSchema.parse(openId);
-        if (db.find('admins', { query: { _id: openId } }).length === 0) {
-          db.insert('admins', [{ _id: openId, addedAt: new Date(), addedBy: 'ADMIN_OPENIDS' }]);
-          log(`staff added from ADMIN_OPENIDS: ${openId}`);
-        }
-      }
-    }
+    await options.onStart?.({
+      db: {
+        collectionNames: () => db.collectionNames(),
+        findById: (collection, id) => db.find(collection, { query: { _id: id } })[0],
+        insert: (collection, docs) => void db.insert(collection, docs),
+      },
+      log,
+    });
 
     async function admin(req: IncomingMessage, res: ServerResponse): Promise<void> {
       const requestId = randomUUID();
       let body: Record<string, unknown>;
       try {
-        body = (await readJson(req)) as Record<string, unknown>;
+        const bytes = await readBody(req);
+        const contentType = req.headers['content-type'] ?? '';
+        if (/^multipart\/form-data/i.test(contentType)) {
+          // Cloud calls (`wx.openApi`) come as form data and are answered in protobuf.
+          const fields = parseMultipart(contentType, bytes);
+          if (fields.get('action')?.toString('utf8') === 'wx.openApi') {
+            sendProtobuf(res, cloudCalls.openApi(fields));
+            return;
+          }
+          body = Object.fromEntries([...fields].map(([key, value]) => [key, value.toString('utf8')]));
+        } else {
+          body = parseJson(bytes) as Record<string, unknown>;
+        }
       } catch (error) {
+        if (error instanceof CloudCallRequestError) {
+          sendJson(res, 200, { code: error.code, message: error.message, requestId });
+          return;
+        }
         const e = error as BodyError;
         sendJson(res, e.status, { code: 'INVALID_PARAM', message: e.message, requestId }, closeAfter(e));
         return;
@@ -142,7 +199,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           }
           // A server caller has no WeChat identity: like the platform, never pass on one it wrote itself.
           delete event.userInfo;
-          const outcome = await invoke(name, { event });
+          const outcome = await invoke(name, { event, trigger: 'server' });
           if (outcome.status === 'ok') return { data: { response_data: JSON.stringify(outcome.result) } };
           throw new ApiError(
             'FUNCTIONS_EXECUTE_FAIL',
@@ -164,7 +221,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           return { data: { delete_list: storage.deleteFiles(list.data) } };
         }
         case 'wx.api':
-          return callOpenApi(outbox, String(body.apiName ?? ''), String(body.requestData ?? ''));
+          return callLegacyOpenApi(cloudCalls, body);
         default:
           throw new ApiError('INVALID_PARAM', `The local cloud does not support the action "${action}"`);
       }
@@ -185,43 +242,48 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return outcome;
     }
 
+    function sendFailure(res: ServerResponse, failure: CallFailure, headers?: Record<string, string>): void {
+      const answer = errorBody(failure);
+      sendJson(res, answer.status, answer.body, headers);
+    }
+
     async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
       let event: unknown;
       try {
         event = await readJson(req);
       } catch (error) {
         const e = error as BodyError;
-        const message = e.status === 413 ? '请求内容过大' : '请求内容不是有效的 JSON';
-        sendJson(res, e.status, { ok: false, error: { code: 'INVALID_ARGUMENT', message } }, closeAfter(e));
+        sendFailure(res, { kind: e.status === 413 ? 'body-too-large' : 'body-not-json' }, closeAfter(e));
         return;
       }
       if (event === null || typeof event !== 'object' || Array.isArray(event)) {
-        sendJson(res, 400, {
-          ok: false,
-          error: { code: 'INVALID_ARGUMENT', message: '请求内容必须是 JSON 对象' },
-        });
+        sendFailure(res, { kind: 'body-not-object' });
         return;
       }
       const header = req.headers['x-wx-openid'];
       const openId = typeof header === 'string' && header !== '' ? header : DEFAULT_OPENID;
       if (!openIdSchema.safeParse(openId).success) {
-        sendJson(res, 400, { ok: false, error: { code: 'UNAUTHENTICATED', message: '无效的用户身份' } });
+        sendFailure(res, { kind: 'bad-openid' });
         return;
       }
+      let outcome: InvocationOutcome;
       try {
         // Like the platform, the caller's identity overwrites whatever the client put in userInfo.
-        const outcome = await invoke(name, {
+        outcome = await invoke(name, {
           event: event as Record<string, unknown>,
+          trigger: 'miniprogram',
           userInfo: { openId, appId: LOCAL_APPID },
         });
-        sendJson(res, 200, outcome.status === 'ok' ? outcome.result : INTERNAL_ENVELOPE);
       } catch (error) {
         if (error instanceof ApiError) {
-          sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } });
+          sendFailure(res, { kind: 'unknown-function', function: name });
           return;
         }
         throw error;
       }
+      if (outcome.status === 'ok') sendJson(res, 200, outcome.result);
+      else if (outcome.reason === 'timeout') sendFailure(res, { kind: 'timeout', function: name });
+      else sendFailure(res, { kind: 'function-failed', function: name, reason: outcome.reason });
     }
 
     async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -351,4 +413,9 @@ function isRunning(pid: number): boolean {
   } catch {
     return true; // no /proc (not Linux): trust kill(pid, 0)
   }
+}
+
+function sendProtobuf(res: ServerResponse, body: Buffer): void {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+  res.end(body);
 }

@@ -5,7 +5,11 @@ import path from 'node:path';
 export interface OutboxEntry {
   seq: number;
   at: string;
+  /** The dotted API name (`subscribeMessage.send`). */
   api: string;
+  /** The function that made the call, and what triggered that invocation (`miniprogram`, `timer`, `server`). */
+  function: string | null;
+  trigger: string | null;
   request: unknown;
   response: unknown;
 }
@@ -37,14 +41,8 @@ export class Outbox {
     }
   }
 
-  record(api: string, request: unknown, response: unknown): OutboxEntry {
-    const entry: OutboxEntry = {
-      seq: this.entries.length + 1,
-      at: new Date().toISOString(),
-      api,
-      request,
-      response,
-    };
+  record(call: Omit<OutboxEntry, 'seq' | 'at'>): OutboxEntry {
+    const entry: OutboxEntry = { seq: this.entries.length + 1, at: new Date().toISOString(), ...call };
     const fd = fs.openSync(this.file, 'a');
     try {
       fs.writeSync(fd, `${JSON.stringify(entry)}\n`);

@@ -64,7 +64,10 @@ export class Timers {
         detail: `${functionName} has no timer trigger ${triggerName ?? ''}`,
       });
     }
-    return this.runner.invoke(functionName, { event: timerEvent(trigger.name, new Date()) });
+    return this.runner.invoke(functionName, {
+      event: timerEvent(trigger.name, new Date()),
+      trigger: 'timer',
+    });
   }
 
   stop(): void {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OpenApiStandIns } from './openapi';
 
 /** Options for starting the local cloud (an offline CloudBase emulator). */
 export interface LocalCloudOptions {
@@ -12,8 +13,24 @@ export interface LocalCloudOptions {
   manifestPath: string;
   /** Run timer triggers on their schedule (off in tests, which fire them on demand). */
   timers?: boolean;
-  /** OPENIDs to record in `admins` at start, idempotently. */
-  adminOpenids?: string[];
+  /**
+   * Runs once the database is open and before the server listens, e.g. to seed documents an
+   * application needs at every start. A hook that throws fails the start.
+   */
+  onStart?: (context: StartContext) => void | Promise<void>;
+  /**
+   * What `POST /functions/<name>` answers when the call does not reach the function's return value
+   * (the function failed, is unknown, or the request is malformed). Defaults to
+   * {@link platformErrorBody}: the platform's `{ errCode, errMsg }`.
+   */
+  errorBody?: (failure: CallFailure) => ErrorAnswer;
+  /**
+   * Stand-ins for the WeChat open APIs, by dotted name (`security.msgSecCheck`). An API with no
+   * stand-in answers `-604100` (API not found). `defaultOpenApiStandIns` offers deterministic ones.
+   */
+  openApi?: OpenApiStandIns;
+  /** Extra environment variables of every function instance (after the platform's own). */
+  functionEnv?: Record<string, string>;
   /** Where to write log lines; defaults to stderr. */
   log?: (line: string) => void;
   /**
@@ -21,6 +38,36 @@ export interface LocalCloudOptions {
    * it handled the request. The browser preview uses it to serve `GET /` on the same port.
    */
   extraRoutes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+}
+
+/** A way a `POST /functions/<name>` call failed, for {@link LocalCloudOptions.errorBody}. */
+export type CallFailure =
+  | { kind: 'function-failed'; function: string; reason: 'threw' | 'crashed' }
+  | { kind: 'timeout'; function: string }
+  | { kind: 'unknown-function'; function: string }
+  | { kind: 'body-too-large' }
+  | { kind: 'body-not-json' }
+  | { kind: 'body-not-object' }
+  | { kind: 'bad-openid' };
+
+/** An HTTP answer: status and JSON body. */
+export interface ErrorAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** The database, as an `onStart` hook sees it. */
+export interface StartDatabase {
+  collectionNames(): string[];
+  /** The document with this `_id`, if any. */
+  findById(collection: string, id: string): Record<string, unknown> | undefined;
+  /** Inserts documents (durably, as an acknowledged write); a duplicate `_id` throws. */
+  insert(collection: string, docs: Record<string, unknown>[]): void;
+}
+
+export interface StartContext {
+  db: StartDatabase;
+  log: (line: string) => void;
 }
 
 /** A running local cloud. */

@@ -1,4 +1,4 @@
-import type { TestCloud } from '../../../test/harness/local-cloud';
+import type { TestCloud } from './helpers';
 import { byId, ids, post, rejection, startFixtureCloud, type Doc } from './helpers';
 
 /**

@@ -3,8 +3,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../../test/harness/local-cloud';
-import { byId, FIXTURE_FUNCTIONS, FIXTURE_MANIFEST, startFixtureCloud, type Doc } from './helpers';
+import { defaultOpenApiStandIns, type StartContext } from '../src';
+import {
+  byId,
+  FIXTURE_FUNCTIONS,
+  FIXTURE_MANIFEST,
+  post,
+  ROOT,
+  startFixtureCloud,
+  type Doc,
+} from './helpers';
 
 /**
  * Durability of the local cloud run as its own process (the CLI): every acknowledged write
@@ -66,7 +74,7 @@ function launch(dataDir: string): {
       LOCAL_CLOUD_FUNCTIONS_DIR: FIXTURE_FUNCTIONS,
       LOCAL_CLOUD_MANIFEST: FIXTURE_MANIFEST,
       LOCAL_CLOUD_TIMERS: 'off',
-      ADMIN_OPENIDS: '',
+      LOCAL_CLOUD_OPEN_API: 'default',
     },
   });
   running.add(child);
@@ -232,10 +240,13 @@ describe('kill -9', () => {
     await db.collection('enquiries').add({ _id: 'enq-1', _openid: 'o1', requestId: 'req-00001' });
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_u, i) => (i * 7) % 256));
     const { fileID } = await cli.app.uploadFile({ cloudPath: 'durable/blob.pdf', fileContent: bytes });
-    await cli.app.callWxOpenApi({
-      apiName: '/wxa/msg_sec_check',
-      requestData: { content: '持久 [review]', version: 2, scene: 1, openid: 'o1' },
-    });
+    await post(
+      `${cli.url}/functions/cloud-caller`,
+      JSON.stringify({ call: 'check', content: '持久 [review]' }),
+      {
+        'x-wx-openid': 'o1',
+      },
+    );
     // The last acknowledged write: kill at once.
     await items.doc('s47').update({ last: true });
     const killed = crash(cli);
@@ -463,23 +474,20 @@ describe('the outbox file', () => {
   it('after a torn final line, new entries are appended cleanly and the next start reads them all', async () => {
     const dataDir = tempDir();
     const check = (cloud: Awaited<ReturnType<typeof startFixtureCloud>>, content: string) =>
-      cloud.app.callWxOpenApi({
-        apiName: '/wxa/msg_sec_check',
-        requestData: { content, version: 2, scene: 1, openid: 'o1' },
-      });
+      cloud.call('cloud-caller', { call: 'check', content }, 'o1');
     const contents = async (cloud: Awaited<ReturnType<typeof startFixtureCloud>>) =>
       ((await (await fetch(`${cloud.cloud.url}/_local/outbox`)).json()) as Doc[]).map(
         (entry) => (entry.request as Doc).content,
       );
 
-    const first = await startFixtureCloud({ dataDir });
+    const first = await startFixtureCloud({ dataDir, openApi: defaultOpenApiStandIns });
     await check(first, 'one');
     await check(first, 'two');
     await first.close();
     // A write cut off by a crash, never acknowledged.
     fs.appendFileSync(path.join(dataDir, 'outbox.jsonl'), '{"seq":3,"at":"2026-');
 
-    const second = await startFixtureCloud({ dataDir });
+    const second = await startFixtureCloud({ dataDir, openApi: defaultOpenApiStandIns });
     expect(await contents(second)).toEqual(['one', 'two']);
     await check(second, 'three');
     await second.close();
@@ -493,30 +501,33 @@ describe('the outbox file', () => {
   });
 });
 
-describe('ADMIN_OPENIDS', () => {
-  it('records staff at start, idempotently across restarts', async () => {
+describe('onStart', () => {
+  it('seeds through the hook before serving; what it writes persists; a hook that throws fails the start cleanly', async () => {
     const dataDir = tempDir();
-    const before = Date.now();
-    const first = await startFixtureCloud({ dataDir, adminOpenids: ['o-admin-1', 'o-admin-2'] });
-    const admins = async (cloud: typeof first) =>
-      byId((await cloud.app.database().collection('admins').get()).data as Doc[]);
-    const firstAdmins = await admins(first);
-    expect(firstAdmins).toEqual([
-      { _id: 'o-admin-1', addedAt: expect.any(Date), addedBy: 'ADMIN_OPENIDS' },
-      { _id: 'o-admin-2', addedAt: expect.any(Date), addedBy: 'ADMIN_OPENIDS' },
-    ]);
-    expect((firstAdmins[0]?.addedAt as Date).getTime()).toBeGreaterThanOrEqual(before);
+    const seen: string[][] = [];
+    const seed = (id: string) => (context: StartContext) => {
+      seen.push(context.db.collectionNames());
+      if (!context.db.findById('admins', id)) context.db.insert('admins', [{ _id: id, by: 'hook' }]);
+    };
+    const first = await startFixtureCloud({ dataDir, onStart: seed('o-seeded') });
+    expect(seen[0]).toContain('admins');
     await first.close();
-
-    const second = await startFixtureCloud({ dataDir, adminOpenids: ['o-admin-2', 'o-admin-3'] });
-    const secondAdmins = await admins(second);
-    expect(secondAdmins.map((doc) => doc._id)).toEqual(['o-admin-1', 'o-admin-2', 'o-admin-3']);
-    // An existing entry is left as it was.
-    expect(secondAdmins[1]).toEqual(firstAdmins[1]);
+    const second = await startFixtureCloud({ dataDir, onStart: seed('o-seeded') });
+    expect((await second.app.database().collection('admins').get()).data).toEqual([
+      { _id: 'o-seeded', by: 'hook' },
+    ]);
     await second.close();
 
     await expect(
-      startFixtureCloud({ dataDir: tempDir(), adminOpenids: ['not an openid!'] }),
-    ).rejects.toThrow();
+      startFixtureCloud({
+        dataDir,
+        onStart: () => {
+          throw new Error('seed failed');
+        },
+      }),
+    ).rejects.toThrow('seed failed');
+    // The failed start released the data directory.
+    const third = await startFixtureCloud({ dataDir });
+    await third.close();
   });
 });

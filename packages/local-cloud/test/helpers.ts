@@ -1,18 +1,70 @@
+import tcb from '@cloudbase/node-sdk';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ROOT, startTestCloud, type TestCloud } from '../../../test/harness/local-cloud';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../src';
 
-/** Fixtures of the local-cloud conformance suite. */
-export const FIXTURES = path.join(ROOT, 'test/fixtures/local-cloud');
+/** The repository root (for `node_modules/.bin`). */
+export const ROOT = path.resolve(__dirname, '../../..');
+
+/** Fixtures of the local-cloud conformance suite: the package's tests use nothing of the app's. */
+export const FIXTURES = path.join(__dirname, 'fixtures');
 export const FIXTURE_FUNCTIONS = path.join(FIXTURES, 'functions');
 export const FIXTURE_MANIFEST = path.join(FIXTURES, 'manifest.json');
 
+// Without this the SDK probes a cloud metadata host before every request.
+process.env.TENCENTCLOUD = 'true';
+// Its "request slower than 3 s" warnings would outlive tests that deliberately stall or kill a server.
+process.env.SILENCE = 'true';
+
 export type Doc = Record<string, unknown>;
 
-/** A local cloud with the fixture manifest and functions, on a free port and a fresh data dir. */
-export function startFixtureCloud(
-  options: { dataDir?: string; adminOpenids?: string[] } = {},
+export interface TestCloud {
+  cloud: LocalCloud;
+  /** The real `@cloudbase/node-sdk`, pointed at the local cloud. */
+  app: ReturnType<typeof tcb.init>;
+  dataDir: string;
+  /** Calls `POST /functions/<name>` as the mini program would, as `openId`. */
+  call<T = unknown>(name: string, event: unknown, openId?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A local cloud with the fixture manifest and functions, on a free port and a fresh data dir
+ * (unless one is given); other options as `startLocalCloud` takes them.
+ */
+export async function startFixtureCloud(
+  options: Partial<Omit<LocalCloudOptions, 'port'>> = {},
 ): Promise<TestCloud> {
-  return startTestCloud({ functionsDir: FIXTURE_FUNCTIONS, manifestPath: FIXTURE_MANIFEST, ...options });
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
+  const cloud = await startLocalCloud({
+    functionsDir: FIXTURE_FUNCTIONS,
+    manifestPath: FIXTURE_MANIFEST,
+    functionEnv: { SILENCE: 'true' },
+    log: () => undefined,
+    ...options,
+    port: 0,
+    dataDir,
+  });
+  const app = tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: cloud.serviceUrl });
+  return {
+    cloud,
+    app,
+    dataDir,
+    async call<T>(name: string, event: unknown, openId?: string): Promise<T> {
+      const res = await fetch(`${cloud.url}/functions/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(openId ? { 'x-wx-openid': openId } : {}) },
+        body: JSON.stringify(event),
+      });
+      // Parsed here, not by fetch: objects of this realm keep `expect.any(Array)` and `instanceof` meaningful.
+      return JSON.parse(await res.text()) as T;
+    },
+    async close() {
+      await cloud.close();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Awaits a promise that must reject, and answers the rejection. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import type { TestCloud } from '../../../test/harness/local-cloud';
+import type { TestCloud } from './helpers';
 import { post, startFixtureCloud, type Doc } from './helpers';
 
 /** The local cloud's HTTP surface: health, body handling, admin errors, the outbox, the bind address. */
@@ -55,7 +55,16 @@ it('GET /health answers { ok: true }', async () => {
 
 it('GET / lists the functions and collections; an unknown path is 404', async () => {
   const index = (await (await fetch(`${t.cloud.url}/`)).json()) as Doc;
-  expect(index.functions).toEqual(['crash', 'db-writer', 'echo', 'slow', 'ticker']);
+  expect(index.functions).toEqual([
+    'cloud-caller',
+    'crash',
+    'db-writer',
+    'echo',
+    'slow',
+    'ticker',
+    'undeclared-caller',
+    'whoami',
+  ]);
   expect([...(index.collections as string[])].sort()).toEqual([
     'admins',
     'authors',
@@ -91,20 +100,14 @@ describe('request bodies', () => {
     await healthy();
   });
 
-  it('malformed JSON to /functions/echo is a 400 INVALID_ARGUMENT envelope and the server keeps serving', async () => {
+  it('malformed JSON to /functions/echo is a 400 invalid-parameters error and the server keeps serving', async () => {
     const res = await post(`${t.cloud.url}/functions/echo`, '{"action": ', { 'x-wx-openid': 'o1' });
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({
-      ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: '请求内容不是有效的 JSON' },
-    });
+    expect(res.json).toEqual({ errCode: -501007, errMsg: 'invalid parameters: body is not JSON' });
     for (const body of ['[1,2]', '"text"', 'null', '42']) {
       const other = await post(`${t.cloud.url}/functions/echo`, body);
       expect(other.status).toBe(400);
-      expect(other.json).toEqual({
-        ok: false,
-        error: { code: 'INVALID_ARGUMENT', message: expect.any(String) },
-      });
+      expect(other.json).toEqual({ errCode: -501007, errMsg: 'invalid parameters: event must be an object' });
     }
     await healthy();
   });
@@ -114,6 +117,8 @@ describe('request bodies', () => {
     expect(res.status).toBe(200);
     expect((res.json as Doc).event).toEqual({ userInfo: { openId: 'o-empty', appId: 'wx-local-appid' } });
   });
+
+  const TOO_LARGE = { errCode: -501007, errMsg: 'invalid parameters: request body too large' };
 
   it('a body over 1 MB is 413, declared or chunked, and the server keeps serving', async () => {
     const big = JSON.stringify({ action: 'x', pad: 'x'.repeat(1024 * 1024) });
@@ -126,13 +131,13 @@ describe('request bodies', () => {
     });
     const fn = await post(`${t.cloud.url}/functions/echo`, big);
     expect(fn.status).toBe(413);
-    expect(fn.json).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求内容过大' } });
+    expect(fn.json).toEqual(TOO_LARGE);
 
     const chunks = Array.from({ length: 20 }, () => Buffer.alloc(64 * 1024, 0x20));
     const chunked = await postChunked(`${t.cloud.url}/functions/echo`, chunks);
     expect(chunked).toEqual({
       status: 413,
-      json: { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求内容过大' } },
+      json: TOO_LARGE,
     });
     await healthy();
   });
@@ -205,64 +210,6 @@ describe('/admin', () => {
     expect(res.status).toBe(200);
     expect((res.json as Doc).code).toBe('INVALID_PARAM');
     expect(String((res.json as Doc).message)).toContain('collectionName');
-  });
-});
-
-describe('GET /_local/outbox', () => {
-  const check = (content: string, extra: Doc = {}) =>
-    t.app.callWxOpenApi({
-      apiName: '/wxa/msg_sec_check',
-      requestData: { content, version: 2, scene: 1, openid: 'o-checker', ...extra },
-    });
-
-  it('lists every msg_sec_check call with its verdict, newest last', async () => {
-    const verdicts: unknown[] = [];
-    for (const content of ['你好，奥胡斯', '请人工看看 [review]', '这是 [risky] 内容', '网上赌博广告']) {
-      const res = await check(content);
-      expect(res.result).toMatchObject({ errcode: 0, errmsg: 'ok' });
-      verdicts.push((res.result as { result: { suggest: string } }).result.suggest);
-    }
-    expect(verdicts).toEqual(['pass', 'review', 'risky', 'risky']);
-
-    const failing = await check('please [check-fails]');
-    expect(failing.result).toEqual({ errcode: -1, errmsg: 'system error' });
-    const invalid = await check('no scene', { scene: 9 });
-    expect((invalid.result as Doc).errcode).toBe(40003);
-
-    const res = await fetch(`${t.cloud.url}/_local/outbox`);
-    expect(res.status).toBe(200);
-    const outbox = (await res.json()) as Doc[];
-    expect(outbox.map((entry) => [entry.seq, entry.api, (entry.request as Doc).content])).toEqual([
-      [1, 'wxa/msg_sec_check', '你好，奥胡斯'],
-      [2, 'wxa/msg_sec_check', '请人工看看 [review]'],
-      [3, 'wxa/msg_sec_check', '这是 [risky] 内容'],
-      [4, 'wxa/msg_sec_check', '网上赌博广告'],
-      [5, 'wxa/msg_sec_check', 'please [check-fails]'],
-      [6, 'wxa/msg_sec_check', 'no scene'],
-    ]);
-    expect(outbox[0]?.request).toEqual({
-      content: '你好，奥胡斯',
-      version: 2,
-      scene: 1,
-      openid: 'o-checker',
-    });
-    expect(outbox.slice(0, 4).map((entry) => ((entry.response as Doc).result as Doc).suggest)).toEqual([
-      'pass',
-      'review',
-      'risky',
-      'risky',
-    ]);
-    expect(Number.isNaN(Date.parse(String(outbox[5]?.at)))).toBe(false);
-  });
-
-  it('an open API without a stand-in makes the SDK throw with a code and is not recorded', async () => {
-    const before = ((await (await fetch(`${t.cloud.url}/_local/outbox`)).json()) as Doc[]).length;
-    await expect(t.app.callWxOpenApi({ apiName: '/wxa/no_such_api', requestData: {} })).rejects.toMatchObject(
-      {
-        code: 'INVALID_PARAM',
-      },
-    );
-    expect(((await (await fetch(`${t.cloud.url}/_local/outbox`)).json()) as Doc[]).length).toBe(before);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { TestCloud } from '../../../test/harness/local-cloud';
+import type { TestCloud } from './helpers';
 import { post, rejection, startFixtureCloud } from './helpers';
 
 /** Cloud storage through the real SDK: uploadFile, getTempFileURL, downloadFile, deleteFile. */

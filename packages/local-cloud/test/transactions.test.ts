@@ -1,4 +1,4 @@
-import type { TestCloud } from '../../../test/harness/local-cloud';
+import type { TestCloud } from './helpers';
 import { byId, rejection, startFixtureCloud, type Doc } from './helpers';
 
 /** Transactions through the real SDK: `db.startTransaction()` and `db.runTransaction()`. */

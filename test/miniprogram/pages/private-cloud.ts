@@ -29,7 +29,7 @@ export interface PrivateCloud {
 
 export async function startPrivateCloud(): Promise<PrivateCloud> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'page-test-cloud-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/local-cloud/src/cli.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/local-cloud.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOCAL_CLOUD_PORT: '0', LOCAL_CLOUD_DATA_DIR: dataDir, LOCAL_CLOUD_TIMERS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,10 +20,22 @@ const configSchema = z.object({
 
 export type FunctionConfig = z.infer<typeof configSchema>;
 
+/** What started an invocation: a mini-program user, a timer trigger, or a server-side caller. */
+export type Trigger = 'miniprogram' | 'timer' | 'server';
+
 export interface Invocation {
   event: Record<string, unknown>;
+  trigger: Trigger;
   /** The caller's WeChat identity, as the platform injects it; absent for timers and server callers. */
   userInfo?: { openId: string; appId: string };
+}
+
+/** A running invocation, found by the cloud-call token its instance was given. */
+export interface RunningInvocation {
+  function: string;
+  trigger: Trigger;
+  openId?: string;
+  permissions: readonly string[];
 }
 
 export type InvocationOutcome =
@@ -32,6 +44,8 @@ export type InvocationOutcome =
 
 /** The AppID the local cloud reports for the mini program. */
 export const LOCAL_APPID = 'wx-local-appid';
+/** The client address a local caller has, as `WX_CLIENTIP` reports it. */
+const LOCAL_CLIENT_IP = '127.0.0.1';
 /** Idle instances kept warm per function. */
 const MAX_IDLE = 8;
 /** Instances per function at once; further calls wait for one, as under a concurrency quota. */
@@ -63,6 +77,8 @@ export class UnknownFunctionError extends Error {}
 export class FunctionRunner {
   private readonly functions = new Map<string, FunctionEntry>();
   private readonly busy = new Set<Instance>();
+  /** Cloud-call tokens of the invocations now running. */
+  private readonly tokens = new Map<string, RunningInvocation>();
 
   constructor(
     private readonly functionsDir: string,
@@ -81,6 +97,11 @@ export class FunctionRunner {
         ['index.js', 'config.json'].every((file) => fs.existsSync(path.join(this.functionsDir, name, file))),
       )
       .sort();
+  }
+
+  /** The running invocation a cloud-call token was issued to; none once it has ended. */
+  invocationOf(token: string): RunningInvocation | undefined {
+    return this.tokens.get(token);
   }
 
   config(name: string): FunctionConfig {
@@ -110,10 +131,10 @@ export class FunctionRunner {
 
   private spawn(entry: FunctionEntry): Instance {
     const worker = new Worker(path.join(__dirname, 'worker.cjs'), {
-      workerData: {
-        entry: path.join(entry.dir, 'index.js'),
-        env: { ...this.baseEnv, ...entry.config.envVariables, SCF_FUNCTIONNAME: entry.name },
-      },
+      // The instance's own process.env (not the host's, and never shared with it): the platform's
+      // variables and the function's config; the worker adds each invocation's context to it.
+      env: { ...this.baseEnv, ...entry.config.envVariables, SCF_FUNCTIONNAME: entry.name },
+      workerData: { entry: path.join(entry.dir, 'index.js') },
     });
     let markReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -186,23 +207,26 @@ export class FunctionRunner {
     await instance.ready;
     const id = randomUUID();
     const timeoutMs = entry.config.timeout * 1000;
-    const env = {
-      WX_OPENID: invocation.userInfo?.openId ?? '',
-      WX_APPID: invocation.userInfo?.appId ?? '',
-      TCB_SEQID: id,
-    };
+    const token = randomUUID();
+    const env = invocationEnv(invocation, id, token);
     const context = {
       request_id: id,
       function_name: name,
       namespace: this.baseEnv.SCF_NAMESPACE,
       time_limit_in_ms: timeoutMs,
       memory_limit_in_mb: entry.config.memorySize ?? 256,
-      environment: JSON.stringify({ ...env, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' }),
+      environment: JSON.stringify(env),
     };
     const event = invocation.userInfo
       ? { ...invocation.event, userInfo: invocation.userInfo }
       : invocation.event;
-    return new Promise((resolve) => {
+    this.tokens.set(token, {
+      function: name,
+      trigger: invocation.trigger,
+      openId: invocation.userInfo?.openId,
+      permissions: entry.config.permissions?.openapi ?? [],
+    });
+    const outcome = await new Promise<InvocationOutcome>((resolve) => {
       const timer = setTimeout(() => {
         instance.pending = undefined;
         this.busy.delete(instance);
@@ -218,6 +242,8 @@ export class FunctionRunner {
       this.busy.add(instance);
       instance.worker.postMessage({ id, event, context, env });
     });
+    this.tokens.delete(token);
+    return outcome;
   }
 
   async close(): Promise<void> {
@@ -226,4 +252,31 @@ export class FunctionRunner {
     this.busy.clear();
     await Promise.all(all.map((instance) => instance.worker.terminate()));
   }
+}
+
+/**
+ * The invocation's context, set in the instance's process.env for the length of the call as
+ * CloudBase does: node-sdk's `getCloudbaseContext()` reads the names listed in `WX_CONTEXT_KEYS`
+ * (so `app.auth().getUserInfo()` and wx-server-sdk's `cloud.getWXContext()` see the caller), and
+ * `utils/wxCloudToken.js` takes the cloud-call token from `WX_API_TOKEN`, or from
+ * `WX_TRIGGER_API_TOKEN_V0` when `TRIGGER_SRC=timer`.
+ */
+function invocationEnv(invocation: Invocation, requestId: string, token: string): Record<string, string> {
+  const env: Record<string, string> = { TCB_SEQID: requestId, WX_APPID: LOCAL_APPID };
+  if (invocation.trigger === 'timer') {
+    env.TRIGGER_SRC = 'timer';
+    env.WX_TRIGGER_API_TOKEN_V0 = token;
+  } else {
+    env.WX_API_TOKEN = token;
+  }
+  if (invocation.userInfo) {
+    env.WX_OPENID = invocation.userInfo.openId;
+    env.WX_APPID = invocation.userInfo.appId;
+    env.WX_CLIENTIP = LOCAL_CLIENT_IP;
+    env.TCB_SOURCE = 'wx_client';
+  }
+  env.WX_CONTEXT_KEYS = Object.keys(env)
+    .filter((key) => key.startsWith('WX_') && key !== 'WX_TRIGGER_API_TOKEN_V0')
+    .join(',');
+  return env;
 }

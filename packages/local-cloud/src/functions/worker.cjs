@@ -1,9 +1,9 @@
-// Runs one built cloud function in a worker thread, one invocation at a time (as one
-// CloudBase instance does), so per-invocation identity in process.env never leaks between callers.
+// Runs one built cloud function in a worker thread, one invocation at a time (as one CloudBase
+// instance does). The worker's process.env is its own (given at spawn); each invocation's context
+// is set in it for the length of the call and removed afterwards, so no caller sees another's.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 
-Object.assign(process.env, workerData.env);
 let main;
 
 function describe(error) {
@@ -33,5 +33,7 @@ parentPort.on('message', async ({ id, event, context, env }) => {
     parentPort.postMessage({ type: 'result', id, result: result === undefined ? null : result });
   } catch (error) {
     parentPort.postMessage({ type: 'error', id, error: describe(error) });
+  } finally {
+    for (const key of Object.keys(env)) delete process.env[key];
   }
 });
