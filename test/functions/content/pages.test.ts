@@ -7,7 +7,9 @@ const HOME_BUDGET_BYTES = 32 * 1024;
 
 let t: TestCloud;
 let content: ReturnType<typeof contentClient>;
+// Expected content comes from the seed module, so rewording the seed does not break these tests.
 const profile = SEED.profile[0]!;
+const contactPerson = profile.contact;
 
 beforeAll(async () => {
   t = await startTestCloud();
@@ -24,23 +26,19 @@ describe('home', () => {
     expect(home.hero).toEqual({ name: profile.name, partner: profile.partner });
     expect(home.intro).toEqual({ title: profile.intro.title, lead: profile.intro.paragraphs[0] });
     expect(home.keyFacts).toEqual(profile.keyFacts);
-    expect(home.timeline.map((entry) => entry.dateLabel)).toEqual([
-      '2003年',
-      '2006年',
-      '2013年',
-      '2016年春',
-      '2016年夏末',
-    ]);
+    expect(home.timeline.map((entry) => entry.dateLabel)).toEqual(
+      profile.timeline.map((entry) => entry.dateLabel),
+    );
     expect(home.focusAreas).toEqual(
       profile.focusAreas.map(({ id, title, summary, icon }) => ({ id, title, summary, icon })),
     );
     expect(home.contact).toEqual({
-      name: 'Pia Fabrin',
-      salutation: '女士',
-      title: '秘书处负责人',
-      email: 'pia.fabrin@ru.rm.dk',
-      phone: { display: '+45 2160 1445', dial: '+4521601445' },
-      office: '国际事务办公室',
+      name: contactPerson.name,
+      salutation: contactPerson.salutation,
+      title: contactPerson.title,
+      email: contactPerson.email,
+      phone: contactPerson.mobile,
+      office: profile.internationalOffice.name,
     });
   });
 
@@ -54,15 +52,16 @@ describe('home', () => {
       'news-delegation-visits',
       'news-current-mous',
     ]);
+    const kina = SEED.news.find((item) => item._id === 'news-2016-midtnet-kina')!;
     expect(home.latestNews[0]).toEqual({
-      id: 'news-2016-midtnet-kina',
-      title: '商业项目 Midtnet Kina 计划于2016年夏末启动',
-      summary: '商业项目“Midtnet Kina”将帮助企业调整产品和解决方案，以适应中国市场。',
+      id: kina._id,
+      title: kina.title,
+      summary: kina.summary,
       cover: null,
-      tags: ['商业合作', '中国市场'],
+      tags: kina.tags,
       pinned: true,
-      publishAt: '2016-03-01T00:00:00.000Z',
-      dateLabel: '2016年',
+      publishAt: kina.publishAt!.toISOString(),
+      dateLabel: kina.dateLabel,
     });
   });
 
@@ -96,8 +95,8 @@ describe('profile', () => {
     expect(data.intro).toEqual(profile.intro);
     expect(data.focusAreas).toEqual(profile.focusAreas);
     expect(data.internationalOffice).toEqual(profile.internationalOffice);
-    expect(data.representativeOffice.paragraphs.join('')).toContain('2006年');
-    expect(data.agreements.title).toBe('谅解备忘录（MoU）');
+    expect(data.representativeOffice).toEqual(profile.representativeOffice);
+    expect(data.agreements.title).toBe(profile.agreements.title);
     expect(data.agreements.documents).toEqual(
       SEED.documents.map((doc) => ({
         id: doc._id,
@@ -105,14 +104,14 @@ describe('profile', () => {
         titleOriginal: doc.titleOriginal,
         counterparty: doc.counterparty,
         summary: doc.summary,
-        availability: '可向国际事务办公室索取',
+        availability: doc.availability,
         hasFile: false,
         url: null,
       })),
     );
-    expect(data.contact.email).toBe('pia.fabrin@ru.rm.dk');
-    expect(data.source.title).toBe('Central Denmark Region and Shanghai');
-    expect(data.updatedAt).toBe('2016-03-01T00:00:00.000Z');
+    expect(data.contact.email).toBe(contactPerson.email);
+    expect(data.source.title).toBe(profile.source.title);
+    expect(data.updatedAt).toBe(profile.updatedAt.toISOString());
   });
 });
 
@@ -120,12 +119,12 @@ describe('contact', () => {
   it('answers the contact card as the source gives it, with a dialable number', async () => {
     const card = ok(await content.call('contact', {}));
     expect(card).toEqual({
-      name: 'Pia Fabrin',
-      salutation: '女士',
-      title: '秘书处负责人',
-      titleOriginal: 'Head of Secretariat',
-      email: 'pia.fabrin@ru.rm.dk',
-      phone: { display: '+45 2160 1445', dial: '+4521601445' },
+      name: contactPerson.name,
+      salutation: contactPerson.salutation,
+      title: contactPerson.title,
+      titleOriginal: contactPerson.titleOriginal,
+      email: contactPerson.email,
+      phone: contactPerson.mobile,
       address: profile.contact.address,
       linkedin: profile.contact.linkedin,
       wechat: profile.contact.wechat,
