@@ -140,3 +140,32 @@ describe('the legacy wx.api route', () => {
     expect((await outbox()).pop()).toMatchObject({ api: 'wxa/msg_sec_check', function: null, trigger: null });
   });
 });
+
+describe('the invocation context in process.env', () => {
+  it('wx-server-sdk getWXContext() and node-sdk getUserInfo() see each concurrent caller, throughout its call', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_u, i) => t.call<Doc>('whoami', {}, `o-who-${i}`)),
+    );
+    answers.forEach((answer, i) => {
+      for (const moment of [answer.before, answer.after] as Doc[]) {
+        expect(moment.wx).toEqual({
+          OPENID: `o-who-${i}`,
+          APPID: 'wx-local-appid',
+          CLIENTIP: '127.0.0.1',
+          ENV: 'local',
+          SOURCE: 'wx_client',
+        });
+        expect(moment.tcb).toMatchObject({ openId: `o-who-${i}`, appId: 'wx-local-appid' });
+      }
+      expect(answer.trigger).toBeNull();
+    });
+  });
+
+  it('a server caller (app.callFunction) has no OPENID, and nothing of an earlier caller remains', async () => {
+    await t.call('whoami', {}, 'o-earlier');
+    const { result } = await t.app.callFunction({ name: 'whoami', data: {} });
+    const after = (result as Doc).after as Doc;
+    expect(after.wx).toEqual({ APPID: 'wx-local-appid', ENV: 'local' });
+    expect(after.tcb).toMatchObject({ openId: '' });
+  });
+});
