@@ -11,18 +11,19 @@ import {
   type WxMock,
 } from '../../harness/simulate';
 import { failingFirst, NETWORK_FAILURE, stubShareMenu, until } from '../../harness/page-helpers';
+import { NEWS } from '../../../cloudbase/seed/news';
+import { PROFILE } from '../../../cloudbase/seed/profile';
 
 const USER = 'o-home-test-user';
 const PAGE_BUDGET = { setDataBytes: 32 * 1024, wxmlNodes: 600 };
+// Expected content comes from the seed module, so rewording the seed does not break these tests.
+const PINNED_NEWS = NEWS.find((item) => item._id === 'news-2016-midtnet-kina')!;
 
 function textOf(node: SimNode | PageHandle | undefined): string {
   const dom = node && 'root' in node ? node.root.dom : node?.dom;
   return dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** The real function, failing the first `times` calls as a lost network would. */
-/** Waits for what a tap started over the (real, local) network to finish. */
-/** simulate's `wx.showShareMenu` records nothing: replace it with a mock. */
 function openHome() {
   return loadPage('pages/home/index');
 }
@@ -52,26 +53,26 @@ describe('home page', () => {
       expect.objectContaining({ name: 'content', data: { action: 'home', data: {} } }),
     );
     expect(state(page).querySelector('#state-view-skeleton')).toBeUndefined();
-    expect(textOf(page.querySelector('.hero__original'))).toBe('Central Denmark Region');
-    expect(textOf(page.querySelector('.hero__partner'))).toBe('与上海市缔结姊妹友好关系');
+    expect(textOf(page.querySelector('.hero__original'))).toBe(PROFILE.name.original);
+    expect(textOf(page.querySelector('.hero__partner'))).toBe(`与${PROFILE.partner.zh}缔结姊妹友好关系`);
 
     const values = page.querySelectorAll('.facts__value').map(textOf);
     const facts = page
       .querySelectorAll('.facts__label')
       .map((label, index) => [textOf(label), values[index]]);
-    expect(facts).toContainEqual(['合作伙伴', '上海市']);
-    expect(facts).toContainEqual(['总部所在地', '维堡（Viborg）']);
+    for (const fact of PROFILE.keyFacts) expect(facts).toContainEqual([fact.label, fact.value]);
   });
 
   it('draws the timeline of the relationship with Shanghai, 2003 → 2006 → 2013 → 2016', async () => {
     const page = openHome();
     await page.onLoad();
     const years = page.querySelectorAll('.timeline__year').map((node) => textOf(node));
-    expect(years).toEqual(['2003年', '2006年', '2013年', '2016年春', '2016年夏末']);
+    expect(years).toEqual(PROFILE.timeline.map((entry) => entry.dateLabel));
     const timeline = textOf(page.querySelector('#timeline'));
-    expect(timeline).toContain('缔结姊妹友好关系');
-    expect(timeline).toContain('设立驻上海代表处');
-    expect(timeline).toContain('双方共同庆祝姊妹友好关系协议签署十周年。');
+    for (const entry of PROFILE.timeline) {
+      expect(timeline).toContain(entry.title);
+      expect(timeline).toContain(entry.description);
+    }
   });
 
   it('shows the four focus areas as a grid that opens each area', async () => {
@@ -80,7 +81,7 @@ describe('home page', () => {
     const areas = ['business', 'knowledge', 'research', 'culture'].map((id) =>
       textOf(page.querySelector(`#focus-${id}`)?.querySelector('.t-grid-item__text')),
     );
-    expect(areas).toEqual(['商业与区域发展', '知识交流与互访', '科研与教育', '文化与教育交流']);
+    expect(areas).toEqual(PROFILE.focusAreas.map((area) => area.title));
 
     await tap(page.querySelector('#focus-research')?.querySelector('.t-grid-item'));
     expect(wx.navigateTo).toHaveBeenCalledWith(
@@ -95,7 +96,7 @@ describe('home page', () => {
       .querySelectorAll('.latest-news__card')
       .map((card) => textOf(card.querySelector('.news-card__title')));
     expect(titles).toHaveLength(3);
-    expect(titles[0]).toBe('商业项目 Midtnet Kina 计划于2016年夏末启动');
+    expect(titles[0]).toBe(PINNED_NEWS.title);
 
     const opportunities = page.querySelectorAll('.opportunity');
     expect(opportunities.length).toBeGreaterThan(0);
@@ -113,8 +114,9 @@ describe('home page', () => {
     const page = openHome();
     await page.onLoad();
     const contact = page.querySelector('#contact-link');
+    const { name, salutation, title } = PROFILE.contact;
     expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(
-      'Pia Fabrin女士 · 国际事务办公室秘书处负责人',
+      `${name}${salutation} · ${PROFILE.internationalOffice.name}${title}`,
     );
     await tap(contact?.querySelector('.t-cell'));
     expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/contact/index' }));
