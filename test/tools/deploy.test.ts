@@ -347,6 +347,12 @@ describe('upload plan (dry run)', () => {
     ).toBe(true);
   });
 
+  it('leaves out modules of types alone, which compile to nothing, and keeps the contract values', () => {
+    const { files, excluded } = plan();
+    expect(excluded).toContainEqual({ path: 'contract/models.ts', reason: 'type-only' });
+    expect(files.find((file) => file.source === 'contract/constants.ts')?.bytes).toBeGreaterThan(0);
+  });
+
   it('sums each package and checks it against the 2 MB limit', () => {
     const { files, packages, totalBytes } = plan();
     const app = readJsonFile<{ subPackages?: { root: string; name?: string }[] }>(

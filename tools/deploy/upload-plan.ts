@@ -40,7 +40,7 @@ export const UPLOADABLE_EXTENSIONS = [
 ]; // prettier-ignore
 
 export type ExclusionReason =
-  'type-declaration' | 'source-map' | 'test' | 'dev-config' | 'pack-options' | 'not-uploadable';
+  'type-declaration' | 'type-only' | 'source-map' | 'test' | 'dev-config' | 'pack-options' | 'not-uploadable';
 
 /** Development-only files, as globs relative to the mini program root. */
 const DEV_ONLY: { glob: string; reason: ExclusionReason }[] = [
@@ -202,6 +202,12 @@ function collectFiles(
       if (compiled.error)
         checks.push({ level: 'blocking', message: `${file} does not compile: ${compiled.error}` });
       checks.push(...escapingImports(file, compiled.code, rootDir));
+      // A module of types alone (the contract's API types) compiles to nothing, and nothing
+      // requires it once types are erased: ignoreUploadUnusedFiles leaves it out of the upload.
+      if (!compiled.error && compiled.code.trim() === '') {
+        excluded.push({ path: file, reason: 'type-only' });
+        continue;
+      }
       const bytes = Buffer.byteLength(compiled.code);
       files.push({
         path: file.replace(/\.ts$/, '.js'),
