@@ -1,8 +1,6 @@
 import type { NewsListItem } from '../contract/api/content';
 import { displayDate } from './date';
-import { toQueryString } from './share';
-
-export const NEWS_DETAIL_ROUTE = 'pages/news-detail/index';
+import { pageUrl, ROUTES } from './routes';
 
 /** What a news card renders, formatted once when the data arrives. */
 export interface NewsCardItem {
@@ -31,5 +29,5 @@ export function toNewsCard(item: NewsListItem): NewsCardItem {
 }
 
 export function newsDetailUrl(id: string): string {
-  return `/${NEWS_DETAIL_ROUTE}?${toQueryString({ id })}`;
+  return pageUrl(ROUTES.newsDetail, { id });
 }

@@ -3,11 +3,14 @@ import { ServiceError } from '../services/cloud';
 
 /** What the public pages share: the message for a failure, retrying, refreshing, and cached loads. */
 
-/** The part of a page the helpers below drive. */
-export interface LoadingPage {
+/** The part of a page the helpers below drive: its state view's status. */
+export interface ViewPage {
   readonly data: { readonly status: string };
   setData(data: Record<string, unknown>): void;
-  /** Loads (again) what the page shows. */
+}
+
+/** A page that can load (again) what it shows. */
+export interface LoadingPage extends ViewPage {
   load(): Promise<void> | undefined;
 }
 
@@ -20,18 +23,18 @@ export function errorMessage(error: unknown): string {
  * A failed load: content already on screen stays and the failure is only a toast; with nothing to
  * show, the page's error state with its retry.
  */
-export function showLoadFailure(page: LoadingPage, error: unknown): void {
+export function showLoadFailure(page: ViewPage, error: unknown): void {
   const message = errorMessage(error);
   if (page.data.status === 'ready') wx.showToast({ title: message, icon: 'none' });
   else page.setData({ status: 'error', errorMessage: message });
 }
 
 /**
- * Shows a cached answer at once while nothing is shown yet, then the fresh one (`show` sets the
+ * Shows a cached answer (`stale`, if any) at once while nothing is shown yet, then the fresh one (`show` sets the
  * page's status); a failure as `showLoadFailure` does.
  */
-export async function showCached<T>(
-  page: LoadingPage,
+export async function showLoaded<T>(
+  page: ViewPage,
   source: { stale?: T; fresh: Promise<T> },
   show: (value: T) => void,
 ): Promise<void> {

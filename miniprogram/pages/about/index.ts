@@ -3,12 +3,12 @@ import type { LocalizedName, ProfileSection } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
-import { ServiceError } from '../../services/cloud';
 import { profile } from '../../services/content';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { onRetry, showLoaded } from '../../utils/page-kit';
+import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
-const ROUTE = 'pages/about/index';
 /** Shared with the focus-area page: both read the profile. */
 const PROFILE_CACHE_KEY = 'profile';
 
@@ -59,30 +59,20 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
-  async load() {
-    const { stale, fresh } = cached(PROFILE_CACHE_KEY, profile);
-    if (stale) this.setData({ ...toView(stale), status: 'ready' });
-    try {
-      this.setData({ ...toView(await fresh), status: 'ready', errorMessage: '' });
-    } catch (error) {
-      const message = error instanceof ServiceError ? error.message : t('errors.INTERNAL');
-      // Content already on screen stays; the failure is only news when there is nothing to show.
-      if (this.data.status === 'ready') wx.showToast({ title: message, icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: message });
-    }
+  load() {
+    return showLoaded(this, cached(PROFILE_CACHE_KEY, profile), (data) =>
+      this.setData({ ...toView(data), status: 'ready', errorMessage: '' }),
+    );
   },
 
   onContact() {
-    wx.switchTab({ url: '/pages/contact/index' });
+    wx.switchTab({ url: pageUrl(ROUTES.contact) });
   },
 
   onShareAppMessage() {
-    return shareMessage(t('about.shareTitle'), ROUTE);
+    return shareMessage(t('about.shareTitle'), ROUTES.about);
   },
 
   onShareTimeline() {

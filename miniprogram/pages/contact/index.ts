@@ -2,9 +2,10 @@ import type { ContactCard, OfficeInfo } from '../../contract/api/content';
 import type { GeoPoint, SocialProfile } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
-import { ServiceError } from '../../services/cloud';
 import { contact } from '../../services/content';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
+import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
@@ -13,10 +14,6 @@ import { selectTab } from '../../utils/tab-bar';
  * to call, the postal address to copy (and a map once staff have entered coordinates), the social-media
  * presences as the source describes them, and the ways into 在线咨询 and 我的咨询.
  */
-
-const ROUTE = 'pages/contact/index';
-const FORM_PAGE = '/packages/enquiry/pages/form/index';
-const MINE_PAGE = '/packages/enquiry/pages/mine/index';
 
 interface SocialRow {
   key: string;
@@ -57,10 +54,6 @@ function toView(card: ContactCard) {
     // Only when neither profile names an account: the source gives none.
     socialHint: social.every((row) => !row.handle) ? t('contact.socialHint') : '',
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ServiceError ? error.message : t('errors.INTERNAL');
 }
 
 Page({
@@ -107,25 +100,13 @@ Page({
     selectTab(this, 'contact');
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
+  onPullDownRefresh,
+  onRetry,
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
-
-  async load() {
-    try {
-      const card = await contact();
-      this.setData({ ...toView(card), status: 'ready', errorMessage: '' });
-    } catch (error) {
-      // A failed refresh keeps what is shown.
-      if (this.data.status === 'ready') wx.showToast({ title: messageOf(error), icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: messageOf(error) });
-    }
+  load(): Promise<void> {
+    return showLoaded(this, { fresh: contact() }, (card) =>
+      this.setData({ ...toView(card), status: 'ready', errorMessage: '' }),
+    );
   },
 
   /** Clipboard and phone are privacy-scoped: the page's privacy popup asks first if needed. */
@@ -160,15 +141,15 @@ Page({
   },
 
   onEnquire() {
-    wx.navigateTo({ url: FORM_PAGE });
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm) });
   },
 
   onMine() {
-    wx.navigateTo({ url: MINE_PAGE });
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryMine) });
   },
 
   onShareAppMessage() {
-    return shareMessage(t('contact.shareTitle'), ROUTE);
+    return shareMessage(t('contact.shareTitle'), ROUTES.contact);
   },
 
   onShareTimeline() {

@@ -2,12 +2,12 @@ import type { FocusAreaDetail, ProfileOutput } from '../../contract/api/content'
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
-import { ServiceError } from '../../services/cloud';
 import { profile } from '../../services/content';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { onRetry, showLoaded } from '../../utils/page-kit';
+import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
-const ROUTE = 'pages/focus-area/index';
 /** Shared with 关于大区: both read the profile. */
 const PROFILE_CACHE_KEY = 'profile';
 
@@ -42,22 +42,10 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
-  async load() {
-    const { stale, fresh } = cached(PROFILE_CACHE_KEY, profile);
-    if (stale) this.show(stale);
-    try {
-      this.show(await fresh);
-    } catch (error) {
-      const message = error instanceof ServiceError ? error.message : t('errors.INTERNAL');
-      // Content already on screen stays; the failure is only news when there is nothing to show.
-      if (this.data.status === 'ready') wx.showToast({ title: message, icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: message });
-    }
+  load() {
+    return showLoaded(this, cached(PROFILE_CACHE_KEY, profile), (data) => this.show(data));
   },
 
   show(data: ProfileOutput) {
@@ -83,11 +71,11 @@ Page({
 
   /** The enquiry form, with this area's topic preselected (focus-area ids are enquiry topics). */
   onEnquire() {
-    wx.navigateTo({ url: `/packages/enquiry/pages/form/index?topic=${this.data.area.id}` });
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm, { topic: this.data.area.id }) });
   },
 
   onShareAppMessage() {
-    return shareMessage(this.shareTitle(), ROUTE, { id: this.areaId });
+    return shareMessage(this.shareTitle(), ROUTES.focusArea, { id: this.areaId });
   },
 
   onShareTimeline() {
@@ -107,6 +95,6 @@ function toOtherArea(area: FocusAreaDetail): OtherArea {
     title: area.title,
     summary: area.summary,
     icon: area.icon,
-    url: `/${ROUTE}?id=${area.id}`,
+    url: pageUrl(ROUTES.focusArea, { id: area.id }),
   };
 }

@@ -3,15 +3,15 @@ import type { KeyFact } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
-import { ServiceError } from '../../services/cloud';
 import { home } from '../../services/content';
 import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
+import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
-const ROUTE = 'pages/home/index';
 const CACHE_KEY = 'home';
 
 interface TimelineItem {
@@ -47,7 +47,7 @@ function toOpportunityCard(item: OpportunityListItem): OpportunityCard {
     date: displayDate(item.publishedAt, item.dateLabel),
     open: item.open,
     status: item.open ? t('home.opportunityOpen') : t('home.opportunityClosed'),
-    url: `/pages/opportunity-detail/index?id=${encodeURIComponent(item.id)}`,
+    url: pageUrl(ROUTES.opportunityDetail, { id: item.id }),
   };
 }
 
@@ -73,7 +73,7 @@ function toView(data: HomeOutput) {
       title: area.title,
       summary: area.summary,
       icon: area.icon,
-      url: `/pages/focus-area/index?id=${area.id}`,
+      url: pageUrl(ROUTES.focusArea, { id: area.id }),
     })),
     news: data.latestNews.map(toNewsCard),
     opportunities: data.featuredOpportunities.map(toOpportunityCard),
@@ -124,36 +124,22 @@ Page({
     selectTab(this, 'home');
   },
 
-  async onPullDownRefresh() {
-    await this.load();
-    wx.stopPullDownRefresh();
-  },
-
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onPullDownRefresh,
+  onRetry,
 
   /** Renders the last answer at once when there is one, then the fresh one. */
-  async load() {
-    const { stale, fresh } = cached(CACHE_KEY, home);
-    if (stale && this.data.status !== 'ready') this.setData({ ...toView(stale), status: 'ready' });
-    try {
-      this.setData({ ...toView(await fresh), status: 'ready', errorMessage: '' });
-    } catch (error) {
-      const message = error instanceof ServiceError ? error.message : t('errors.INTERNAL');
-      // Content already on screen stays; the failure is only news when there is nothing to show.
-      if (this.data.status === 'ready') wx.showToast({ title: message, icon: 'none' });
-      else this.setData({ status: 'error', errorMessage: message });
-    }
+  load() {
+    return showLoaded(this, cached(CACHE_KEY, home), (data) =>
+      this.setData({ ...toView(data), status: 'ready', errorMessage: '' }),
+    );
   },
 
   onAllNews() {
-    wx.switchTab({ url: '/pages/news/index' });
+    wx.switchTab({ url: pageUrl(ROUTES.news) });
   },
 
   onAllOpportunities() {
-    wx.switchTab({ url: '/pages/opportunities/index' });
+    wx.switchTab({ url: pageUrl(ROUTES.opportunities) });
   },
 
   onOpenOpportunity(
@@ -163,11 +149,11 @@ Page({
   },
 
   onContact() {
-    wx.switchTab({ url: '/pages/contact/index' });
+    wx.switchTab({ url: pageUrl(ROUTES.contact) });
   },
 
   onShareAppMessage() {
-    return shareMessage(t('home.shareTitle'), ROUTE);
+    return shareMessage(t('home.shareTitle'), ROUTES.home);
   },
 
   onShareTimeline() {

@@ -6,7 +6,8 @@ import { ServiceError } from '../../services/cloud';
 import { newsGet, subscribe } from '../../services/content';
 import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { NEWS_DETAIL_ROUTE } from '../../utils/news';
+import { errorMessage, onRetry } from '../../utils/page-kit';
+import { ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
 /** `wx.requestSubscribeMessage` failure when the user turned off this mini program's notifications. */
@@ -60,10 +61,7 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
   async load() {
     if (!this.data.id) {
@@ -78,10 +76,7 @@ Page({
         // Withdrawn or never published: retrying cannot help.
         this.setData({ status: 'empty', emptyText: error.message });
       } else {
-        this.setData({
-          status: 'error',
-          errorMessage: error instanceof ServiceError ? error.message : t('errors.INTERNAL'),
-        });
+        this.setData({ status: 'error', errorMessage: errorMessage(error) });
       }
     }
   },
@@ -129,7 +124,7 @@ Page({
   onShareAppMessage() {
     return shareMessage(
       this.data.title || t('news.shareTitle'),
-      NEWS_DETAIL_ROUTE,
+      ROUTES.newsDetail,
       { id: this.data.id },
       this.data.cover.url,
     );

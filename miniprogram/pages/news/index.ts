@@ -2,16 +2,16 @@ import type { NewsListItem } from '../../contract/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
-import { ServiceError } from '../../services/cloud';
 import { newsList } from '../../services/content';
 import { NEWS_PAGE_SIZE_DEFAULT } from '../../contract/constants';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { errorMessage } from '../../utils/page-kit';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
+import { ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
-const ROUTE = 'pages/news/index';
 /** The tab value of "every tag". */
 const ALL = '';
 /** Only the unfiltered first page is cached: it is what the tab opens on. */
@@ -20,10 +20,6 @@ const CACHE_KEY = 'news:first-page';
 interface TagTab {
   value: string;
   label: string;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ServiceError ? error.message : t('errors.INTERNAL');
 }
 
 /** Tags seen in `items` that `known` lacks, in order of first appearance. */
@@ -74,7 +70,7 @@ Page({
         }
         return tabs.length > 0 ? { tabs: [...this.data.tabs, ...tabs] } : {};
       },
-      message: messageOf,
+      message: errorMessage,
     });
     const tag = query.tag ? decodeURIComponent(query.tag) : '';
     const update: Record<string, unknown> = { pageStyle: fontScaleStyle() };
@@ -110,7 +106,7 @@ Page({
 
   onShareAppMessage() {
     const tag = this.data.activeTag || undefined;
-    return shareMessage(this.shareTitle(tag), ROUTE, { tag });
+    return shareMessage(this.shareTitle(tag), ROUTES.news, { tag });
   },
 
   onShareTimeline() {

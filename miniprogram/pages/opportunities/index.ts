@@ -2,19 +2,18 @@ import type { OpportunityListItem } from '../../contract/api/content';
 import type { OpportunityKind } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
-import { ServiceError } from '../../services/cloud';
 import { opportunitiesList } from '../../services/content';
 import { OPPORTUNITY_KINDS } from '../../contract/constants';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { errorMessage } from '../../utils/page-kit';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
+import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
 /** 合作 (tab): published opportunities, newest first, filtered by kind; paged by cursor. */
 
-const ROUTE = 'pages/opportunities/index';
-const DETAIL_PAGE = '/pages/opportunity-detail/index';
 /** The tab value of "every kind": not a kind. */
 const ALL = 'all';
 
@@ -52,10 +51,6 @@ function toCard(item: OpportunityListItem): OpportunityCard {
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof ServiceError ? error.message : t('errors.INTERNAL');
-}
-
 Page({
   data: {
     pageStyle: '',
@@ -88,7 +83,7 @@ Page({
       },
       toRow: toCard,
       extra: (_items, first) => (first ? { emptyText: this.emptyText() } : {}),
-      message: messageOf,
+      message: errorMessage,
     });
     this.setData({ pageStyle: fontScaleStyle(), ...(isKind(query.type) ? { activeKind: query.type } : {}) });
     enableShareMenu();
@@ -111,7 +106,7 @@ Page({
 
   onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {
     const id = event.currentTarget.dataset.id;
-    if (id) wx.navigateTo({ url: `${DETAIL_PAGE}?id=${encodeURIComponent(id)}` });
+    if (id) wx.navigateTo({ url: pageUrl(ROUTES.opportunityDetail, { id }) });
   },
 
   activeType(): OpportunityKind | undefined {
@@ -130,7 +125,7 @@ Page({
 
   onShareAppMessage() {
     const type = this.activeType();
-    return shareMessage(this.shareTitle(type), ROUTE, { type });
+    return shareMessage(this.shareTitle(type), ROUTES.opportunities, { type });
   },
 
   onShareTimeline() {

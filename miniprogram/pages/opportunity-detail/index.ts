@@ -7,10 +7,11 @@ import type {
 import type { EnquiryTopic, OpportunityKind } from '../../contract/models';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
-import { ServiceError } from '../../services/cloud';
 import { opportunitiesGet } from '../../services/content';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { onRetry, showLoaded } from '../../utils/page-kit';
+import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
 /**
@@ -19,9 +20,6 @@ import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share'
  * rests on (with the way to request those whose file we do not hold), whom to ask, and the way
  * into the enquiry form with the topic and a message preset.
  */
-
-const ROUTE = 'pages/opportunity-detail/index';
-const FORM_PAGE = '/packages/enquiry/pages/form/index';
 
 /** The enquiry topic closest to each kind of opportunity (topics follow the four focus areas). */
 const TOPIC_OF_KIND: Record<OpportunityKind, EnquiryTopic> = {
@@ -75,7 +73,7 @@ function documentType(name: string): DocumentType | undefined {
 
 /** The enquiry form, its topic and message preset. */
 function enquiryUrl(topic: EnquiryTopic, message: string): string {
-  return `${FORM_PAGE}?topic=${topic}&message=${encodeURIComponent(message)}`;
+  return pageUrl(ROUTES.enquiryForm, { topic, message });
 }
 
 function toFileRow(attachment: AttachmentLink, index: number): FileRow {
@@ -127,10 +125,6 @@ function toView(detail: OpportunityDetail) {
       t('enquiry.prefill.opportunity', { title: detail.title }),
     ),
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof ServiceError ? error.message : t('errors.INTERNAL');
 }
 
 /** `wx.downloadFile` as a promise of the downloaded file's temporary path. */
@@ -199,19 +193,13 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
-  async load() {
-    try {
-      const detail = await opportunitiesGet(this.id);
+  load(): Promise<void> {
+    return showLoaded(this, { fresh: opportunitiesGet(this.id) }, (detail) => {
       this.setData({ ...toView(detail), status: 'ready', errorMessage: '' });
       wx.setNavigationBarTitle({ title: detail.title });
-    } catch (error) {
-      this.setData({ status: 'error', errorMessage: messageOf(error) });
-    }
+    });
   },
 
   /** Downloads an attachment or document and opens it in WeChat's viewer, menu shown. */
@@ -253,7 +241,7 @@ Page({
   },
 
   onShareAppMessage() {
-    return shareMessage(this.data.title, ROUTE, { id: this.id });
+    return shareMessage(this.data.title, ROUTES.opportunityDetail, { id: this.id });
   },
 
   onShareTimeline() {

@@ -4,6 +4,7 @@ import { submit } from '../../../../services/enquiry';
 import { ENQUIRY_TOPICS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import { createRequestId } from '../../../../utils/request-id';
+import { pageUrl, ROUTES } from '../../../../utils/routes';
 import {
   charCount,
   FIELD_NAMES,
@@ -25,9 +26,6 @@ import {
  * One `requestId` per form fill, kept across failed attempts, so a retry never stores a second
  * enquiry. Opened with `?topic=…&message=…` to preset the topic and the message.
  */
-
-const SUCCESS_PAGE = '/packages/enquiry/pages/success/index';
-const PRIVACY_PAGE = '/packages/enquiry/pages/privacy/index';
 
 const EMPTY_DRAFT: EnquiryDraft = {
   name: '',
@@ -175,7 +173,7 @@ Page({
   },
 
   onOpenPrivacy() {
-    wx.navigateTo({ url: PRIVACY_PAGE });
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryPrivacy) });
   },
 
   async onSubmit() {
@@ -195,7 +193,7 @@ Page({
       // This fill is done: should the user come back to the form, that is a new enquiry.
       this.requestId = createRequestId();
       wx.redirectTo({
-        url: `${SUCCESS_PAGE}?id=${encodeURIComponent(result.id)}&status=${encodeURIComponent(result.status)}`,
+        url: pageUrl(ROUTES.enquirySuccess, { id: result.id, status: result.status }),
       });
     } catch (error) {
       this.showFailure(error);

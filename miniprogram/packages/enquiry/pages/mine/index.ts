@@ -2,15 +2,14 @@ import type { MyEnquiry } from '../../../../contract/api/enquiry';
 import type { EnquiryStatus } from '../../../../contract/models';
 import type { ViewStatus } from '../../../../components/state-view/index';
 import { t } from '../../../../i18n/index';
-import { ServiceError } from '../../../../services/cloud';
 import { mine } from '../../../../services/enquiry';
 import { formatDate } from '../../../../utils/date';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { errorMessage } from '../../../../utils/page-kit';
+import { pageUrl, ROUTES } from '../../../../utils/routes';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../../../utils/paged-list';
 
 /** 我的咨询: the caller's own enquiries, newest first, with their status; paged by cursor. */
-
-const FORM_PAGE = '/packages/enquiry/pages/form/index';
 
 /** TDesign tag themes: received, waiting for review, being handled, done. */
 const STATUS_THEME: Record<EnquiryStatus, string> = {
@@ -44,10 +43,6 @@ function toRow(item: MyEnquiry): EnquiryRow {
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof ServiceError ? error.message : t('errors.INTERNAL');
-}
-
 Page({
   data: {
     pageStyle: '',
@@ -70,7 +65,7 @@ Page({
     this.list = createPagedList<MyEnquiry>(this, {
       load: (cursor) => mine(cursor),
       toRow,
-      message: messageOf,
+      message: errorMessage,
     });
     this.setData({ pageStyle: fontScaleStyle() });
     return this.load();
@@ -79,7 +74,7 @@ Page({
   ...listHandlers,
 
   onWrite() {
-    wx.navigateTo({ url: FORM_PAGE });
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm) });
   },
 
   load() {

@@ -1,13 +1,11 @@
 import { t } from '../../../../i18n/index';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { pageUrl, ROUTES } from '../../../../utils/routes';
 
 /**
  * After a successful submission (opened by the form with `?id=…&status=…`): the reference number
  * (the enquiry's id), copyable, and the way to 我的咨询.
  */
-
-const MINE_PAGE = '/packages/enquiry/pages/mine/index';
-const HOME_PAGE = '/pages/home/index';
 
 Page({
   data: {
@@ -41,10 +39,10 @@ Page({
   },
 
   onMine() {
-    wx.redirectTo({ url: MINE_PAGE });
+    wx.redirectTo({ url: pageUrl(ROUTES.enquiryMine) });
   },
 
   onHome() {
-    wx.switchTab({ url: HOME_PAGE });
+    wx.switchTab({ url: pageUrl(ROUTES.home) });
   },
 });
