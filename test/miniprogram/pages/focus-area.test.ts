@@ -1,10 +1,19 @@
 import { cloudCaller } from '../../harness/cloud-client';
 import { installWx, loadPage, settle, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import { failingFirst, state, stubShareMenu, textOf, until } from '../../harness/page-helpers';
+import type { FocusArea } from '../../../contract/models';
+import { PROFILE } from '../../../cloudbase/seed/profile';
 
 /** A focus area, read from the real `content` function's `profile`. */
 
 const USER = 'o-focus-area-test-user';
+
+/** A seeded focus area: expected content comes from the seed module, not copied wording. */
+function seeded(id: string): FocusArea {
+  const area = PROFILE.focusAreas.find((candidate) => candidate.id === id);
+  if (!area) throw new Error(`no seeded focus area ${id}`);
+  return area;
+}
 async function openArea(id: string): Promise<PageHandle> {
   const page = loadPage('pages/focus-area/index');
   await page.onLoad({ id });
@@ -24,10 +33,12 @@ describe('focus area page', () => {
     expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
     await page.onLoad({ id: 'research' });
 
-    expect(textOf(page.querySelector('#area-title'))).toBe('科研与教育');
-    expect(textOf(page.querySelector('.area-hero__original'))).toBe('Research and Education');
-    expect(textOf(page.querySelector('#area-body'))).toContain('中日德兰大区支持区内科研机构拓展对华合作');
-    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '科研与教育' }));
+    const research = seeded('research');
+    expect(textOf(page.querySelector('#area-title'))).toBe(research.title);
+    expect(textOf(page.querySelector('.area-hero__original'))).toBe(research.titleOriginal);
+    const body = textOf(page.querySelector('#area-body'));
+    for (const paragraph of research.paragraphs) expect(body).toContain(paragraph);
+    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: research.title }));
   });
 
   it('opens the enquiry form with the area as its topic', async () => {
@@ -43,7 +54,7 @@ describe('focus area page', () => {
     const others = ['knowledge', 'research', 'culture'].map((id) =>
       textOf(page.querySelector(`#other-${id}`)?.querySelector('.t-cell__title-text')),
     );
-    expect(others).toEqual(['知识交流与互访', '科研与教育', '文化与教育交流']);
+    expect(others).toEqual(['knowledge', 'research', 'culture'].map((id) => seeded(id).title));
     expect(page.querySelector('#other-business')).toBeUndefined();
 
     await tap(page.querySelector('#other-knowledge')?.querySelector('.t-cell'));
@@ -67,7 +78,7 @@ describe('focus area page', () => {
 
     await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
     await until(() => page.data.status === 'ready');
-    expect(textOf(page.querySelector('#area-title'))).toBe('知识交流与互访');
+    expect(textOf(page.querySelector('#area-title'))).toBe(seeded('knowledge').title);
   });
 
   it('opens from the cached profile, which the about page shares', async () => {
@@ -83,18 +94,16 @@ describe('focus area page', () => {
     const page = loadPage('pages/focus-area/index');
     void page.onLoad({ id: 'business' });
     await settle();
-    expect(textOf(page.querySelector('#area-title'))).toBe('商业与区域发展');
+    expect(textOf(page.querySelector('#area-title'))).toBe(seeded('business').title);
   });
 
   it('shares the area to chat and to Moments', async () => {
     const page = await openArea('business');
+    const title = `丹麦中日德兰大区重点合作领域：${seeded('business').title}`;
     await expect(page.onShareAppMessage()).resolves.toEqual({
-      title: '丹麦中日德兰大区重点合作领域：商业与区域发展',
+      title,
       path: '/pages/focus-area/index?id=business',
     });
-    await expect(page.onShareTimeline()).resolves.toEqual({
-      title: '丹麦中日德兰大区重点合作领域：商业与区域发展',
-      query: 'id=business',
-    });
+    await expect(page.onShareTimeline()).resolves.toEqual({ title, query: 'id=business' });
   });
 });
