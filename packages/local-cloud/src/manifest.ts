@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { CollectionSpec } from './db/database';
+import { rulesSchema } from './rules';
 
 /**
  * The one manifest (`cloudbase/manifest.json`) that declares every collection with its
@@ -15,15 +16,13 @@ const indexSchema = z.object({
   unique: z.boolean().default(false),
 });
 
-const ruleSchema = z.object({ read: z.literal(false), write: z.literal(false) });
-
 export const manifestSchema = z.object({
   collections: z
     .array(
       z.object({
         name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/),
         description: z.string().optional(),
-        rules: ruleSchema,
+        rules: rulesSchema,
         indexes: z.array(indexSchema).default([]),
       }),
     )
