@@ -1,7 +1,7 @@
 import type { DashboardOutput } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
-import type { Bar } from '../../components/bar-chart/index';
+import type { Bar } from './components/bar-chart/index';
 import { SUBSCRIBE_TEMPLATE_ENQUIRY } from '../../../../config';
 import { labelsOf, refreshLang, setLang, t, type Lang } from '../../i18n/index';
 import { alertsSubscribe, dashboard, whoami } from '../../services/admin';

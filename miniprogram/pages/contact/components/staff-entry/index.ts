@@ -1,4 +1,4 @@
-import { whoami } from '../../services/staff';
+import { whoami } from '../../../../services/staff';
 import { ADMIN_LANG_STORAGE_KEY, STAFF_ENTRY_STRINGS } from './strings';
 
 /**
