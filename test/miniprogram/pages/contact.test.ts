@@ -12,8 +12,15 @@ import {
   type CallFunction,
 } from '../../harness/simulate';
 import { until } from '../../harness/until';
+import { PROFILE } from '../../../cloudbase/seed/profile';
 
-/** 联系 against the real `content` function on the seeded local cloud. */
+/**
+ * 联系 against the real `content` function on the seeded local cloud. Expected content comes from the
+ * seed module, so rewording the seed does not break these tests.
+ */
+
+const OFFICE = PROFILE.internationalOffice;
+const PERSON = PROFILE.contact;
 
 const CONTACT = 'pages/contact/index';
 
@@ -52,36 +59,31 @@ describe('联系', () => {
     await loading;
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
-    expect(text(page.querySelector('#office'))).toContain('国际事务办公室');
-    expect(text(page.querySelector('#office'))).toContain('International Relations Office');
-    expect(text(page.querySelector('#person'))).toContain('Pia Fabrin女士');
-    expect(text(page.querySelector('#person'))).toContain('秘书处负责人（Head of Secretariat）');
-    expect(text(page.querySelector('#email'))).toBe('pia.fabrin@ru.rm.dk');
-    expect(text(page.querySelector('#phone'))).toBe('+45 2160 1445');
-    expect(text(page.querySelector('#address'))).toContain('Skottenborg 26');
-    expect(page.querySelectorAll('.contact__postal-line').map(text)).toEqual([
-      'Regional Headquarter',
-      'Skottenborg 26',
-      'DK-8800 Viborg',
-      'Denmark',
-    ]);
+    expect(text(page.querySelector('#office'))).toContain(OFFICE.name);
+    expect(text(page.querySelector('#office'))).toContain(OFFICE.nameOriginal);
+    expect(text(page.querySelector('#person'))).toContain(`${PERSON.name}${PERSON.salutation}`);
+    expect(text(page.querySelector('#person'))).toContain(`${PERSON.title}（${PERSON.titleOriginal}）`);
+    expect(text(page.querySelector('#email'))).toBe(PERSON.email);
+    expect(text(page.querySelector('#phone'))).toBe(PERSON.mobile.display);
+    expect(text(page.querySelector('#address'))).toBe(PERSON.address.zh);
+    expect(page.querySelectorAll('.contact__postal-line').map(text)).toEqual(PERSON.address.linesOriginal);
   });
 
   it('copies the e-mail address, calls the dial form of the number and copies the postal address', async () => {
     const { page, wx } = await openContact(cloudCaller('contact-actions'));
 
     await tap(button(page, 'copy-email'));
-    expect(wx.setClipboardData).toHaveBeenLastCalledWith(
-      expect.objectContaining({ data: 'pia.fabrin@ru.rm.dk' }),
-    );
+    expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: PERSON.email }));
     expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '邮箱已复制' }));
 
     await tap(button(page, 'call'));
-    expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+4521601445' }));
+    expect(wx.makePhoneCall).toHaveBeenCalledWith(
+      expect.objectContaining({ phoneNumber: PERSON.mobile.dial }),
+    );
 
     await tap(button(page, 'copy-address'));
     expect(wx.setClipboardData).toHaveBeenLastCalledWith(
-      expect.objectContaining({ data: 'Regional Headquarter, Skottenborg 26, DK-8800 Viborg, Denmark' }),
+      expect.objectContaining({ data: PERSON.address.linesOriginal.join(', ') }),
     );
     expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '地址已复制' }));
   });
@@ -109,7 +111,7 @@ describe('联系', () => {
       (wx as unknown as { openLocation: jest.Mock }).openLocation = openLocation;
       await tap(button(page, 'open-map'));
       expect(openLocation).toHaveBeenCalledWith(
-        expect.objectContaining({ latitude: 56.45, longitude: 9.4, name: '国际事务办公室' }),
+        expect.objectContaining({ latitude: 56.45, longitude: 9.4, name: OFFICE.name }),
       );
     } finally {
       await db
@@ -128,9 +130,9 @@ describe('联系', () => {
 
   it('describes LinkedIn and WeChat as the source does, without inventing accounts', async () => {
     const { page } = await openContact(cloudCaller('contact-social'));
-    expect(text(page.querySelector('#social-linkedin'))).toContain('领英（LinkedIn）');
-    expect(text(page.querySelector('#social-linkedin'))).toContain('了解新闻动态');
-    expect(text(page.querySelector('#social-wechat'))).toContain('微信');
+    expect(text(page.querySelector('#social-linkedin'))).toContain(PERSON.linkedin.platform);
+    expect(text(page.querySelector('#social-linkedin'))).toContain(PERSON.linkedin.description);
+    expect(text(page.querySelector('#social-wechat'))).toContain(PERSON.wechat.platform);
     expect(text(page.querySelector('#social-hint'))).toBe(
       '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
     );
