@@ -6,11 +6,13 @@ import tcb from '@cloudbase/node-sdk';
  * instances so the same code talks to it instead. Nothing else differs.
  */
 export function createApp(): ReturnType<typeof tcb.init> {
+  return tcb.init({ env: tcb.SYMBOL_CURRENT_ENV, ...serviceOverride() });
+}
+
+/** Where the SDKs send requests when the environment names a service (the local cloud); else the platform's. */
+export function serviceOverride(): Partial<Record<'serviceUrl' | 'secretId' | 'secretKey', string>> {
   const serviceUrl = process.env.LOCAL_CLOUD_SERVICE_URL;
-  return tcb.init({
-    env: tcb.SYMBOL_CURRENT_ENV,
-    ...(serviceUrl ? { serviceUrl, secretId: 'local', secretKey: 'local' } : {}),
-  });
+  return serviceUrl ? { serviceUrl, secretId: 'local', secretKey: 'local' } : {};
 }
 
 export type CloudApp = ReturnType<typeof createApp>;

@@ -28,7 +28,7 @@ import {
 } from '../repo/notifications';
 import { openSubscriptions, useSubscription } from '../repo/subscriptions';
 import { enquiryAlertMessage, newsMessage } from './messages';
-import { sendSubscribeMessage } from './wechat';
+import { sendSubscribeMessage } from '../wechat';
 
 export { notificationId } from '../repo/notifications';
 

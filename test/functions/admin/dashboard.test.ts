@@ -18,10 +18,7 @@ beforeAll(async () => {
   t = await startStaffCloud();
   await seedDatabase(t.app);
 });
-const serviceUrl = process.env.LOCAL_CLOUD_SERVICE_URL;
 afterAll(async () => {
-  if (serviceUrl === undefined) delete process.env.LOCAL_CLOUD_SERVICE_URL;
-  else process.env.LOCAL_CLOUD_SERVICE_URL = serviceUrl;
   await t.close();
 });
 
@@ -82,22 +79,41 @@ describe('dashboard', () => {
 });
 
 describe('new-enquiry alerts for staff', () => {
+  const submitAs = async (openId: string, requestId: string) => {
+    const res = await t.call<{ ok: boolean; data: { id: string } }>(
+      'enquiry',
+      {
+        action: 'submit',
+        data: {
+          requestId,
+          name: '张三',
+          organization: '上海市某某研究院',
+          email: 'zhang.san@example.cn',
+          topic: 'research',
+          message: '我们希望与中日德兰大区的研究机构开展合作交流。',
+          consent: { privacy: true, crossBorder: true },
+        },
+      },
+      openId,
+    );
+    expect(res).toMatchObject({ ok: true });
+    return res.data.id;
+  };
+
   it('sends each staff member with an open alert credit exactly one message, without personal data', async () => {
-    // The enquiry function calls this in its own process; here it runs in the test's, against the local cloud.
-    process.env.LOCAL_CLOUD_SERVICE_URL = t.cloud.serviceUrl;
-    const { notifyStaffOfEnquiry } = await import('../../../cloudfunctions/_shared/notify');
     await ok(admin(t, 'staff.add', { openId: 'o-staff-2' }));
     await ok(admin(t, 'alerts.subscribe', {}, 'o-staff-2'));
     // A credit left by someone no longer staff is not used.
     await insertSubscription(t, 'o-former-staff', 'enquiry_alert');
 
-    const id = await insertEnquiry(t, { topic: 'research', name: '张三' });
-    const enquiry = { id, topic: 'research' as const, createdAt: new Date() };
-    const report = await notifyStaffOfEnquiry(enquiry);
-    expect(report).toEqual({ queued: 2, sent: 2, failed: 0 });
+    // The enquiry function alerts staff from its own invocation, once the enquiry is stored.
+    const id = await submitAs('o-alert-partner', 'alert-request-1');
+    const queued = await docs(t, 'notifications', { itemId: id });
+    expect(queued.map((n) => n.status)).toEqual(['sent', 'sent']);
     for (const staff of [STAFF, 'o-staff-2']) {
       const [message, ...more] = await messagesTo(t, staff);
       expect(more).toHaveLength(0);
+      expect(message).toMatchObject({ function: 'enquiry', trigger: 'miniprogram' });
       expect(message?.request).toMatchObject({
         template_id: 'local-enquiry-template',
         page: `packages/admin/pages/enquiry/index?id=${id}`,
@@ -106,6 +122,10 @@ describe('new-enquiry alerts for staff', () => {
       expect(JSON.stringify(message?.request)).not.toContain('张三');
     }
     expect(await messagesTo(t, 'o-former-staff')).toHaveLength(0);
-    expect(await notifyStaffOfEnquiry(enquiry)).toEqual({ queued: 0, sent: 0, failed: 0 });
+
+    // Each credit is used up: the next enquiry alerts no one.
+    const next = await submitAs('o-alert-partner', 'alert-request-2');
+    expect(await docs(t, 'notifications', { itemId: next })).toHaveLength(0);
+    for (const staff of [STAFF, 'o-staff-2']) expect(await messagesTo(t, staff)).toHaveLength(1);
   });
 });

@@ -29,8 +29,11 @@ export async function ok<T = Data>(pending: Promise<Envelope<T>>): Promise<T> {
   return res.data;
 }
 
+/** A cloud call as the local cloud records it: dotted API name, calling function and trigger, snake_case request. */
 export interface OutboxEntry {
   api: string;
+  function: string | null;
+  trigger: string | null;
   request: Record<string, unknown>;
   response: Record<string, unknown>;
 }
@@ -42,7 +45,7 @@ export async function outbox(t: TestCloud): Promise<OutboxEntry[]> {
 /** Subscription messages sent (or tried) to `touser`. */
 export async function messagesTo(t: TestCloud, touser: string): Promise<OutboxEntry[]> {
   return (await outbox(t)).filter(
-    (entry) => entry.api === 'cgi-bin/message/subscribe/send' && entry.request.touser === touser,
+    (entry) => entry.api === 'subscribeMessage.send' && entry.request.touser === touser,
   );
 }
 

@@ -1,4 +1,5 @@
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
+import type { OutboxEntry } from '../admin/support';
 
 type Envelope =
   | { ok: true; data: Record<string, unknown> }
@@ -36,11 +37,8 @@ async function storedFor(openId: string) {
   return data as Record<string, unknown>[];
 }
 
-async function outbox(): Promise<{ api: string; request: Record<string, unknown> }[]> {
-  return (await (await fetch(`${t.cloud.url}/_local/outbox`)).json()) as {
-    api: string;
-    request: Record<string, unknown>;
-  }[];
+async function outbox(): Promise<OutboxEntry[]> {
+  return (await (await fetch(`${t.cloud.url}/_local/outbox`)).json()) as OutboxEntry[];
 }
 
 describe('enquiry submit', () => {
@@ -104,7 +102,8 @@ describe('enquiry submit', () => {
     const res = await submit(form({ message: '这是一条包含 [risky] 标记的咨询内容，用于测试。' }), 'o-risky');
     expect(res).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
     expect(await storedFor('o-risky')).toHaveLength(0);
-    const call = (await outbox()).filter((entry) => entry.api === 'wxa/msg_sec_check').pop();
+    const call = (await outbox()).filter((entry) => entry.api === 'security.msgSecCheck').pop();
+    expect(call).toMatchObject({ function: 'enquiry', trigger: 'miniprogram' });
     expect(call?.request).toMatchObject({ version: 2, openid: 'o-risky', scene: 2 });
   });
 
@@ -265,12 +264,10 @@ describe('staff alerts', () => {
       await staffCloud.call<Envelope>('enquiry', { action: 'submit', data }, 'o-alert-partner');
       expect(first).toMatchObject({ ok: true, data: { duplicate: false } });
       const sends = (
-        (await (await fetch(`${staffCloud.cloud.url}/_local/outbox`)).json()) as {
-          api: string;
-          request: Record<string, unknown>;
-        }[]
-      ).filter((entry) => entry.api === 'cgi-bin/message/subscribe/send');
+        (await (await fetch(`${staffCloud.cloud.url}/_local/outbox`)).json()) as OutboxEntry[]
+      ).filter((entry) => entry.api === 'subscribeMessage.send');
       expect(sends).toHaveLength(1);
+      expect(sends[0]).toMatchObject({ function: 'enquiry', trigger: 'miniprogram' });
       expect(sends[0]?.request).toMatchObject({
         touser: 'o-alert-staff',
         template_id: 'local-enquiry-template',

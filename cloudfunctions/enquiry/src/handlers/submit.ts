@@ -3,9 +3,8 @@ import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../co
 import type { SubmitEnquiryOutput } from '../../../../contract/api/enquiry';
 import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
-import { checkText, SEC_CHECK_SCENE } from '../../../_shared/openapi';
 import { notifyStaffOfEnquiry } from '../../../_shared/notify';
-import { app } from '../../../_shared/repo/db';
+import { checkText, SEC_CHECK_SCENE } from '../../../_shared/wechat';
 import { findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
 import type { SubmitInput } from '../schema';
 
@@ -30,7 +29,7 @@ export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEn
   const earlier = await findByRequestId(openId, input.requestId);
   if (earlier) return asOutput(earlier._id, earlier.status, true);
 
-  const verdict = await checkText(app, {
+  const verdict = await checkText({
     openid: openId,
     scene: SEC_CHECK_SCENE.comment,
     title: input.organization,
