@@ -3,6 +3,7 @@ import { Aggregator, ProcessingMode, Query, update as applyUpdate } from 'mingo'
 import type { AnyObject, Options as MingoOptions } from 'mingo/types';
 import { cloneDoc, type Doc } from './ejson';
 import { applyOps, LogStore, type LogOp } from './log-store';
+import { checkPipeline } from './aggregate-subset';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
 export class DatabaseError extends Error {
@@ -224,6 +225,7 @@ export class Database {
   }
 
   aggregate(c: string, pipeline: Doc[]): Doc[] {
+    checkPipeline(pipeline);
     try {
       return new Aggregator(pipeline as AnyObject[], this.mingoOptions()).run([
         ...this.docsOf(c).values(),
