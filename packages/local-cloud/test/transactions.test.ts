@@ -221,10 +221,15 @@ describe('runTransaction()', () => {
   });
 
   it('two concurrent read-increment-write transactions both land', async () => {
+    // Both first attempts read before either writes, so they do collide; retries pass straight on.
+    let reads = 0;
+    let bothRead: () => void = () => undefined;
+    const barrier = new Promise<void>((resolve) => (bothRead = resolve));
     const increment = () =>
       run(async (tx) => {
         const a = (await tx.collection('items').doc('a').get()).data as Doc;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (++reads === 2) bothRead();
+        await barrier;
         await tx
           .collection('items')
           .doc('a')
