@@ -1,8 +1,9 @@
-import type { FocusAreaDetail, ProfileOutput } from '../../contract/api/content';
+import type { ProfileOutput } from '../../contract/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { profile } from '../../services/content';
+import { toFocusAreaLink, type FocusAreaLink } from '../../utils/focus-area';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { onRetry, showLoaded } from '../../utils/page-kit';
 import { pageUrl, ROUTES } from '../../utils/routes';
@@ -10,14 +11,6 @@ import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share'
 
 /** Shared with 关于大区: both read the profile. */
 const PROFILE_CACHE_KEY = 'profile';
-
-interface OtherArea {
-  id: string;
-  title: string;
-  summary: string;
-  icon: string;
-  url: string;
-}
 
 Page({
   data: {
@@ -30,7 +23,7 @@ Page({
       otherAreas: t('focusArea.otherAreas'),
     },
     area: { id: '', title: '', titleOriginal: '', icon: '', paragraphs: [] as string[] },
-    others: [] as OtherArea[],
+    others: [] as FocusAreaLink[],
   },
 
   areaId: '',
@@ -65,7 +58,7 @@ Page({
         icon: area.icon,
         paragraphs: area.paragraphs,
       },
-      others: data.focusAreas.filter((other) => other.id !== area.id).map(toOtherArea),
+      others: data.focusAreas.filter((other) => other.id !== area.id).map(toFocusAreaLink),
     });
   },
 
@@ -88,13 +81,3 @@ Page({
       : t('focusArea.title');
   },
 });
-
-function toOtherArea(area: FocusAreaDetail): OtherArea {
-  return {
-    id: area.id,
-    title: area.title,
-    summary: area.summary,
-    icon: area.icon,
-    url: pageUrl(ROUTES.focusArea, { id: area.id }),
-  };
-}

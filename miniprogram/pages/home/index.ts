@@ -5,6 +5,7 @@ import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { home } from '../../services/content';
 import { displayDate } from '../../utils/date';
+import { toFocusAreaLink, type FocusAreaLink } from '../../utils/focus-area';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
@@ -19,14 +20,6 @@ interface TimelineItem {
   dateLabel: string;
   title: string;
   description: string;
-}
-
-interface FocusAreaLink {
-  id: string;
-  title: string;
-  summary: string;
-  icon: string;
-  url: string;
 }
 
 interface OpportunityCard {
@@ -68,13 +61,7 @@ function toView(data: HomeOutput) {
       title: entry.title,
       description: entry.description,
     })),
-    focusAreas: data.focusAreas.map<FocusAreaLink>((area) => ({
-      id: area.id,
-      title: area.title,
-      summary: area.summary,
-      icon: area.icon,
-      url: pageUrl(ROUTES.focusArea, { id: area.id }),
-    })),
+    focusAreas: data.focusAreas.map(toFocusAreaLink),
     news: data.latestNews.map(toNewsCard),
     opportunities: data.featuredOpportunities.map(toOpportunityCard),
     contactLine: t('home.contactLine', {

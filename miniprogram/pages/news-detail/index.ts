@@ -8,10 +8,8 @@ import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { errorMessage, onRetry } from '../../utils/page-kit';
 import { ROUTES } from '../../utils/routes';
+import { askSubscription, type SubscribeAnswer } from '../../utils/subscribe';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
-
-/** `wx.requestSubscribeMessage` failure when the user turned off this mini program's notifications. */
-const SUBSCRIBE_SWITCHED_OFF = 20004;
 
 function toView(item: NewsDetail) {
   return {
@@ -25,11 +23,12 @@ function toView(item: NewsDetail) {
   };
 }
 
-/** What to tell the user after the subscription prompt, by the user's choice for the template. */
-function declinedMessage(choice: string | undefined): string {
-  if (choice === 'ban') return t('news.detail.subscribeBanned');
-  // 'filter': the template was filtered out by the platform (e.g. revoked); nothing the user can do.
-  if (choice === 'filter') return t('news.detail.subscribeUnavailable');
+/** What to tell the user when the subscription prompt did not end in consent. */
+function declinedMessage(answer: SubscribeAnswer): string {
+  if (answer === 'ban' || answer === 'off') return t('news.detail.subscribeBanned');
+  if (answer === 'failed') return t('news.detail.subscribeFailed');
+  // The template was filtered out by the platform (e.g. revoked); nothing the user can do.
+  if (answer === 'filter') return t('news.detail.subscribeUnavailable');
   return t('news.detail.subscribeDeclined');
 }
 
@@ -92,21 +91,9 @@ Page({
     }
     this.setData({ subscribing: true });
     try {
-      let choice: string | undefined;
-      try {
-        const result = await wx.requestSubscribeMessage({ tmplIds: [templateId] });
-        choice = (result as unknown as Record<string, string>)[templateId];
-      } catch (error) {
-        const code = (error as { errCode?: number }).errCode;
-        const message =
-          code === SUBSCRIBE_SWITCHED_OFF
-            ? t('news.detail.subscribeBanned')
-            : t('news.detail.subscribeFailed');
-        wx.showToast({ title: message, icon: 'none' });
-        return;
-      }
-      if (choice !== 'accept') {
-        wx.showToast({ title: declinedMessage(choice), icon: 'none' });
+      const answer = await askSubscription(templateId);
+      if (answer !== 'accept') {
+        wx.showToast({ title: declinedMessage(answer), icon: 'none' });
         return;
       }
       try {

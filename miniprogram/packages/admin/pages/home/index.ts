@@ -1,5 +1,6 @@
 import type { DashboardOutput } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { askSubscription } from '../../../../utils/subscribe';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import type { Bar } from './components/bar-chart/index';
 import { SUBSCRIBE_TEMPLATE_ENQUIRY } from '../../../../config';
@@ -12,9 +13,6 @@ import { ROUTES } from '../../utils/routes';
  * The staff home: the dashboard (open enquiries, news published, subscribers, enquiries per week
  * and per topic), the way to every staff page, the language switch and new-enquiry alerts.
  */
-
-/** `wx.requestSubscribeMessage` failure when the user turned off this mini program's notifications. */
-const SUBSCRIBE_SWITCHED_OFF = 20004;
 
 const LABELS = {
   openEnquiries: 'home.openEnquiries',
@@ -183,21 +181,15 @@ Page({
     }
     this.setData({ subscribing: true });
     try {
-      let choice: string | undefined;
-      try {
-        const result = await wx.requestSubscribeMessage({ tmplIds: [templateId] });
-        choice = (result as unknown as Record<string, string>)[templateId];
-      } catch (error) {
-        const code = (error as { errCode?: number }).errCode;
-        const message = code === SUBSCRIBE_SWITCHED_OFF ? t('home.alertsBanned') : t('home.alertsFailed');
+      const answer = await askSubscription(templateId);
+      if (answer !== 'accept') {
+        const message =
+          answer === 'ban' || answer === 'off'
+            ? t('home.alertsBanned')
+            : answer === 'failed'
+              ? t('home.alertsFailed')
+              : t('home.alertsDeclined');
         wx.showToast({ title: message, icon: 'none' });
-        return;
-      }
-      if (choice !== 'accept') {
-        wx.showToast({
-          title: choice === 'ban' ? t('home.alertsBanned') : t('home.alertsDeclined'),
-          icon: 'none',
-        });
         return;
       }
       try {
