@@ -59,7 +59,6 @@ const LABELS: Record<LabelKey, string> = {
   officeLocation: 'Location',
   officeDescription: 'Office description',
   note: 'Note',
-  openId: 'OPENID',
   consent: 'Privacy consent',
 };
 
@@ -80,6 +79,7 @@ const MESSAGES: Record<MessageKey, string> = {
   'format.dial': '{label} must be in international format, e.g. +4521601445',
   'format.https': '{label} must start with https://',
   'format.pdfName': '{label} must be a PDF file (.pdf)',
+  'format.openId': 'Not a valid OPENID',
   'file.cloud': '{label} must be a cloud storage file (cloud://)',
   'file.image': '{label} must be a JPG, PNG or WebP file',
   'file.pdf': '{label} must be a PDF file',

@@ -90,7 +90,6 @@ export const LABELS = {
   officeLocation: '所在地',
   officeDescription: '办公室介绍',
   note: '备注',
-  openId: 'OPENID',
   consent: '隐私授权',
 } as const;
 
@@ -114,6 +113,7 @@ export const MESSAGES = {
   'format.dial': '{label}须为国际格式，如 +4521601445',
   'format.https': '{label}必须以 https:// 开头',
   'format.pdfName': '{label}必须是 PDF 文件（.pdf）',
+  'format.openId': 'OPENID 格式不正确',
   'file.cloud': '{label}必须是云存储文件（cloud://）',
   'file.image': '{label}必须是 JPG、PNG 或 WebP 文件',
   'file.pdf': '{label}必须是 PDF 文件',

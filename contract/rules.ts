@@ -462,7 +462,7 @@ const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 export const docId = pattern(ID, 64, { key: 'value.invalid', label: 'id' });
 /** An opaque pagination cursor. */
 export const cursor = pattern(ID, 200, { key: 'value.invalid', label: 'cursor' });
-export const openId = pattern(OPENID, 64, { key: 'value.type', label: 'openId' });
+export const openId = pattern(OPENID, 64, { key: 'format.openId' });
 
 const topic = choice(ENQUIRY_TOPICS, { key: 'choice.required', label: 'topic' });
 

@@ -1,22 +1,13 @@
+import { ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../contract/messages.zh';
+
 /**
- * The enquiry subpackage: the form, its validation messages (worded exactly as the `enquiry`
- * function's, so a message reads the same whichever side found the problem), the privacy notice,
- * the success page and 我的咨询.
+ * The enquiry subpackage: the form (its validation messages are the contract's, the same texts the
+ * `enquiry` function answers), the privacy notice, the success page and 我的咨询. Topic and status
+ * words are the contract's too.
  */
 export const enquiry = {
-  topics: {
-    business: '商业与区域发展',
-    knowledge: '知识交流与互访',
-    research: '科研与教育',
-    culture: '文化与教育交流',
-    other: '其他',
-  },
-  statuses: {
-    received: '已收到',
-    pending_review: '待审核',
-    in_progress: '处理中',
-    closed: '已办结',
-  },
+  topics: TOPIC_LABELS,
+  statuses: ENQUIRY_STATUS_LABELS,
   form: {
     intro: '请留下您的联系方式和咨询内容，中日德兰大区国际事务办公室会尽快回复您。',
     sectionContact: '您的信息',
@@ -42,19 +33,6 @@ export const enquiry = {
     consentCrossBorder: '我同意将以上信息传输至丹麦，由中日德兰大区国际事务办公室处理',
     submit: '提交咨询',
     fixErrors: '请按提示修改标红的内容',
-  },
-  /** Field messages; the same wording as the server's (cloudfunctions/_shared/validation.ts, enquiry schema). */
-  rules: {
-    required: '请填写{label}',
-    tooShort: '{label}至少需要 {min} 个字',
-    tooLong: '{label}不能超过 {max} 个字',
-    control: '{label}包含不允许的控制字符',
-    email: '邮箱格式不正确',
-    phone: '电话号码格式不正确（可含 +、空格和短横线，6–20 位数字）',
-    contactMissing: '请至少填写邮箱或手机号中的一项',
-    topic: '请选择咨询类别',
-    privacy: '请阅读并同意《隐私说明》',
-    crossBorder: '请同意将您的信息传输至丹麦处理',
   },
   /** Messages the form is opened with from elsewhere (`?topic=…&message=…`). */
   prefill: {

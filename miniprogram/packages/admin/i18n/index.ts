@@ -1,3 +1,5 @@
+import { RULE_TEXTS_EN } from '../../../contract/messages.en';
+import { RULE_TEXTS_ZH, type RuleTexts } from '../../../contract/messages.zh';
 import { en } from './en';
 import { zh, type Dictionary } from './zh';
 
@@ -54,6 +56,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const template = typeof node === 'string' ? node : key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** The shared input rules' labels and messages in the current language, for checks before sending. */
+export function ruleTexts(): RuleTexts {
+  return currentLang() === 'en' ? RULE_TEXTS_EN : RULE_TEXTS_ZH;
 }
 
 /** Builds a page's `labels` object from `{ field: key }`, in the current language. */

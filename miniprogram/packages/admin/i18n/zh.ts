@@ -1,3 +1,6 @@
+import { STAFF_ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../../contract/messages.zh';
+import { privacyPopup } from '../../../i18n/zh/privacy';
+
 /**
  * Every user-facing string of the staff pages, in Simplified Chinese (the default). `en.ts` holds
  * the same keys in English; `{name}` placeholders are filled by `t()`.
@@ -43,22 +46,11 @@ export const zh = {
       published: '已发布',
       archived: '已下线',
     },
-    enquiry: {
-      received: '新咨询',
-      pending_review: '新咨询（待审核）',
-      in_progress: '处理中',
-      closed: '已关闭',
-    },
+    enquiry: STAFF_ENQUIRY_STATUS_LABELS,
     updated: '已更新',
     pinned: '置顶',
   },
-  topics: {
-    business: '商业与区域发展',
-    knowledge: '知识交流与互访',
-    research: '科研与教育',
-    culture: '文化与教育交流',
-    other: '其他',
-  },
+  topics: TOPIC_LABELS,
   kinds: {
     business_programme: '商业项目',
     research: '科研合作',
@@ -309,6 +301,8 @@ export const zh = {
     removeSelfConfirm: '您将移除自己，之后无法再使用工作人员功能。',
     removed: '已移除',
   },
+  /** The privacy popup on staff pages: in Chinese, what the public pages say. */
+  privacy: privacyPopup,
 } as const;
 
 /** The dictionary's shape: the same nested keys, any text. `en.ts` must match it exactly. */

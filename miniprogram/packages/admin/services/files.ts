@@ -1,3 +1,4 @@
+import { ATTACHMENT_MAX_BYTES, COVER_MAX_BYTES, MAX_ATTACHMENTS } from '../../../contract/constants';
 import { t, type MessageKey } from '../i18n/index';
 import { fileSize } from '../utils/format';
 
@@ -14,11 +15,9 @@ const COMPRESS_ABOVE_BYTES = 300 * 1024;
 const COMPRESS_QUALITY = 80;
 /** Wide enough for the full-width cover on any phone. */
 const COMPRESS_WIDTH_PX = 1280;
-/** What a cover may weigh once compressed. */
-export const COVER_MAX_BYTES = 2 * 1024 * 1024;
-/** The function's limits for attachments (schema.ts MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS). */
-export const PDF_MAX_BYTES = 20 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
+/** What a cover may weigh once compressed, and the attachment limits: the contract's, as the function checks them. */
+export { COVER_MAX_BYTES, MAX_ATTACHMENTS };
+export const PDF_MAX_BYTES = ATTACHMENT_MAX_BYTES;
 /** schema.ts: an attachment's name is at most 100 characters and ends in `.pdf`. */
 const PDF_NAME_MAX = 100;
 

@@ -164,13 +164,13 @@ describe('enquiry inbox', () => {
 
     await trigger(control(page, 'field-note'), 'input', { value: '会谈后关闭。' });
     await press(page, 'close');
-    expect(tagText(page, 'enquiry-status')).toBe('已关闭');
+    expect(tagText(page, 'enquiry-status')).toBe('已办结');
     expect(page.querySelectorAll('.enquiry__note')).toHaveLength(2);
     expect(page.querySelector('#close')).toBeUndefined();
 
     // Back in the inbox, the list shows the new status.
     await inbox.onShow();
-    expect(textOf(row(inbox, research.id))).toMatch(/^已关闭科研与教育/);
+    expect(textOf(row(inbox, research.id))).toMatch(/^已办结科研与教育/);
     expect(textOf(row(inbox, research.id))).toContain('2 条备注');
   });
 

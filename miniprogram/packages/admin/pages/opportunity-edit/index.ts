@@ -5,7 +5,9 @@ import type {
 } from '../../../../contract/api/admin';
 import type { OpportunityKind } from '../../../../contract/models';
 import { OPPORTUNITY_KINDS } from '../../../../contract/constants';
-import { labelsOf, t } from '../../i18n/index';
+import { opportunitySave as opportunitySaveRule } from '../../../../contract/rules';
+import { checked } from '../../../../utils/validate';
+import { labelsOf, ruleTexts, t } from '../../i18n/index';
 import {
   opportunitiesDelete,
   opportunitiesGet,
@@ -179,7 +181,8 @@ Page({
     texts: 'opportunityEditor',
     fields: FIELDS,
     get: opportunitiesGet,
-    save: opportunitiesSave,
+    // Checked by the function's own rules first: messages in the staff's language, no round trip.
+    save: (input) => opportunitiesSave(checked(opportunitySaveRule, input, ruleTexts())),
     remove: opportunitiesDelete,
     view: (item) => {
       const form = toForm(item);

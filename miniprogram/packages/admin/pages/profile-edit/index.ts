@@ -1,8 +1,10 @@
 import type { ProfileEditable, ProfileSaveInput } from '../../../../contract/api/admin';
 import type { GeoPoint, SocialProfile } from '../../../../contract/models';
+import { profileSave as profileSaveRule } from '../../../../contract/rules';
 import { fontScaleStyle } from '../../../../utils/font-scale';
+import { checked } from '../../../../utils/validate';
 import type { AdminViewStatus } from '../../components/admin-state/index';
-import { labelsOf, refreshLang, t, type MessageKey } from '../../i18n/index';
+import { labelsOf, refreshLang, ruleTexts, t, type MessageKey } from '../../i18n/index';
 import { profileGet, profileSave } from '../../services/admin';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
@@ -316,7 +318,8 @@ Page({
     const part = this.data.active;
     this.setData({ saving: true });
     try {
-      const result = await profileSave(this.inputOf(part));
+      // Checked by the function's own rules first: messages in the staff's language, no round trip.
+      const result = await profileSave(checked(profileSaveRule, this.inputOf(part), ruleTexts()));
       this.setData({ updatedAt: this.updatedLine(result) });
       wx.showToast({ title: t('profile.saved'), icon: 'none' });
     } catch (error) {

@@ -1,0 +1,334 @@
+import type { z } from 'zod';
+import { submitInput } from '../../cloudfunctions/enquiry/src/schema';
+import { newsListInput as contentNewsListInput } from '../../cloudfunctions/content/src/schema';
+import {
+  enquiriesEraseInput,
+  enquiriesUpdateInput,
+  newsPublishInput,
+  newsSaveInput,
+  opportunitySaveInput,
+  profileSaveInput,
+  staffAddInput,
+} from '../../cloudfunctions/admin/src/schema';
+import { fieldErrors } from '../../cloudfunctions/_shared/validation';
+import { RULE_TEXTS_ZH } from '../../contract/messages.zh';
+import * as rules from '../../contract/rules';
+import { renderProblems, type Rule } from '../../contract/rules';
+import { validate } from '../../contract/validate';
+
+/**
+ * One corpus of good and bad inputs, judged by the functions' zod schemas and by the mini
+ * program's checker: both must accept the same inputs and, for the others, name the same fields
+ * with the same messages (one text per message key and parameters).
+ */
+
+const ZW = '\u200B';
+
+const enquiry = {
+  requestId: 'form-fill-0001',
+  name: '张伟',
+  organization: '上海市对外友好协会',
+  email: 'zhang.wei@example.cn',
+  topic: 'business',
+  message: '我们希望了解明年与中日德兰大区开展商业合作的机会。',
+  consent: { privacy: true, crossBorder: true },
+};
+
+const news = { title: '合作新闻', summary: '一句话摘要', body: '# 标题\n\n正文段落。' };
+
+const opportunity = {
+  kind: 'research',
+  title: '科研合作项目',
+  summary: '摘要',
+  body: '正文',
+  open: true,
+  contact: { name: '联系人' },
+};
+
+const contact = {
+  name: 'Pia Fabrin',
+  salutation: '女士',
+  title: '国际事务主管',
+  titleOriginal: 'Head of International Relations',
+  email: 'pia@rm.dk',
+  mobile: { display: '+45 21 60 14 45', dial: '+4521601445' },
+  address: { linesOriginal: ['Skottenborg 26', 'DK-8800 Viborg'], zh: '丹麦维堡' },
+  linkedin: { platform: 'LinkedIn', description: '领英主页', url: 'https://www.linkedin.com/company/rm' },
+  wechat: { platform: '微信', description: '公众号' },
+};
+
+type Case = [name: string, input: unknown];
+
+const CORPUS: { action: string; rule: Rule; schema: z.ZodType; cases: Case[] }[] = [
+  {
+    action: 'enquiry submit',
+    rule: rules.enquirySubmit,
+    schema: submitInput,
+    cases: [
+      ['a valid enquiry', enquiry],
+      ['a phone number alone', { ...enquiry, email: undefined, phone: '+86 138-0013-8000' }],
+      ['empty optional fields', { ...enquiry, title: '  ', phone: '' }],
+      ['a blank name', { ...enquiry, name: '   ' }],
+      ['a name too long', { ...enquiry, name: 'x'.repeat(51) }],
+      ['a name of zero-width spaces', { ...enquiry, name: ZW.repeat(3) }],
+      ['a name of Hangul fillers', { ...enquiry, name: '\u3164\u3164' }],
+      ['a bidi override', { ...enquiry, name: '张伟\u202Etxt.exe' }],
+      ['a lone surrogate', { ...enquiry, organization: 'ab\uD800cd' }],
+      ['a paired surrogate (emoji)', { ...enquiry, organization: '上海 😀 协会' }],
+      ['a message padded with zero-width spaces', { ...enquiry, message: `短消息${ZW.repeat(10)}` }],
+      ['a short message', { ...enquiry, message: '太短了' }],
+      [
+        'a message with a control character',
+        { ...enquiry, message: '含有控制字符\u0007的咨询内容，应当被拒绝。' },
+      ],
+      ['a message with newlines and tabs', { ...enquiry, message: '第一行内容足够长\n\t第二行也足够长' }],
+      ['a message too long', { ...enquiry, message: '字'.repeat(2001) }],
+      ['a bad e-mail', { ...enquiry, email: 'not-an-email' }],
+      ['a bad phone', { ...enquiry, phone: '12ab' }],
+      ['no contact', { ...enquiry, email: undefined }],
+      ['no contact and a blank name', { ...enquiry, email: ' ', name: '' }],
+      ['an unknown topic', { ...enquiry, topic: 'sports' }],
+      ['an empty topic', { ...enquiry, topic: '' }],
+      ['a short request id', { ...enquiry, requestId: 'short' }],
+      ['no request id', { ...enquiry, requestId: undefined }],
+      ['privacy refused', { ...enquiry, consent: { privacy: false, crossBorder: true } }],
+      ['transfer refused', { ...enquiry, consent: { privacy: true, crossBorder: false } }],
+      ['consent not an object', { ...enquiry, consent: 'yes' }],
+      ['an operator object', { ...enquiry, name: { $ne: null } }],
+      ['a number for a string', { ...enquiry, organization: 42 }],
+      ['an extra key', { ...enquiry, extra: 'x' }],
+      ['an extra consent key', { ...enquiry, consent: { privacy: true, crossBorder: true, more: true } }],
+      ['not an object', 'submit'],
+      ['null', null],
+      ['an array', [enquiry]],
+    ],
+  },
+  {
+    action: 'admin news.save',
+    rule: rules.newsSave,
+    schema: newsSaveInput,
+    cases: [
+      ['a valid item', news],
+      [
+        'tags and a cover',
+        {
+          ...news,
+          tags: ['上海', '合作'],
+          pinned: true,
+          cover: { fileId: 'cloud://env.bucket/news-covers/a.png', alt: '签约' },
+        },
+      ],
+      ['a title too long', { ...news, title: '标'.repeat(61) }],
+      ['no summary', { ...news, summary: '' }],
+      ['everything missing', {}],
+      ['repeated tags', { ...news, tags: ['上海', ' 上海 '] }],
+      ['too many tags', { ...news, tags: Array.from({ length: 9 }, (_, i) => `t${i}`) }],
+      ['a blank tag among repeats', { ...news, tags: ['', 'a', 'a'] }],
+      ['tags not a list', { ...news, tags: '上海' }],
+      ['a cover without description', { ...news, cover: { fileId: 'cloud://env.bucket/a.png', alt: ' ' } }],
+      ['a cover of another type', { ...news, cover: { fileId: 'cloud://env.bucket/a.gif', alt: '图' } }],
+      ['a cover not in cloud storage', { ...news, cover: { fileId: 'https://x.cn/a.png', alt: '图' } }],
+      ['a cover not an object', { ...news, cover: 'a.png' }],
+      ['pinned not a boolean', { ...news, pinned: 'yes' }],
+      ['a malformed id', { ...news, id: 'a/b' }],
+      ['an id too long', { ...news, id: 'a'.repeat(65) }],
+      ['a body with a bidi isolate', { ...news, body: '正文\u2066内容' }],
+    ],
+  },
+  {
+    action: 'admin opportunities.save',
+    rule: rules.opportunitySave,
+    schema: opportunitySaveInput,
+    cases: [
+      ['a valid opportunity', opportunity],
+      [
+        'a full one',
+        {
+          ...opportunity,
+          deadline: '2030-06-30T15:59:59.000Z',
+          attachments: [
+            { fileId: 'cloud://env.bucket/opportunities/a.pdf', name: '说明.pdf', sizeBytes: 1024 },
+          ],
+          contact: { name: '联系人', title: '主任', email: 'a@b.dk', phone: '+45 12 34 56 78' },
+        },
+      ],
+      ['no kind', { ...opportunity, kind: '' }],
+      ['a bad contact e-mail', { ...opportunity, contact: { name: '联系人', email: 'not-an-email' } }],
+      ['a contact without a name', { ...opportunity, contact: { name: '' } }],
+      ['no contact', { ...opportunity, contact: undefined }],
+      ['a bad deadline', { ...opportunity, deadline: '2030-02-30T00:00:00Z' }],
+      ['a deadline without seconds', { ...opportunity, deadline: '2030-06-30T15:59Z' }],
+      [
+        'an attachment too large',
+        {
+          ...opportunity,
+          attachments: [{ fileId: 'cloud://e.b/a.pdf', name: 'a.pdf', sizeBytes: 21 * 1024 * 1024 }],
+        },
+      ],
+      [
+        'an attachment not a PDF',
+        { ...opportunity, attachments: [{ fileId: 'cloud://e.b/a.pdf', name: 'a.doc', sizeBytes: 5 }] },
+      ],
+      [
+        'an attachment of no size',
+        { ...opportunity, attachments: [{ fileId: 'cloud://e.b/a.pdf', name: 'a.pdf', sizeBytes: 0 }] },
+      ],
+      [
+        'a fractional size',
+        { ...opportunity, attachments: [{ fileId: 'cloud://e.b/a.pdf', name: 'a.pdf', sizeBytes: 1.5 }] },
+      ],
+      [
+        'too many attachments',
+        {
+          ...opportunity,
+          attachments: Array.from({ length: 11 }, () => ({
+            fileId: 'cloud://e.b/a.pdf',
+            name: 'a.pdf',
+            sizeBytes: 1,
+          })),
+        },
+      ],
+      ['open missing', { ...opportunity, open: undefined }],
+    ],
+  },
+  {
+    action: 'admin profile.save',
+    rule: rules.profileSave,
+    schema: profileSaveInput,
+    cases: [
+      ['the contact part', { contact }],
+      [
+        'the contact with a location',
+        { contact: { ...contact, location: { latitude: 56.45, longitude: 9.4 } } },
+      ],
+      ['nothing', {}],
+      ['only an unknown part', { extra: 1 }],
+      [
+        'a bad e-mail and a dial that differs',
+        { contact: { ...contact, email: 'x', mobile: { display: '+45 21 60 14 45', dial: '+4500000000' } } },
+      ],
+      [
+        'a dial that differs',
+        { contact: { ...contact, mobile: { display: '+45 21 60 14 45', dial: '+4500000000' } } },
+      ],
+      [
+        'a dial not international',
+        { contact: { ...contact, mobile: { display: '+45 21 60 14 45', dial: '4521601445' } } },
+      ],
+      [
+        'a display without +',
+        { contact: { ...contact, mobile: { display: '45 21 60 14 45', dial: '+4521601445' } } },
+      ],
+      ['a latitude out of range', { contact: { ...contact, location: { latitude: 91, longitude: 9 } } }],
+      ['a latitude not a number', { contact: { ...contact, location: { latitude: '56', longitude: 9 } } }],
+      [
+        'a link without https',
+        { contact: { ...contact, wechat: { ...contact.wechat, url: 'http://weixin.qq.com' } } },
+      ],
+      ['a link that is not one', { contact: { ...contact, wechat: { ...contact.wechat, url: 'https://' } } }],
+      ['no address lines', { contact: { ...contact, address: { linesOriginal: [], zh: '维堡' } } }],
+      [
+        'too many address lines',
+        { contact: { ...contact, address: { linesOriginal: Array(7).fill('行'), zh: '维堡' } } },
+      ],
+      ['a key fact without value', { keyFacts: [{ label: '人口', value: '' }] }],
+      ['too many key facts', { keyFacts: Array.from({ length: 13 }, () => ({ label: 'a', value: 'b' })) }],
+      ['an intro without paragraphs', { intro: { title: '介绍', paragraphs: [] } }],
+      ['an intro with a blank paragraph', { intro: { title: '介绍', paragraphs: ['一', ' '] } }],
+      [
+        'an office part',
+        {
+          internationalOffice: {
+            name: '办公室',
+            nameOriginal: 'Office',
+            location: '维堡',
+            description: '介绍\n第二行',
+          },
+        },
+      ],
+    ],
+  },
+  {
+    action: 'admin and content, smaller inputs',
+    rule: rules.enquiriesErase,
+    schema: enquiriesEraseInput,
+    cases: [
+      ['an OPENID', { openId: 'o-abc_123' }],
+      ['an id', { id: 'abc123' }],
+      ['both', { openId: 'o-abc', id: 'abc' }],
+      ['neither', {}],
+      ['a malformed OPENID', { openId: 'o abc' }],
+    ],
+  },
+  {
+    action: 'admin enquiries.update',
+    rule: rules.enquiriesUpdate,
+    schema: enquiriesUpdateInput,
+    cases: [
+      ['a move with a note', { id: 'abc', status: 'closed', note: '已回复' }],
+      ['back to received', { id: 'abc', status: 'received' }],
+      ['a blank note', { id: 'abc', status: 'in_progress', note: '  ' }],
+    ],
+  },
+  {
+    action: 'admin news.publish',
+    rule: rules.newsPublish,
+    schema: newsPublishInput,
+    cases: [
+      ['now', { id: 'abc' }],
+      ['at a time', { id: 'abc', at: new Date(Date.now() + 86_400_000).toISOString() }],
+      ['too far ahead', { id: 'abc', at: '2999-01-01T00:00:00.000Z' }],
+      ['not a time', { id: 'abc', at: 'tomorrow' }],
+    ],
+  },
+  {
+    action: 'admin staff.add',
+    rule: rules.staffAdd,
+    schema: staffAddInput,
+    cases: [
+      ['a colleague', { openId: 'o-new', name: '同事' }],
+      ['no name', { openId: 'o-new', name: '' }],
+      ['a malformed OPENID', { openId: '' }],
+    ],
+  },
+  {
+    action: 'content news.list',
+    rule: rules.contentNewsList,
+    schema: contentNewsListInput,
+    cases: [
+      ['defaults', {}],
+      ['a page size', { limit: 5, tag: '上海' }],
+      ['a page size too big', { limit: 21 }],
+      ['a fractional page size', { limit: 2.5 }],
+      ['a forged cursor', { cursor: 'a.b' }],
+    ],
+  },
+];
+
+describe.each(CORPUS)('$action: the function and the mini program agree', ({ rule, schema, cases }) => {
+  it.each(cases)('%s', (_, input) => {
+    const server = schema.safeParse(input);
+    const client = validate(rule, input);
+    const serverFields = server.success ? {} : fieldErrors(server.error);
+    expect(renderProblems(client.problems, RULE_TEXTS_ZH)).toEqual(serverFields);
+    expect(client.problems.length === 0).toBe(server.success);
+  });
+});
+
+describe('the corpus', () => {
+  it('holds both accepted and refused inputs for every action', () => {
+    for (const { rule, cases } of CORPUS) {
+      const verdicts = new Set(cases.map(([, input]) => validate(rule, input).problems.length === 0));
+      expect(verdicts).toEqual(new Set([true, false]));
+    }
+  });
+
+  it('names the message keys the contract fixes for the hygiene rules', () => {
+    const keys = (input: unknown) =>
+      validate(rules.enquirySubmit, input).problems.map(({ path, say }) => [path, say.key]);
+    expect(keys({ ...enquiry, name: ZW.repeat(3) })).toEqual([['name', 'text.required']]);
+    expect(keys({ ...enquiry, name: '张伟\u202Etxt.exe' })).toEqual([['name', 'text.control']]);
+    expect(keys({ ...enquiry, organization: 'ab\uDC00' })).toEqual([['organization', 'text.unpaired']]);
+    expect(keys({ ...enquiry, message: `短消息${ZW.repeat(10)}` })).toEqual([['message', 'text.tooShort']]);
+  });
+});
