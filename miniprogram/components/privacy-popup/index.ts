@@ -1,15 +1,18 @@
 import { t } from '../../i18n/index';
+import { privacyTexts, type PrivacyFeature, type PrivacyPopupTexts } from './texts';
 
 /**
  * WeChat's privacy authorisation (app.json `__usePrivacyCheck__`): when a privacy-scoped API
- * (clipboard, phone call, …) runs before the user has agreed to the privacy guidelines, WeChat
- * holds the call and fires `wx.onNeedPrivacyAuthorization`. This popup explains why, links the
- * guidelines (`wx.openPrivacyContract`) and settles every held call: agreeing goes through the
- * native `<button open-type="agreePrivacyAuthorization">` WeChat requires; declining makes the
- * held calls fail with "privacy permission is not authorized".
+ * (clipboard, phone call, choosing a photo or a file) runs before the user has agreed to the
+ * privacy guidelines, WeChat holds the call and fires `wx.onNeedPrivacyAuthorization`. This popup
+ * explains why, links the guidelines (`wx.openPrivacyContract`) and settles every held call:
+ * agreeing goes through the native `<button open-type="agreePrivacyAuthorization">` WeChat
+ * requires; declining makes the held calls fail with "privacy permission is not authorized".
  *
- * Put one on every page that calls such an API. The listener is global and the last
- * registration wins, so the popup registers again whenever its page shows.
+ * Put one on every page that calls such an API, public or staff. The listener is global and the
+ * last registration wins, so the popup registers again whenever its page shows: otherwise the
+ * held call waits on the popup of a page that is no longer on screen. It speaks Chinese unless
+ * `texts` says otherwise (staff pages pass theirs, in the staff language).
  */
 
 type PrivacyEvent = 'agree' | 'disagree' | 'exposureAuthorization';
@@ -19,21 +22,34 @@ type NeedAuthorizationListener = (resolve: Resolve, eventInfo?: { referrer?: str
 /** Must match the `id` of the agree button in index.wxml: WeChat checks that it was tapped. */
 const AGREE_BUTTON_ID = 'privacy-popup-agree';
 
-const FEATURES: Record<string, string> = {
-  setClipboardData: t('privacyPopup.features.setClipboardData'),
-  makePhoneCall: t('privacyPopup.features.makePhoneCall'),
-};
+const PUBLIC_TEXTS = privacyTexts((key, params) => t(`privacyPopup.${key}`, params));
 
-function bodyFor(referrer: string | undefined): string {
-  const feature = (referrer && FEATURES[referrer]) || t('privacyPopup.features.default');
-  return t('privacyPopup.body', { feature, contract: t('privacyPopup.contract') });
+type Labels = Pick<PrivacyPopupTexts, 'title' | 'contract' | 'agree' | 'decline'>;
+
+function labelsOf({ title, contract, agree, decline }: PrivacyPopupTexts): Labels {
+  return { title, contract, agree, decline };
+}
+
+/** The explanation for the API that asked (WeChat names it in `referrer`). */
+function bodyFor(texts: PrivacyPopupTexts, referrer: string | undefined): string {
+  const known =
+    referrer !== undefined &&
+    referrer !== 'default' &&
+    Object.prototype.hasOwnProperty.call(texts.bodies, referrer);
+  return known ? texts.bodies[referrer as PrivacyFeature] : texts.bodies.default;
 }
 
 Component<
-  { visible: boolean; body: string; agreeButtonId: string; labels: Record<string, string> },
-  Record<string, never>,
+  {
+    visible: boolean;
+    body: string;
+    agreeButtonId: string;
+    labels: Labels;
+  },
+  { texts: { type: ObjectConstructor; value: PrivacyPopupTexts | null } },
   {
     listen(): void;
+    render(): void;
     settle(event: 'agree' | 'disagree'): void;
     onAgree(): void;
     onDecline(): void;
@@ -41,17 +57,21 @@ Component<
     onOpenContract(): void;
   },
   [],
-  { pending: Resolve[] }
+  { pending: Resolve[]; referrer: string | undefined }
 >({
+  properties: {
+    /** What the popup says; the public pages' Chinese when not given. */
+    texts: { type: Object, value: null },
+  },
   data: {
     visible: false,
-    body: bodyFor(undefined),
+    body: PUBLIC_TEXTS.bodies.default,
     agreeButtonId: AGREE_BUTTON_ID,
-    labels: {
-      title: t('privacyPopup.title'),
-      contract: t('privacyPopup.contract'),
-      agree: t('privacyPopup.agree'),
-      decline: t('privacyPopup.decline'),
+    labels: labelsOf(PUBLIC_TEXTS),
+  },
+  observers: {
+    texts() {
+      this.render();
     },
   },
   lifetimes: {
@@ -80,8 +100,15 @@ Component<
       api.onNeedPrivacyAuthorization((resolve, eventInfo) => {
         this.pending.push(resolve);
         resolve({ event: 'exposureAuthorization' });
-        this.setData({ visible: true, body: bodyFor(eventInfo?.referrer) });
+        this.referrer = eventInfo?.referrer;
+        this.render();
+        this.setData({ visible: true });
       });
+    },
+    /** Shows the texts of the moment, for the feature that asked last. */
+    render() {
+      const texts = this.data.texts ?? PUBLIC_TEXTS;
+      this.setData({ labels: labelsOf(texts), body: bodyFor(texts, this.referrer) });
     },
     settle(event) {
       const pending = this.pending.splice(0);
@@ -101,8 +128,9 @@ Component<
       if (!event.detail.visible) this.settle('disagree');
     },
     onOpenContract() {
+      const { contractFailed } = this.data.texts ?? PUBLIC_TEXTS;
       wx.openPrivacyContract({
-        fail: () => wx.showToast({ title: t('privacyPopup.contractFailed'), icon: 'none' }),
+        fail: () => wx.showToast({ title: contractFailed, icon: 'none' }),
       });
     },
   },

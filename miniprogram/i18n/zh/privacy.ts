@@ -11,5 +11,7 @@ export const privacyPopup = {
     default: '使用此功能',
     setClipboardData: '复制内容',
     makePhoneCall: '拨打电话',
+    chooseMedia: '选择图片',
+    chooseMessageFile: '选择文件',
   },
 } as const;

@@ -312,4 +312,19 @@ export const en: Dictionary = {
     removeSelfConfirm: 'You are removing yourself and will no longer be able to use the staff pages.',
     removed: 'Removed',
   },
+  privacy: {
+    title: 'Privacy notice',
+    body: 'To {feature}, please read and agree to the {contract} first. We only process the information this needs, and use it for nothing else.',
+    contract: 'Mini Program Privacy Guidelines',
+    contractFailed: 'The privacy guidelines cannot be opened right now. Try again later.',
+    agree: 'Agree',
+    decline: 'Decline',
+    features: {
+      default: 'use this feature',
+      setClipboardData: 'copy text',
+      makePhoneCall: 'make a phone call',
+      chooseMedia: 'choose an image',
+      chooseMessageFile: 'choose a file',
+    },
+  },
 };
