@@ -137,6 +137,7 @@ export function openApiNotice(functions: FunctionPlan[]): string {
 
 const REASONS: Record<ExclusionReason, string> = {
   'type-declaration': '类型声明 / type declarations',
+  'type-only': '只含类型的模块 / modules of types only',
   'source-map': 'source maps',
   test: '测试 / tests',
   'dev-config': '开发配置 / dev config',
