@@ -6,6 +6,13 @@ import { opportunity, SEED, seedDatabase } from '../../harness/seed';
 import { contentClient, failure, ok } from './client';
 
 const PAGE_SIZE = 10;
+
+/** A seeded opportunity: expected content comes from the seed module, not copied wording. */
+function seeded(id: string): Opportunity {
+  const item = SEED.opportunities.find((candidate) => candidate._id === id);
+  if (!item) throw new Error(`no seeded opportunity ${id}`);
+  return item;
+}
 const DAY_MS = 24 * 3600_000;
 
 let t: TestCloud;
@@ -113,14 +120,15 @@ describe('opportunities.list', () => {
 
   it('answers the list shape', async () => {
     const items = (await listAll()).flat();
+    const kina = seeded('opp-midtnet-kina');
     expect(items.find((item) => item.id === 'opp-midtnet-kina')).toEqual({
       id: 'opp-midtnet-kina',
       kind: 'business_programme',
-      title: '商业项目 Midtnet Kina',
-      summary: '帮助企业调整产品和解决方案以适应中国市场，计划于2016年夏末启动。',
+      title: kina.title,
+      summary: kina.summary,
       open: false,
       deadline: null,
-      publishedAt: '2016-03-01T00:00:00.000Z',
+      publishedAt: kina.publishedAt?.toISOString(),
       dateLabel: '2016年3月1日',
     });
     expect(items.find((item) => item.id === 'opp-with-files')?.deadline).toBe('2030-06-30T15:59:59.000Z');
@@ -171,19 +179,25 @@ describe('opportunities.get', () => {
       elements(item.body)
         .filter((node) => node.name === 'h3')
         .map((node) => node.children),
-    ).toEqual([[{ type: 'text', text: '现行谅解备忘录' }]]);
+    ).toEqual(
+      seeded('opp-mou-projects')
+        .body.split('\n\n')
+        .filter((block) => block.startsWith('## '))
+        .map((heading) => [{ type: 'text', text: heading.slice('## '.length) }]),
+    );
     expect(elements(item.body).filter((node) => node.name === 'li')).toHaveLength(2);
-    expect(item.documents.map((doc) => [doc.id, doc.title, doc.availability, doc.hasFile, doc.url])).toEqual([
-      [MOU_SHANGHAI_ID, '中日德兰大区与上海市谅解备忘录', '可向国际事务办公室索取', false, null],
-      [MOU_STCSM_ID, '中日德兰大区与上海市科学技术委员会谅解备忘录', '可向国际事务办公室索取', false, null],
-    ]);
+    const mou = (id: string) => SEED.documents.find((doc) => doc._id === id)!;
+    expect(item.documents.map((doc) => [doc.id, doc.title, doc.availability, doc.hasFile, doc.url])).toEqual(
+      [MOU_SHANGHAI_ID, MOU_STCSM_ID].map((id) => [id, mou(id).title, mou(id).availability, false, null]),
+    );
+    const person = SEED.profile[0]!.contact;
     expect(item.contact).toEqual({
-      name: 'Pia Fabrin',
-      title: '秘书处负责人',
-      email: 'pia.fabrin@ru.rm.dk',
-      phone: '+45 2160 1445',
+      name: person.name,
+      title: person.title,
+      email: person.email,
+      phone: person.mobile.display,
     });
-    expect(item.source.title).toBe('Central Denmark Region and Shanghai');
+    expect(item.source.title).toBe(seeded('opp-mou-projects').source.title);
   });
 
   it('gives attachments and document files temporary download URLs, in the order listed', async () => {
