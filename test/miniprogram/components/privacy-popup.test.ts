@@ -7,63 +7,20 @@ import {
   trigger,
   type SimNode,
 } from '../../harness/simulate';
+import { installPrivacy, type PrivacyListener, type PrivacyRuntime } from '../../harness/privacy';
+import { textOf } from '../../harness/page-helpers';
 import { until } from '../../harness/until';
+import { privacyTexts } from '../../../miniprogram/components/privacy-popup/texts';
 
-/**
- * WeChat's privacy authorisation as the base library runs it: a privacy-scoped API called before
- * the user agreed is held, `wx.onNeedPrivacyAuthorization`'s listener gets a `resolve`, and the
- * call goes on after `resolve({ event: 'agree', buttonId })` or fails after `disagree`.
- */
-
-type Resolve = (result: { event: string; buttonId?: string }) => void;
-type Listener = (resolve: Resolve, eventInfo: { referrer: string }) => void;
-
-interface PrivacyRuntime {
-  /** The listener registered last (the platform keeps only that one). */
-  listener(): Listener | undefined;
-  resolutions: { event: string; buttonId?: string }[];
-  openPrivacyContract: jest.Mock;
-  /** `wx.setClipboardData` as a privacy-scoped API: held for authorisation the first time. */
-  setClipboardData: jest.Mock;
-}
-
+/** WeChat's privacy authorisation (test/harness/privacy.ts) in front of the APIs the app calls. */
 function installPrivacyRuntime(): PrivacyRuntime {
-  installWx();
-  let listener: Listener | undefined;
-  let agreed = false;
-  const resolutions: PrivacyRuntime['resolutions'] = [];
-  const runtime: PrivacyRuntime = {
-    listener: () => listener,
-    resolutions,
-    openPrivacyContract: jest.fn((options: { success?: () => void }) => options.success?.()),
-    setClipboardData: jest.fn(
-      (options: { success?: () => void; fail?: (error: { errMsg: string }) => void }) => {
-        if (agreed) {
-          options.success?.();
-          return;
-        }
-        if (!listener) throw new Error('no privacy listener registered');
-        listener(
-          (result) => {
-            resolutions.push(result);
-            if (result.event === 'agree') {
-              agreed = true;
-              options.success?.();
-            } else if (result.event === 'disagree') {
-              options.fail?.({ errMsg: 'setClipboardData:fail privacy permission is not authorized' });
-            }
-          },
-          { referrer: 'setClipboardData' },
-        );
-      },
-    ),
-  };
-  Object.assign((globalThis as unknown as { wx: object }).wx, {
-    onNeedPrivacyAuthorization: jest.fn((next: Listener) => (listener = next)),
-    openPrivacyContract: runtime.openPrivacyContract,
-    setClipboardData: runtime.setClipboardData,
+  const wx = installWx();
+  // The file pickers as the harness lacks them: they pick nothing.
+  Object.assign(wx, {
+    chooseMedia: jest.fn(async () => ({ tempFiles: [] })),
+    chooseMessageFile: jest.fn(async () => ({ tempFiles: [] })),
   });
-  return runtime;
+  return installPrivacy(['setClipboardData', 'chooseMedia', 'chooseMessageFile']);
 }
 
 /** Whether TDesign's popup is on screen. */
@@ -167,7 +124,7 @@ describe('privacy popup', () => {
     const ours = runtime.listener();
     // Another page's popup registered since (the platform keeps only the last listener).
     (
-      globalThis as unknown as { wx: { onNeedPrivacyAuthorization(listener: Listener): void } }
+      globalThis as unknown as { wx: { onNeedPrivacyAuthorization(listener: PrivacyListener): void } }
     ).wx.onNeedPrivacyAuthorization(() => undefined);
     expect(runtime.listener()).not.toBe(ours);
 
@@ -179,6 +136,50 @@ describe('privacy popup', () => {
 
     expect(shown(page.querySelector('#privacy-popup'))).toBe(true);
     expect(runtime.resolutions).toEqual([{ event: 'exposureAuthorization' }]);
+  });
+
+  it('names choosing an image or a file as what needs the agreement', async () => {
+    installPrivacyRuntime();
+    const popup = loadComponent('components/privacy-popup/index');
+    const wx = (
+      globalThis as unknown as { wx: Record<'chooseMedia' | 'chooseMessageFile', () => Promise<unknown>> }
+    ).wx;
+    const decline = () => tap(popup.querySelector('#privacy-popup-decline')?.querySelector('.t-button'));
+
+    // What each pick ends with (declined here), kept from the start: a rejection waits for no one.
+    const media = wx.chooseMedia().catch((error: unknown) => error);
+    await until(() => shown(popup), { message: 'the privacy popup did not show' });
+    expect(popupText(popup)).toContain('选择图片需要您先阅读并同意《小程序隐私保护指引》');
+    await decline();
+    expect(await media).toEqual({ errMsg: 'chooseMedia:fail privacy permission is not authorized' });
+    await until(() => !shown(popup), { message: 'the privacy popup did not close' });
+
+    const file = wx.chooseMessageFile().catch((error: unknown) => error);
+    await until(() => shown(popup), { message: 'the privacy popup did not show again' });
+    expect(popupText(popup)).toContain('选择文件需要您先阅读并同意《小程序隐私保护指引》');
+    await decline();
+    expect(await file).toEqual({
+      errMsg: 'chooseMessageFile:fail privacy permission is not authorized',
+    });
+  });
+
+  it('speaks the texts it is given (a staff page’s, in the staff language)', async () => {
+    const runtime = installPrivacyRuntime();
+    runtime.openPrivacyContract.mockImplementation((options: { fail?: () => void }) => options.fail?.());
+    const texts = privacyTexts(
+      (key, params = {}) =>
+        `${key}${Object.values(params).length ? `(${Object.values(params).join(', ')})` : ''}`,
+    );
+    const popup = loadComponent('components/privacy-popup/index', { texts });
+
+    await copyHeld(popup, { success: jest.fn(), fail: jest.fn() });
+
+    expect(textOf(popup.querySelector('#privacy-popup-title'))).toBe('title');
+    expect(popupText(popup)).toContain('body(features.setClipboardData, contract)');
+    expect(textOf(popup.querySelector('#privacy-popup-agree'))).toBe('agree');
+    await tap(popup.querySelector('#privacy-popup-contract'));
+    const wx = (globalThis as unknown as { wx: { showToast: jest.Mock } }).wx;
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: 'contractFailed' }));
   });
 
   it('loads and stays hidden where the base library has no privacy authorisation', () => {
