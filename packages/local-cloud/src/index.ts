@@ -9,7 +9,7 @@ import { Database, DatabaseError } from './db/database';
 import { BodyError, parseJson, parseMultipart, readBody, readJson, sendJson } from './http';
 import { collectionSpecs, loadManifest } from './manifest';
 import { CloudCalls, CloudCallRequestError } from './openapi';
-import { callLegacyOpenApi } from './openapi/legacy';
+import { refuseLegacyOpenApi } from './openapi/legacy';
 import { Outbox } from './outbox';
 import {
   FunctionRunner,
@@ -221,7 +221,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           return { data: { delete_list: storage.deleteFiles(list.data) } };
         }
         case 'wx.api':
-          return callLegacyOpenApi(cloudCalls, body);
+          return refuseLegacyOpenApi(body);
         default:
           throw new ApiError('INVALID_PARAM', `The local cloud does not support the action "${action}"`);
       }

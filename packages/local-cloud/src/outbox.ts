@@ -8,8 +8,8 @@ export interface OutboxEntry {
   /** The dotted API name (`subscribeMessage.send`). */
   api: string;
   /** The function that made the call, and what triggered that invocation (`miniprogram`, `timer`, `server`). */
-  function: string | null;
-  trigger: string | null;
+  function: string;
+  trigger: string;
   request: unknown;
   response: unknown;
 }

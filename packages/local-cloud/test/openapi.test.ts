@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk';
 import { defaultOpenApiStandIns, type OutboxEntry } from '../src';
-import { startFixtureCloud, type Doc, type TestCloud } from './helpers';
+import { rejection, startFixtureCloud, type Doc, type TestCloud } from './helpers';
 
 /**
  * Cloud calls by the documented route: wx-server-sdk's `cloud.openapi.*` inside a function
@@ -131,13 +131,19 @@ describe('refusals, as the platform gives them', () => {
 });
 
 describe('the legacy wx.api route', () => {
-  it('is still answered by the same stand-ins and recorded under the path it was called by', async () => {
-    const res = await t.app.callWxOpenApi({
-      apiName: '/wxa/msg_sec_check',
-      requestData: { content: '旧路由 [review]', version: 2, scene: 1, openid: 'o-legacy' },
+  it('is refused as an unknown API, and nothing is recorded', async () => {
+    const before = (await outbox()).length;
+    const error = await rejection(
+      t.app.callWxOpenApi({
+        apiName: '/wxa/msg_sec_check',
+        requestData: { content: '旧路由', version: 2, scene: 1, openid: 'o-legacy' },
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'INVALID_PARAM',
+      message: '-604100 API not found: wx.api /wxa/msg_sec_check',
     });
-    expect((res.result as { result: Doc }).result.suggest).toBe('review');
-    expect((await outbox()).pop()).toMatchObject({ api: 'wxa/msg_sec_check', function: null, trigger: null });
+    expect((await outbox()).length).toBe(before);
   });
 });
 

@@ -73,21 +73,6 @@ export class CloudCalls {
       httpCode: 200,
     });
   }
-
-  /** Answers a stand-in for a caller already known (the legacy route); records the call. */
-  answer(api: string, recordAs: string, request: Record<string, unknown>, caller: OpenApiCaller | undefined) {
-    const standIn = Object.hasOwn(this.standIns, api) ? this.standIns[api] : undefined;
-    if (!standIn) return undefined;
-    const response = standIn(request, caller ?? { function: '', trigger: 'server', permissions: [] });
-    this.outbox.record({
-      api: recordAs,
-      function: caller?.function ?? null,
-      trigger: caller?.trigger ?? null,
-      request,
-      response,
-    });
-    return response;
-  }
 }
 
 function refusal(errorCode: number): Buffer {

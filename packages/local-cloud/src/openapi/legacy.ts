@@ -1,35 +1,14 @@
-import type { CloudCalls } from './index';
+import { CloudCallError } from './index';
 
 /**
- * node-sdk's `app.callWxOpenApi({ apiName: '/wxa/msg_sec_check', requestData })` (server action
- * `wx.api`): an internal route with no documented use for these APIs; cloud calls go by
- * `wx.openApi` (see ./index.ts). Still answered, with the same stand-ins, while applications move
- * off it; the outbox records it under the path it was called by.
+ * node-sdk's `app.callWxOpenApi({ apiName: '/wxa/msg_sec_check', … })` (server action `wx.api`) is an
+ * internal route with no documented use for WeChat's open APIs; cloud calls go by `wx.openApi`
+ * (see ./index.ts). Refused as an unknown API (`-604100`), in the `{ code, message }` shape node-sdk
+ * throws, so code that still uses it fails locally as it would in the cloud. Nothing is recorded.
  */
-const LEGACY_PATHS: Readonly<Record<string, string>> = {
-  'wxa/msg_sec_check': 'security.msgSecCheck',
-  'cgi-bin/message/subscribe/send': 'subscribeMessage.send',
-};
-
-function requestError(message: string): Error {
-  return Object.assign(new Error(message), { code: 'INVALID_PARAM' });
-}
-
-/** Answers `wx.api`: `{ data: { responseData: <JSON string> } }`. */
-export function callLegacyOpenApi(calls: CloudCalls, body: Record<string, unknown>): Record<string, unknown> {
-  const path = String(body.apiName ?? '')
-    .replace(/^\/+/, '')
-    .split('?')[0];
-  const api = path ? LEGACY_PATHS[path] : undefined;
-  let request: Record<string, unknown>;
-  try {
-    request = body.requestData ? (JSON.parse(String(body.requestData)) as Record<string, unknown>) : {};
-  } catch {
-    throw requestError('requestData is not JSON');
-  }
-  const caller = calls.caller(typeof body.wxCloudApiToken === 'string' ? body.wxCloudApiToken : undefined);
-  const response = api && path ? calls.answer(api, path, request, caller) : undefined;
-  if (!response)
-    throw requestError(`The local cloud has no stand-in for the open API ${String(body.apiName)}`);
-  return { data: { responseData: JSON.stringify(response) } };
+export function refuseLegacyOpenApi(body: Record<string, unknown>): never {
+  throw Object.assign(
+    new Error(`${CloudCallError.API_NOT_FOUND} API not found: wx.api ${String(body.apiName ?? '')}`),
+    { code: 'INVALID_PARAM' },
+  );
 }
