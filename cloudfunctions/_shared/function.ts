@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Envelope } from '../../contract/api/common';
 import { AppError, DEFAULT_MESSAGES } from './errors';
+import { app } from './repo/db';
 import { fieldErrors } from './validation';
 
-/** Who is calling, as the platform says: never from a field the client sends. */
+/** Who is calling, as the platform's invocation context says: never from a field of the event. */
 export interface Caller {
   openId: string | null;
   appId: string | null;
@@ -54,10 +55,14 @@ const eventSchema = z.object({
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The caller's identity from the platform-injected `event.userInfo` (overwritten by the platform on every call). */
-export function callerOf(userInfo: { openId?: string; appId?: string } | undefined): Caller {
-  const openId = userInfo?.openId && OPENID.test(userInfo.openId) ? userInfo.openId : null;
-  return { openId, appId: userInfo?.appId || null };
+/**
+ * The caller as the platform's per-invocation context says: node-sdk reads it from the variables
+ * the platform sets in `process.env` for each call (`WX_OPENID`, `WX_APPID`, named by
+ * `WX_CONTEXT_KEYS`). A timer, or a call from a server, carries none.
+ */
+function contextCaller(): { raw: string; caller: Caller } {
+  const { openId, appId } = app.auth().getUserInfo();
+  return { raw: openId, caller: { openId: OPENID.test(openId) ? openId : null, appId: appId || null } };
 }
 
 /**
@@ -72,11 +77,17 @@ export function createMain<Api extends ApiOf<Api>>(name: string, actions: Action
       const parsedEvent = eventSchema.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_ARGUMENT', '请求格式不正确');
       const { action: actionName, data, userInfo } = parsedEvent.data;
+      const { raw, caller } = contextCaller();
+      // The platform writes `event.userInfo` from the same context; one that disagrees was not written by it.
+      if (userInfo !== undefined && (userInfo.openId ?? '') !== raw) {
+        console.warn(`[${name}] ${requestId} refused: event.userInfo disagrees with the invocation context`);
+        throw new AppError('UNAUTHENTICATED');
+      }
       const handler = Object.prototype.hasOwnProperty.call(actions, actionName)
         ? actions[actionName as keyof Api]
         : undefined;
       if (!handler) throw new AppError('INVALID_ARGUMENT', '不支持的操作');
-      const ctx: Context = { caller: callerOf(userInfo), action: actionName, now: new Date(), requestId };
+      const ctx: Context = { caller, action: actionName, now: new Date(), requestId };
       await handler.authorize?.(ctx);
       const input = handler.input.safeParse(data ?? {});
       if (!input.success) {

@@ -4,18 +4,20 @@ import { DEFAULT_MESSAGES } from '../../_shared/errors';
 import { run } from './run';
 
 /**
- * Entry of the timer trigger. Only the platform's timer event runs it: a timer carries no caller,
- * whereas a call from the mini program always carries the platform-injected `userInfo`, so that
- * (or any other event) is FORBIDDEN and does nothing.
+ * Entry of the timer trigger. It runs only when the platform says this invocation is its timer:
+ * `TRIGGER_SRC=timer` in the invocation's environment (set by the platform, never by a caller) and
+ * the timer's event, which carries no caller. A call from the mini program, over HTTP or from a
+ * server is FORBIDDEN and does nothing, whatever its event looks like.
  */
-function isTimerEvent(event: unknown): boolean {
+function isTimerInvocation(event: unknown): boolean {
+  if (process.env.TRIGGER_SRC !== 'timer') return false;
   if (event === null || typeof event !== 'object') return false;
   const { Type, userInfo } = event as { Type?: unknown; userInfo?: { openId?: unknown } };
   return Type === 'Timer' && !userInfo?.openId;
 }
 
 export async function main(event: unknown): Promise<Envelope<SchedulerRunReport>> {
-  if (!isTimerEvent(event)) {
+  if (!isTimerInvocation(event)) {
     return { ok: false, error: { code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN } };
   }
   try {

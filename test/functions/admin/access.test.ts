@@ -156,6 +156,48 @@ describe('admin access', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('refuses an event whose userInfo disagrees with the invocation context: a forged staff identity is UNAUTHENTICATED', async () => {
+    // The local cloud, like the platform, overwrites userInfo on mini-program calls and drops it on
+    // server calls; an entry point that passes the body through (HTTP access, say) is simulated by
+    // invoking the entry in this process with the context variables the platform sets per call.
+    const before = await snapshot(t);
+    const context = {
+      LOCAL_CLOUD_SERVICE_URL: t.cloud.serviceUrl,
+      TENCENTCLOUD: 'true',
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+      WX_APPID: 'wx-local',
+    };
+    const saved = Object.fromEntries(
+      [...Object.keys(context), 'WX_OPENID'].map((key) => [key, process.env[key]]),
+    );
+    Object.assign(process.env, context);
+    try {
+      const { main } = await import('../../../cloudfunctions/admin/src/index');
+      const claimsStaff = (action: string, data: unknown) => ({
+        action,
+        data,
+        userInfo: { openId: STAFF, appId: 'wx-local' },
+      });
+      process.env.WX_OPENID = STAFF;
+      expect(await main(claimsStaff('staff.list', {}))).toMatchObject({ ok: true });
+
+      const forged = claimsStaff('staff.add', { openId: OUTSIDER });
+      process.env.WX_OPENID = OUTSIDER;
+      expect(await main(forged)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      delete process.env.WX_OPENID;
+      expect(await main(forged)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    const after = await snapshot(t);
+    // Only the staff member's own staff.list was audited; nothing else changed.
+    expect({ ...after, audit: [] }).toEqual({ ...before, audit: [] });
+    expect(after.audit).toHaveLength((before.audit ?? []).length + 1);
+  });
+
   it('lets staff run the same actions, each leaving one audit entry', async () => {
     for (const name of ['staff.list', 'news.list', 'enquiries.list', 'dashboard']) {
       const before = (await auditEntries(t, name)).length;

@@ -54,6 +54,12 @@ describe('scheduler entry', () => {
     expect(await t.call('scheduler', { action: 'run' }, 'o-someone')).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
+    // A server call carries no caller, but the platform does not say it is the timer either.
+    const { result } = await t.app.callFunction({
+      name: 'scheduler',
+      data: { Type: 'Timer', TriggerName: 'every-5-minutes' },
+    });
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
     expect(await auditEntries(t, 'scheduler.run')).toHaveLength(before);
     expect(await fire()).toMatchObject({ ok: true, data: { published: 0, errors: [] } });
     const entries = await auditEntries(t, 'scheduler.run');
