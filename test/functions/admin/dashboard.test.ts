@@ -78,6 +78,23 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard weeks at the China-time boundary', () => {
+  it('counts an enquiry by the China-time week it arrived in, not the UTC one', async () => {
+    const counts = async () =>
+      ((await ok(admin(t, 'dashboard'))).enquiriesPerWeek as { start: string; count: number }[]).map(
+        (week) => week.count,
+      );
+    const { weeks } = lastWeeks(new Date(), 12);
+    const monday = Date.parse(`${weeks[11]?.start}T00:00:00+08:00`);
+    const before = await counts();
+    // Sunday 23:30 in China (15:30 UTC) ends last week; Monday 00:30 (Sunday 16:30 UTC) starts this one.
+    await insertEnquiry(t, { createdAt: new Date(monday - 30 * 60_000), topic: 'other' });
+    await insertEnquiry(t, { createdAt: new Date(monday + 30 * 60_000), topic: 'other' });
+    const after = await counts();
+    expect(after.map((count, i) => count - (before[i] ?? 0))).toEqual([...Array(10).fill(0), 1, 1]);
+  });
+});
+
 describe('new-enquiry alerts for staff', () => {
   const submitAs = async (openId: string, requestId: string) => {
     const res = await t.call<{ ok: boolean; data: { id: string } }>(

@@ -1,9 +1,6 @@
-import { COLLECTIONS } from '../../../../contract/constants';
+import { CHINA_OFFSET_MS, COLLECTIONS } from '../../../../contract/constants';
 import type { EnquiryTopic } from '../../../../contract/models';
 import { _, $, db } from '../../../_shared/repo/db';
-
-/** Weeks are counted in China time. */
-export const CHINA_TIMEZONE = '+08:00';
 
 export interface WeekCount {
   year: number;
@@ -11,9 +8,13 @@ export interface WeekCount {
   count: number;
 }
 
-/** Enquiries since `from`, per ISO week (year, week) in China time. */
+/**
+ * Enquiries since `from`, per ISO week (year, week) in China time. CloudBase's date operators take
+ * a date only (no `timezone`), so each moment is shifted by UTC+8 first: its UTC week is then the
+ * China-time week.
+ */
 export async function enquiriesPerIsoWeek(from: Date): Promise<WeekCount[]> {
-  const date = { date: '$createdAt', timezone: CHINA_TIMEZONE };
+  const date = $.add(['$createdAt', CHINA_OFFSET_MS]);
   const { data } = (await db
     .collection(COLLECTIONS.enquiries)
     .aggregate()
