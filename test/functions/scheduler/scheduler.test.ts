@@ -99,7 +99,10 @@ describe('scheduled publishing', () => {
     const [doc] = await docs(t, 'news', { _id: id });
     expect(doc).toMatchObject({ status: 'published', fanOut: 'done' });
     expect(doc.publishAt).toEqual(at);
-    expect(await messagesTo(t, 'o-sched-reader')).toHaveLength(1);
+    const sent = await messagesTo(t, 'o-sched-reader');
+    expect(sent).toHaveLength(1);
+    // Sent from the timer's own invocation, with the timer's cloud-call token.
+    expect(sent[0]).toMatchObject({ function: 'scheduler', trigger: 'timer' });
 
     expect(await run()).toMatchObject({ published: 0, notified: { queued: 0 }, retried: 0 });
     expect(await messagesTo(t, 'o-sched-reader')).toHaveLength(1);
