@@ -18,6 +18,8 @@ import {
   textOf,
   until,
 } from '../../harness/page-helpers';
+import { NEWS } from '../../../cloudbase/seed/news';
+import type { NewsItem } from '../../../contract/models';
 
 /** 新闻 against the real `content` function: tags, pull-down refresh, cursor pages to the end, states. */
 
@@ -27,7 +29,18 @@ const PAGE_SIZE = 10;
 const PAGED_TAG = `分页测试-${Date.now().toString(36)}`;
 /** Two full pages and a part: 10 + 10 + 3. */
 const PAGED_COUNT = 23;
-const ANNIVERSARY = '中日德兰大区与上海市迎来姊妹友好关系十周年';
+
+/** A seeded news item: expected content comes from the seed module, not copied wording. */
+function seeded(id: string): NewsItem {
+  const item = NEWS.find((candidate) => candidate._id === id);
+  if (!item) throw new Error(`no seeded news item ${id}`);
+  return item;
+}
+const ANNIVERSARY = seeded('news-2013-10th-anniversary').title;
+const PINNED = seeded('news-2016-midtnet-kina');
+/** The one seeded item tagged 谅解备忘录 (its first tag). */
+const MOUS = seeded('news-current-mous');
+const MOU_TAG = MOUS.tags[0]!;
 
 // The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
 process.env.TENCENTCLOUD = 'true';
@@ -93,12 +106,14 @@ describe('news list page', () => {
     expect(calls(wx)).toEqual([{ action: 'news.list', data: { limit: PAGE_SIZE } }]);
     expect(state(page).querySelector('#state-view-skeleton')).toBeUndefined();
     const shown = titles(page);
-    expect(shown[0]).toBe('商业项目 Midtnet Kina 计划于2016年夏末启动');
+    expect(shown[0]).toBe(PINNED.title);
     expect(shown).toContain(ANNIVERSARY);
     const pinned = page.querySelectorAll('.news__card')[0];
     expect(textOf(pinned?.querySelector('.news-card__pinned'))).toBe('置顶');
-    expect(textOf(pinned?.querySelector('.news-card__date'))).toBe('2016年');
-    expect(textOf(pinned?.querySelector('.news-card__tags'))).toBe('#商业合作 #中国市场');
+    expect(textOf(pinned?.querySelector('.news-card__date'))).toBe(PINNED.dateLabel);
+    expect(textOf(pinned?.querySelector('.news-card__tags'))).toBe(
+      PINNED.tags.map((tag) => `#${tag}`).join(' '),
+    );
   });
 
   it('offers the tags of the news as a filter, and filters by the one tapped', async () => {
@@ -106,12 +121,12 @@ describe('news list page', () => {
     await page.onLoad();
     const labels = tagTabs(page).map(textOf);
     expect(labels[0]).toBe('全部');
-    expect(labels).toEqual(expect.arrayContaining(['姊妹友好关系', '上海', '谅解备忘录', '商业合作']));
+    expect(labels).toEqual(expect.arrayContaining(NEWS.flatMap((item) => item.tags)));
 
-    await tap(tagTabs(page).find((tab) => textOf(tab) === '谅解备忘录'));
+    await tap(tagTabs(page).find((tab) => textOf(tab) === MOU_TAG));
     await until(() => page.data.status === 'ready' && titles(page).length === 1);
-    expect(titles(page)).toEqual(['两份现行谅解备忘录明确双方合作项目与活动']);
-    expect(calls(wx)).toContainEqual({ action: 'news.list', data: { limit: PAGE_SIZE, tag: '谅解备忘录' } });
+    expect(titles(page)).toEqual([MOUS.title]);
+    expect(calls(wx)).toContainEqual({ action: 'news.list', data: { limit: PAGE_SIZE, tag: MOU_TAG } });
     expect(textOf(page.querySelector('#news-end'))).toBe('没有更多了');
 
     await tap(tagTabs(page)[0]);
@@ -238,10 +253,10 @@ describe('news list page', () => {
 
   it('opens a news item from its card', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent('谅解备忘录') });
+    await page.onLoad({ tag: encodeURIComponent(MOU_TAG) });
     await tap(page.querySelectorAll('.news__card')[0]?.querySelector('.news-card'));
     expect(wx.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: '/pages/news-detail/index?id=news-current-mous' }),
+      expect.objectContaining({ url: `/pages/news-detail/index?id=${MOUS._id}` }),
     );
   });
 
