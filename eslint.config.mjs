@@ -17,7 +17,8 @@ const FUNCTION_FOLDERS = fs
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const climbsInto = (folder) => `^(\\.\\./)+(cloudfunctions/)?${escape(folder)}(/|$)`;
 const MINIPROGRAM_IMPORT = {
-  regex: '(^|/)miniprogram(/|$)',
+  // A path into the top-level folder (climbing to it, or from the root); `./miniprogram` files elsewhere are fine.
+  regex: '^(\\.\\./)*miniprogram/',
   message: 'Nothing outside miniprogram/ imports from it: put shared code in contract/.',
 };
 
