@@ -172,9 +172,15 @@ export class Session {
     private readonly journey: string,
   ) {}
 
-  /** A fresh browser profile (storage of its own) acting as `openid`. */
-  static async open(browser: Browser, app: RunningApp, openid: string, journey: string): Promise<Session> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  /** A fresh browser profile (storage of its own) acting as `openid`, light unless told. */
+  static async open(
+    browser: Browser,
+    app: RunningApp,
+    openid: string,
+    journey: string,
+    colorScheme: 'light' | 'dark' = 'light',
+  ): Promise<Session> {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', colorScheme });
     const page = await context.newPage();
     const session = new Session(app, context, page, openid, journey);
     await context.route(`${ICON_FONT_HOST}**`, (route) => route.abort());

@@ -16,8 +16,12 @@ let app: RunningApp;
 let browser: Browser;
 const sessions: Session[] = [];
 
-async function session(openid: string, journey: string): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey);
+async function session(
+  openid: string,
+  journey: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Session> {
+  const opened = await Session.open(browser, app, openid, journey, colorScheme);
   sessions.push(opened);
   return opened;
 }
@@ -169,6 +173,50 @@ test('staff: write and publish a news item, then read it on the public news list
   await staff.arrive('pages/news/index', 'public-news');
   await staff.waitForText('.news-card', title);
 });
+
+/** A 1 × 1 px PNG, as a photo picked from the album would arrive. */
+const COVER_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+// The listener of the privacy popup is global: the contact page's popup registers it first, so
+// the news editor must show a popup of its own or the picker waits on a page not on screen.
+test.each([
+  { scheme: 'light', lang: 'en', title: 'Privacy notice', agree: 'Agree', body: 'To choose an image' },
+  { scheme: 'dark', lang: 'zh', title: '隐私保护提示', agree: '同意', body: '选择图片需要您先阅读并同意' },
+] as const)(
+  'staff ($scheme, $lang): the first cover upload asks for privacy consent on the editor and then completes',
+  async ({ scheme, lang, title, agree, body }) => {
+    const staff = await session(STAFF_OPENID, `staff-privacy-${scheme}`, scheme);
+    await staff.tap('#tab-contact');
+    await staff.arrive('pages/contact/index', 'contact');
+    await staff.tap('#staff-entry-cell');
+    await staff.arrive('packages/admin/pages/home/index', 'admin-home');
+    await staff.tap(`#lang-${lang}`);
+    await staff.tap('#to-news');
+    await staff.arrive('packages/admin/pages/news/index', 'admin-news');
+    await staff.tap('#create');
+    await staff.arrive('packages/admin/pages/news-edit/index', 'news-edit');
+
+    // Not `tap`: that waits for the page's handler, which is held until the staff member agrees.
+    await staff.wx('#choose-cover').click();
+    await staff.wx('#privacy-popup-agree').waitFor();
+    expect(await staff.text('#privacy-popup-title')).toBe(title);
+    expect(await staff.text('#privacy-popup-agree')).toBe(agree);
+    await staff.waitForText('.privacy-popup__body', body);
+    await staff.snap('privacy-popup');
+
+    const chooser = staff.page.waitForEvent('filechooser');
+    await staff.wx('#privacy-popup-agree').click();
+    await (await chooser).setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: COVER_PNG });
+    await staff.wx('#cover-image').waitFor();
+    await staff.wx('#privacy-popup-agree').waitFor({ state: 'hidden' });
+    await staff.settle();
+    expect(await staff.wx('#choose-cover').innerText()).not.toMatch(/Uploading|上传中/);
+    await staff.snap('cover-uploaded');
+  },
+);
 
 test('platform prompts: privacy, clipboard, phone call, share card, pull-down refresh', async () => {
   const user = await session(VISITOR, 'platform');
