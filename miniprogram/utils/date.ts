@@ -2,7 +2,7 @@
  * Dates are shown in China Standard Time (UTC+8, no daylight saving): the readers are in China,
  * and a fixed offset gives every device the same day for the same instant.
  */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { CHINA_OFFSET_MS } from '../contract/constants';
 
 /** '2026年11月23日' for an ISO 8601 instant; '' when it is missing or not a date. */
 export function formatDate(iso: string | undefined | null): string {

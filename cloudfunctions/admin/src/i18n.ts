@@ -1,6 +1,6 @@
 /** The staff side's Chinese texts: messages, labels and the CSV headers, in one place. */
 import { MESSAGES, STAFF_ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../../contract/messages.zh';
-import type { EnquiryTopic, SourceRef } from '../../../contract/models';
+import type { SourceRef } from '../../../contract/models';
 
 /** Topic and status words are the contract's, shared with the mini program. */
 export { TOPIC_LABELS };
@@ -34,11 +34,6 @@ export const CSV_HEADERS = [
   '状态',
   '备注',
 ] as const;
-
-/** Subscription message texts (a `thing` value holds at most 20 characters). */
-export const NOTIFY_TEXTS = {
-  enquiryAlert: (topic: EnquiryTopic) => `新咨询：${TOPIC_LABELS[topic]}`,
-} as const;
 
 /** Where items written by staff in the mini program come from. */
 export const STAFF_SOURCE: SourceRef = {

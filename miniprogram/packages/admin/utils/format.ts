@@ -2,10 +2,10 @@
  * Dates and sizes for the staff pages. Staff see times in their phone's time zone (they sit in
  * Denmark); dates readers see (deadlines) are China dates, as the public pages show them.
  */
+import { CHINA_OFFSET_MS } from '../../../contract/constants';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const KIB = 1024;
 const MIB = 1024 * 1024;
 
