@@ -21,6 +21,10 @@ export const ENQUIRY_SUBMIT_P95_MAX_MS = 30;
 /** Under concurrent retries: enquiries lost and stored twice. */
 export const ENQUIRIES_LOST_MAX = 0;
 export const ENQUIRY_DUPLICATES_MAX = 0;
+/** A function's fresh-process `require` at most this many times the SDK alone (same run, same options). */
+export const COLD_START_MAX_RATIO = 1.2;
+/** Each deployable function bundle (`cloudfunctions/<name>/index.js`). */
+export const FUNCTION_BUNDLE_MAX_BYTES = 1.5 * KB * KB;
 
 export interface PackageFigures {
   mainBytes: number;
@@ -34,9 +38,15 @@ export interface PageFigures {
   wxmlNodes: number;
 }
 
+export interface ColdStartFigures {
+  baselineMs: number;
+  perFunction: Record<string, { bundleBytes: number; requireMs: number }>;
+}
+
 export interface FunctionFigures {
   newsList: { firstPageP95Ms: number; deepPageP95Ms: number };
   enquirySubmit: { p95Ms: number; lost: number; duplicates: number };
+  coldStart: ColdStartFigures;
 }
 
 /** One broken budget, worded for a failing test or the bench's summary. */
@@ -120,7 +130,30 @@ export function functionViolations(figures: FunctionFigures): Violation[] {
       budget: `${ENQUIRY_DUPLICATES_MAX}`,
     });
   }
-  return violations;
+  return [...violations, ...bundleViolations(figures.coldStart), ...coldStartViolations(figures.coldStart)];
+}
+
+/** Bundles over `FUNCTION_BUNDLE_MAX_BYTES`. */
+export function bundleViolations(coldStart: Pick<ColdStartFigures, 'perFunction'>): Violation[] {
+  return Object.entries(coldStart.perFunction)
+    .filter(([, figures]) => figures.bundleBytes > FUNCTION_BUNDLE_MAX_BYTES)
+    .map(([name, figures]) => ({
+      what: `${name} bundle`,
+      actual: kb(figures.bundleBytes),
+      budget: `≤ ${kb(FUNCTION_BUNDLE_MAX_BYTES)}`,
+    }));
+}
+
+/** Functions whose `require` takes more than `COLD_START_MAX_RATIO` × the SDK alone. */
+export function coldStartViolations(coldStart: ColdStartFigures): Violation[] {
+  const limit = coldStart.baselineMs * COLD_START_MAX_RATIO;
+  return Object.entries(coldStart.perFunction)
+    .filter(([, figures]) => figures.requireMs > limit)
+    .map(([name, figures]) => ({
+      what: `${name} require`,
+      actual: ms(figures.requireMs),
+      budget: `≤ ${COLD_START_MAX_RATIO} × SDK alone = ${ms(limit)}`,
+    }));
 }
 
 export function describeViolation(violation: Violation): string {

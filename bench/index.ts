@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: package size, page figures and function timings, printed as tables beside the
+ * `npm run bench`: package size, page figures, function timings and cold starts, printed as tables beside the
  * baseline (bench/baseline.json) and the budgets (bench/budgets.ts), and written to
  * `bench/results/latest.json` (keys fixed by CONTRACTS.md), `details.json` (everything measured)
  * and `latest.md` (the tables, as pasted into the README). Exits non-zero when a page fails to
@@ -19,6 +19,7 @@ import {
   pageViolations,
   type Violation,
 } from './budgets';
+import { measureColdStart, type ColdStartResult } from './cold-start';
 import { benchFunctions, type FunctionBenchResult } from './functions';
 import { largestGroups, measurePackages, type PackageReport } from './package-size';
 import type { PageMeasurement } from './pages';
@@ -131,6 +132,7 @@ function details(
   pkg: PackageReport,
   pages: PageMeasurement[],
   functions: FunctionBenchResult,
+  coldStart: ColdStartResult,
   options: Options,
 ) {
   return {
@@ -145,7 +147,7 @@ function details(
       files: pkg.files,
     },
     pages,
-    functions: functions.details,
+    functions: { ...functions.details, coldStart: coldStart.details },
   };
 }
 
@@ -154,6 +156,8 @@ async function main(options: Options): Promise<number> {
   await build({ quiet: true });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
 
+  // First, while no local cloud of the bench's own is running beside the fresh processes.
+  const coldStart = await measureColdStart({ log: (line) => console.log(`bench: ${line}`) });
   console.log('bench: package size');
   const pkg = await measurePackages();
   console.log('bench: pages (jest)');
@@ -162,13 +166,13 @@ async function main(options: Options): Promise<number> {
     benchFunctions({ rounds: options.rounds, warmup: options.warmup, log: (line) => say(`bench: ${line}`) }),
   );
 
-  const latest = latestResults(pkg, pages, functions);
+  const latest = latestResults(pkg, pages, functions, coldStart);
   const baseline = readBaseline();
-  const tables = renderTables({ latest, baseline, pkg, functions });
+  const tables = renderTables({ latest, baseline, pkg, functions, coldStart });
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
   fs.writeFileSync(
     path.join(RESULTS_DIR, 'details.json'),
-    `${JSON.stringify(details(pkg, pages, functions, options), null, 2)}\n`,
+    `${JSON.stringify(details(pkg, pages, functions, coldStart, options), null, 2)}\n`,
   );
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${tables}\n`);
   if (options.saveBaseline) await saveBaseline(latest);

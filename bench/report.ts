@@ -3,17 +3,21 @@
  * `npm run bench` and pasted into the README, each figure beside the baseline's.
  */
 import {
+  COLD_START_MAX_RATIO,
   DEEP_PAGE_MAX_RATIO,
   ENQUIRIES_LOST_MAX,
   ENQUIRY_DUPLICATES_MAX,
   ENQUIRY_SUBMIT_P95_MAX_MS,
   FIRST_SET_DATA_MAX_BYTES,
+  FUNCTION_BUNDLE_MAX_BYTES,
   KB,
   MAIN_PACKAGE_MAX_BYTES,
   SUBPACKAGE_MAX_BYTES,
   WXML_NODES_LIMIT,
+  type ColdStartFigures,
   type PageFigures,
 } from './budgets';
+import { BASELINE_NAME, type ColdStartResult } from './cold-start';
 import {
   CONCURRENT_CALLERS,
   SENDS_PER_REQUEST,
@@ -31,6 +35,7 @@ export interface LatestResults {
   functions: {
     newsList: FunctionBenchResult['newsList'];
     enquirySubmit: FunctionBenchResult['enquirySubmit'];
+    coldStart: ColdStartFigures;
   };
 }
 
@@ -38,6 +43,7 @@ export function latestResults(
   pkg: PackageReport,
   pages: PageFigures[],
   functions: FunctionBenchResult,
+  coldStart: ColdStartResult,
 ): LatestResults {
   return {
     package: { mainBytes: pkg.mainBytes, totalBytes: pkg.totalBytes, subpackages: pkg.subpackages },
@@ -47,7 +53,11 @@ export function latestResults(
       setDataCalls,
       wxmlNodes,
     })),
-    functions: { newsList: functions.newsList, enquirySubmit: functions.enquirySubmit },
+    functions: {
+      newsList: functions.newsList,
+      enquirySubmit: functions.enquirySubmit,
+      coldStart: { baselineMs: coldStart.baselineMs, perFunction: coldStart.perFunction },
+    },
   };
 }
 
@@ -86,10 +96,11 @@ export interface ReportInput {
   baseline: LatestResults | undefined;
   pkg: PackageReport;
   functions: FunctionBenchResult;
+  coldStart: ColdStartResult;
 }
 
-/** The three tables (package, pages, functions) as Markdown. */
-export function renderTables({ latest, baseline, pkg, functions }: ReportInput): string {
+/** The tables (package, pages, functions, cold start) as Markdown. */
+export function renderTables({ latest, baseline, pkg, functions, coldStart }: ReportInput): string {
   const packageRows: string[][] = [
     [
       '主包',
@@ -167,6 +178,32 @@ export function renderTables({ latest, baseline, pkg, functions }: ReportInput):
       verdict(enquirySubmit.lost <= ENQUIRIES_LOST_MAX && enquirySubmit.duplicates <= ENQUIRY_DUPLICATES_MAX),
     ],
   ];
+  const cold = latest.functions.coldStart;
+  const coldBefore = baseline?.functions.coldStart;
+  const coldLimit = cold.baselineMs * COLD_START_MAX_RATIO;
+  const coldRows: string[][] = [
+    [
+      `${BASELINE_NAME}（基线）`,
+      coldBefore ? ms(coldBefore.baselineMs) : NONE,
+      kb(coldStart.details.baseline.bundleBytes),
+      ms(cold.baselineMs),
+      '1.00 ×',
+      NONE,
+      NONE,
+    ],
+    ...Object.entries(cold.perFunction).map(([name, figures]) => {
+      const before = coldBefore?.perFunction[name];
+      return [
+        `\`${name}\``,
+        before ? `${kb(before.bundleBytes)} / ${ms(before.requireMs)}` : NONE,
+        kb(figures.bundleBytes),
+        ms(figures.requireMs),
+        `${(figures.requireMs / cold.baselineMs).toFixed(2)} ×`,
+        `≤ ${kbLimit(FUNCTION_BUNDLE_MAX_BYTES)}，≤ ${COLD_START_MAX_RATIO} × = ${ms(coldLimit)}`,
+        verdict(figures.bundleBytes <= FUNCTION_BUNDLE_MAX_BYTES && figures.requireMs <= coldLimit),
+      ];
+    }),
+  ];
   const { concurrent, withinWarmPool } = functions.details.enquirySubmit;
   const { load } = functions.details;
   const busy = Math.max(load.before, load.after) > load.cpus;
@@ -196,5 +233,9 @@ export function renderTables({ latest, baseline, pkg, functions }: ReportInput):
       `共 ${ms(concurrent.wallMs)}，单次 p50 / p95 ${timing(concurrent.latency)}。`,
     `- 同样的 ${withinWarmPool.calls} 次调用，最多 ${WARM_INSTANCES} 个同时进行（本地云每个函数保温的实例数）：` +
       `丢失 ${withinWarmPool.lost} / 重复 ${withinWarmPool.duplicates}，应答：${answersOf(withinWarmPool)}。`,
+    '',
+    `**云函数冷启动**（部署包单独放入空目录，新 Node 进程 \`require\` 的耗时；${coldStart.details.runs} 轮交替取中位数，基线为只含 \`@cloudbase/node-sdk\` 与一次 \`tcb.init\` 的同参数打包）`,
+    '',
+    table(['函数', '基线（体积 / 耗时）', '体积', 'require', '倍数', '预算', '结果'], coldRows),
   ].join('\n');
 }
