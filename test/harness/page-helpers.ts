@@ -36,3 +36,25 @@ export function stubShareMenu(): jest.Mock {
 export function state(page: PageHandle): SimNode {
   return page.querySelector('#state') as SimNode;
 }
+
+/** One part of the page's state view (`state-view-skeleton`, `state-view-error` …), if shown. */
+export function statePart(page: PageHandle, id: string): SimNode | undefined {
+  return page.querySelector('#state')?.querySelector(`#${id}`);
+}
+
+/** What the state view's error says ('' when it shows none). */
+export function errorMessage(page: PageHandle): string {
+  return textOf(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'));
+}
+
+/** The tappable element of a `<t-button id>`. */
+export function button(page: PageHandle | SimNode, id: string): SimNode | undefined {
+  return page.querySelector(`#${id}`)?.querySelector('.t-button');
+}
+
+/** `call`, held back until `release()`: what a page shows while its first answer is on the way. */
+export function gated(call: CallFunction): { call: CallFunction; release: () => void } {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return { call: (name, data) => gate.then(() => call(name, data)), release };
+}

@@ -1,5 +1,4 @@
-import tcb from '@cloudbase/node-sdk';
-import { cloudCaller } from '../../harness/cloud-client';
+import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
 import {
   installWx,
   loadPage,
@@ -7,11 +6,18 @@ import {
   tap,
   trigger,
   type PageHandle,
-  type SimNode,
   type WxMock,
   type CallFunction,
 } from '../../harness/simulate';
-import { until } from '../../harness/until';
+import {
+  button,
+  errorMessage,
+  failingFirst,
+  gated,
+  statePart,
+  textOf,
+  until,
+} from '../../harness/page-helpers';
 import { PROFILE } from '../../../cloudbase/seed/profile';
 
 /**
@@ -24,18 +30,6 @@ const PERSON = PROFILE.contact;
 
 const CONTACT = 'pages/contact/index';
 
-function text(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function statePart(page: PageHandle, id: string) {
-  return page.querySelector('#state')?.querySelector(`#${id}`);
-}
-
-function button(page: PageHandle, id: string) {
-  return page.querySelector(`#${id}`)?.querySelector('.t-button');
-}
-
 async function openContact(callFunction: CallFunction): Promise<{ page: PageHandle; wx: WxMock }> {
   const wx = installWx({ callFunction });
   const page = loadPage(CONTACT);
@@ -47,26 +41,25 @@ async function openContact(callFunction: CallFunction): Promise<{ page: PageHand
 describe('联系', () => {
   it('shows a skeleton while loading, then the office and its contact person', async () => {
     const call = cloudCaller('contact-reader');
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
+    const { call: held, release } = gated(call);
+    installWx({ callFunction: held });
     const page = loadPage(CONTACT);
     const loading = page.onLoad();
     await settle();
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
-    expect(text(page.querySelector('#email'))).toBe('');
+    expect(textOf(page.querySelector('#email'))).toBe('');
     release();
     await loading;
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
-    expect(text(page.querySelector('#office'))).toContain(OFFICE.name);
-    expect(text(page.querySelector('#office'))).toContain(OFFICE.nameOriginal);
-    expect(text(page.querySelector('#person'))).toContain(`${PERSON.name}${PERSON.salutation}`);
-    expect(text(page.querySelector('#person'))).toContain(`${PERSON.title}（${PERSON.titleOriginal}）`);
-    expect(text(page.querySelector('#email'))).toBe(PERSON.email);
-    expect(text(page.querySelector('#phone'))).toBe(PERSON.mobile.display);
-    expect(text(page.querySelector('#address'))).toBe(PERSON.address.zh);
-    expect(page.querySelectorAll('.contact__postal-line').map(text)).toEqual(PERSON.address.linesOriginal);
+    expect(textOf(page.querySelector('#office'))).toContain(OFFICE.name);
+    expect(textOf(page.querySelector('#office'))).toContain(OFFICE.nameOriginal);
+    expect(textOf(page.querySelector('#person'))).toContain(`${PERSON.name}${PERSON.salutation}`);
+    expect(textOf(page.querySelector('#person'))).toContain(`${PERSON.title}（${PERSON.titleOriginal}）`);
+    expect(textOf(page.querySelector('#email'))).toBe(PERSON.email);
+    expect(textOf(page.querySelector('#phone'))).toBe(PERSON.mobile.display);
+    expect(textOf(page.querySelector('#address'))).toBe(PERSON.address.zh);
+    expect(page.querySelectorAll('.contact__postal-line').map(textOf)).toEqual(PERSON.address.linesOriginal);
   });
 
   it('copies the e-mail address, calls the dial form of the number and copies the postal address', async () => {
@@ -92,15 +85,7 @@ describe('联系', () => {
     const { page: plain } = await openContact(cloudCaller('contact-map-reader'));
     expect(plain.querySelector('#open-map')).toBeUndefined();
 
-    process.env.TENCENTCLOUD = 'true';
-    const db = tcb
-      .init({
-        env: 'local',
-        secretId: 'local',
-        secretKey: 'local',
-        serviceUrl: process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL,
-      })
-      .database();
+    const db = testCloudApp().database();
     await db
       .collection('profile')
       .doc('region')
@@ -130,10 +115,10 @@ describe('联系', () => {
 
   it('describes LinkedIn and WeChat as the source does, without inventing accounts', async () => {
     const { page } = await openContact(cloudCaller('contact-social'));
-    expect(text(page.querySelector('#social-linkedin'))).toContain(PERSON.linkedin.platform);
-    expect(text(page.querySelector('#social-linkedin'))).toContain(PERSON.linkedin.description);
-    expect(text(page.querySelector('#social-wechat'))).toContain(PERSON.wechat.platform);
-    expect(text(page.querySelector('#social-hint'))).toBe(
+    expect(textOf(page.querySelector('#social-linkedin'))).toContain(PERSON.linkedin.platform);
+    expect(textOf(page.querySelector('#social-linkedin'))).toContain(PERSON.linkedin.description);
+    expect(textOf(page.querySelector('#social-wechat'))).toContain(PERSON.wechat.platform);
+    expect(textOf(page.querySelector('#social-hint'))).toBe(
       '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
     );
   });
@@ -168,7 +153,7 @@ describe('联系', () => {
     await tap(button(page, 'copy-email'));
     const popup = page.querySelector('#privacy-popup');
     await until(() => Boolean(popup?.querySelector('#privacy-popup-sheet')?.querySelector('.t-popup')));
-    expect(text(popup?.querySelector('.privacy-popup__body'))).toContain('复制内容需要您先阅读并同意');
+    expect(textOf(popup?.querySelector('.privacy-popup__body'))).toContain('复制内容需要您先阅读并同意');
     expect(wx.showToast).not.toHaveBeenCalled();
 
     await trigger(popup?.querySelector('#privacy-popup-agree'), 'agreeprivacyauthorization');
@@ -187,22 +172,13 @@ describe('联系', () => {
 
   it('shows the error with a retry that loads the card', async () => {
     const call = cloudCaller('contact-error');
-    let failures = 2; // the service retries a read once
-    const { page } = await openContact(async (name, data) => {
-      if (failures > 0) {
-        failures -= 1;
-        throw new Error('network down');
-      }
-      return call(name, data);
-    });
-    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
-      '网络不给力，请检查网络后重试',
-    );
-    expect(text(page.querySelector('#email'))).toBe('');
+    const { page } = await openContact(failingFirst(2, call)); // the service retries a read once
+    expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
+    expect(textOf(page.querySelector('#email'))).toBe('');
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
-    await until(() => text(page.querySelector('#email')) !== '');
-    expect(text(page.querySelector('#email'))).toBe('pia.fabrin@ru.rm.dk');
+    await until(() => textOf(page.querySelector('#email')) !== '');
+    expect(textOf(page.querySelector('#email'))).toBe('pia.fabrin@ru.rm.dk');
     expect(statePart(page, 'state-view-error')).toBeUndefined();
   });
 });

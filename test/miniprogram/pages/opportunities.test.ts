@@ -5,11 +5,10 @@ import {
   settle,
   tap,
   type PageHandle,
-  type SimNode,
   type WxMock,
   type CallFunction,
 } from '../../harness/simulate';
-import { until } from '../../harness/until';
+import { errorMessage, failingFirst, gated, statePart, textOf, until } from '../../harness/page-helpers';
 import { startPrivateCloud, type PrivateCloud } from './private-cloud';
 
 /**
@@ -51,20 +50,12 @@ function caller(openId = 'opportunities-reader'): CallFunction {
   return cloud.caller(openId);
 }
 
-function text(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function statePart(page: PageHandle, id: string) {
-  return page.querySelector('#state')?.querySelector(`#${id}`);
-}
-
 function cards(page: PageHandle) {
   return page.querySelectorAll('.opportunities__item');
 }
 
 function titles(page: PageHandle): string[] {
-  return page.querySelectorAll('.opportunities__title').map(text);
+  return page.querySelectorAll('.opportunities__title').map(textOf);
 }
 
 /** The kind filter's tabs as rendered (TDesign tabs, theme "tag"). */
@@ -73,7 +64,7 @@ function kindTabs(page: PageHandle) {
 }
 
 async function chooseKind(page: PageHandle, label: string) {
-  await tap(kindTabs(page).find((tab) => text(tab) === label));
+  await tap(kindTabs(page).find((tab) => textOf(tab) === label));
   await until(() => page.data.status !== 'loading');
 }
 
@@ -88,9 +79,8 @@ async function openList(callFunction: CallFunction = caller()): Promise<{ page: 
 describe('合作', () => {
   it('shows a skeleton while loading, then every kind’s opportunities, newest first', async () => {
     const call = caller();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
+    const { call: held, release } = gated(call);
+    installWx({ callFunction: held });
     const page = loadPage(OPPORTUNITIES);
     const loading = page.onLoad();
     await settle();
@@ -110,11 +100,11 @@ describe('合作', () => {
       '丹中文化交流',
       ...[14, 13, 12, 11, 10].map((n) => `测试科研合作 ${n}`),
     ]);
-    const midtnet = text(cards(page)[2]);
+    const midtnet = textOf(cards(page)[2]);
     expect(midtnet).toContain('商业项目');
     expect(midtnet).toContain('暂未开放');
-    expect(text(cards(page)[0])).toContain('可参与');
-    expect(kindTabs(page).map(text)).toEqual([
+    expect(textOf(cards(page)[0])).toContain('可参与');
+    expect(kindTabs(page).map(textOf)).toEqual([
       '全部',
       '商业项目',
       '科研合作',
@@ -132,7 +122,7 @@ describe('合作', () => {
     expect(cards(page)).toHaveLength(10);
     expect(titles(page)[0]).toBe('科研合作支持');
     expect(
-      page.querySelectorAll('.opportunities__item').every((card) => text(card).includes('科研合作')),
+      page.querySelectorAll('.opportunities__item').every((card) => textOf(card).includes('科研合作')),
     ).toBe(true);
     expect(page.querySelector('#opportunities-end')).toBeUndefined();
 
@@ -140,7 +130,7 @@ describe('合作', () => {
     expect(cards(page)).toHaveLength(1 + EXTRA_RESEARCH);
     expect(titles(page).at(-1)).toBe('测试科研合作 1');
     expect(new Set(titles(page)).size).toBe(1 + EXTRA_RESEARCH);
-    expect(text(page.querySelector('#opportunities-end'))).toBe('没有更多了');
+    expect(textOf(page.querySelector('#opportunities-end'))).toBe('没有更多了');
 
     const calls = wx.cloud.callFunction.mock.calls.length;
     await page.onReachBottom();
@@ -155,7 +145,7 @@ describe('合作', () => {
   it('shows an empty state for a kind with nothing published', async () => {
     const { page } = await openList();
     await chooseKind(page, '考察交流');
-    expect(text(statePart(page, 'state-view-empty')?.querySelector('.t-empty__description'))).toBe(
+    expect(textOf(statePart(page, 'state-view-empty')?.querySelector('.t-empty__description'))).toBe(
       '暂无“考察交流”类合作机会',
     );
     expect(cards(page)).toHaveLength(0);
@@ -173,17 +163,8 @@ describe('合作', () => {
 
   it('shows the error with a retry that loads the list', async () => {
     const call = caller();
-    let failures = 2; // the service retries a read once
-    const { page } = await openList(async (name, data) => {
-      if (failures > 0) {
-        failures -= 1;
-        throw new Error('network down');
-      }
-      return call(name, data);
-    });
-    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
-      '网络不给力，请检查网络后重试',
-    );
+    const { page } = await openList(failingFirst(2, call)); // the service retries a read once
+    expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
     expect(cards(page)).toHaveLength(0);
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
@@ -214,6 +195,6 @@ describe('合作', () => {
     const page = loadPage(OPPORTUNITIES);
     await page.onLoad({ type: 'mou' });
     expect(titles(page)).toEqual(['谅解备忘录框架下的合作项目']);
-    expect(text(page.querySelector('#kinds')?.querySelector('.t-tabs__item--active'))).toBe('谅解备忘录');
+    expect(textOf(page.querySelector('#kinds')?.querySelector('.t-tabs__item--active'))).toBe('谅解备忘录');
   });
 });

@@ -3,16 +3,16 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { opportunity, SEED, seedDatabase } from '../../harness/seed';
+import { installWx, loadPage, settle, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import {
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../harness/simulate';
-import { until } from '../../harness/until';
+  button,
+  errorMessage,
+  failingFirst,
+  gated,
+  statePart,
+  textOf,
+  until,
+} from '../../harness/page-helpers';
 import { startPrivateCloud, type PrivateCloud } from './private-cloud';
 
 /**
@@ -71,18 +71,6 @@ beforeAll(async () => {
 
 afterAll(() => cloud?.close());
 
-function text(node: SimNode | undefined): string {
-  return node?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function statePart(page: PageHandle, id: string) {
-  return page.querySelector('#state')?.querySelector(`#${id}`);
-}
-
-function button(page: PageHandle, id: string) {
-  return page.querySelector(`#${id}`)?.querySelector('.t-button');
-}
-
 /** `wx.downloadFile` as WeChat does it: fetches the URL into a temporary file. */
 function downloadFile(options: {
   url: string;
@@ -128,9 +116,8 @@ function queryOf(url: string): Record<string, string> {
 describe('opportunity page', () => {
   it('shows a skeleton while loading, then the opportunity with its rendered body', async () => {
     const call = cloud.caller('detail-reader');
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    installWx({ callFunction: (name, data) => gate.then(() => call(name, data)) });
+    const { call: held, release } = gated(call);
+    installWx({ callFunction: held });
     const page = loadPage(DETAIL);
     const loading = page.onLoad({ id: WITH_FILES });
     await settle();
@@ -139,9 +126,9 @@ describe('opportunity page', () => {
     await loading;
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
-    expect(text(page.querySelector('#opportunity-title'))).toBe('联合科研项目征集');
-    expect(text(page.querySelector('#opportunity-open'))).toBe('可参与');
-    expect(text(page.querySelector('.opportunity__deadline'))).toBe('截止日期：2030年7月1日');
+    expect(textOf(page.querySelector('#opportunity-title'))).toBe('联合科研项目征集');
+    expect(textOf(page.querySelector('#opportunity-open'))).toBe('可参与');
+    expect(textOf(page.querySelector('.opportunity__deadline'))).toBe('截止日期：2030年7月1日');
     // simulate does not draw <rich-text>: check the nodes it is given.
     const body = page.data.body as { name?: string; attrs?: { class?: string } }[];
     // Markdown headings move one level down: the page title is the h1.
@@ -153,7 +140,7 @@ describe('opportunity page', () => {
   it('downloads an attachment and opens it in WeChat’s viewer with its menu', async () => {
     const wx = installDocumentWx();
     const page = await openDetail(WITH_FILES);
-    expect(text(page.querySelector('#attachments'))).toContain('合作计划.pdf');
+    expect(textOf(page.querySelector('#attachments'))).toContain('合作计划.pdf');
 
     await tap(button(page, 'attachment-0'));
     await until(() => wx.openDocument.mock.calls.length > 0);
@@ -172,9 +159,9 @@ describe('opportunity page', () => {
     const wx = installDocumentWx();
     const page = await openDetail(WITH_FILES);
     const rows = page.querySelectorAll('.opportunity__file');
-    expect(text(rows[0])).toContain('打开');
-    expect(text(rows[1])).toContain('已删除的附件.pdf');
-    expect(text(rows[1])).toContain('文件暂不可用');
+    expect(textOf(rows[0])).toContain('打开');
+    expect(textOf(rows[1])).toContain('已删除的附件.pdf');
+    expect(textOf(rows[1])).toContain('文件暂不可用');
     expect(page.querySelector('#attachment-1')).toBeUndefined();
 
     wx.downloadFile.mockImplementation((options: { fail?: (error: { errMsg: string }) => void }) =>
@@ -198,9 +185,9 @@ describe('opportunity page', () => {
 
     const page = await openDetail('opp-mou-projects');
     const shanghai = page.querySelector('#document-doc-mou-shanghai');
-    expect(text(shanghai)).toContain('中日德兰大区与上海市谅解备忘录');
-    expect(text(shanghai)).toContain('可向国际事务办公室索取');
-    expect(text(page.querySelector('#document-doc-mou-stcsm'))).toContain('上海市科学技术委员会');
+    expect(textOf(shanghai)).toContain('中日德兰大区与上海市谅解备忘录');
+    expect(textOf(shanghai)).toContain('可向国际事务办公室索取');
+    expect(textOf(page.querySelector('#document-doc-mou-stcsm'))).toContain('上海市科学技术委员会');
     expect(page.querySelector('#document-open-doc-mou-shanghai')).toBeUndefined();
 
     await tap(button(page, 'document-request-doc-mou-shanghai'));
@@ -237,31 +224,18 @@ describe('opportunity page', () => {
 
   it('shows the error with a retry that loads the page', async () => {
     const call = cloud.caller('detail-error');
-    let failures = 2; // the service retries a read once
-    installWx({
-      callFunction: async (name, data) => {
-        if (failures > 0) {
-          failures -= 1;
-          throw new Error('network down');
-        }
-        return call(name, data);
-      },
-    });
+    installWx({ callFunction: failingFirst(2, call) }); // the service retries a read once
     const page = await openDetail('opp-delegation-visits');
-    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
-      '网络不给力，请检查网络后重试',
-    );
+    expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
     await until(() => page.data.status === 'ready');
-    expect(text(page.querySelector('#opportunity-title'))).toBe('代表团考察交流');
+    expect(textOf(page.querySelector('#opportunity-title'))).toBe('代表团考察交流');
   });
 
   it('says when an opportunity does not exist (any more)', async () => {
     installDocumentWx();
     const page = await openDetail('opp-no-such-thing');
-    expect(text(statePart(page, 'state-view-error')?.querySelector('.t-empty__description'))).toBe(
-      '内容不存在或已下线',
-    );
+    expect(errorMessage(page)).toBe('内容不存在或已下线');
   });
 });
