@@ -31,6 +31,8 @@ const CALL_FAILURE_MESSAGES = {
   BODY_TOO_LARGE: '请求内容过大',
   BODY_NOT_JSON: '请求内容不是有效的 JSON',
   BODY_NOT_OBJECT: '请求内容必须是 JSON 对象',
+  BODY_TOO_DEEP: '请求内容嵌套层级过深',
+  BAD_FUNCTION_NAME: '云函数名称无效',
   BAD_OPENID: '无效的用户身份',
   UNKNOWN_FUNCTION: (name: string) => `云函数 ${name} 不存在`,
 } as const;
@@ -54,6 +56,10 @@ export function appErrorBody(failure: CallFailure): ErrorAnswer {
       return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_NOT_JSON);
     case 'body-not-object':
       return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_NOT_OBJECT);
+    case 'body-too-deep':
+      return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_TOO_DEEP);
+    case 'bad-function-name':
+      return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BAD_FUNCTION_NAME);
     case 'bad-openid':
       return envelope(400, 'UNAUTHENTICATED', CALL_FAILURE_MESSAGES.BAD_OPENID);
   }

@@ -3,13 +3,40 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** The largest request body the local cloud accepts, as the CloudBase gateway does for events. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The deepest nesting of objects and arrays a JSON body may have: MongoDB's limit for a document,
+ * which CloudBase's database inherits. Deeper bodies are refused before they reach a function.
+ */
+export const MAX_JSON_DEPTH = 100;
+
 export class BodyError extends Error {
   constructor(
-    readonly status: 400 | 413,
+    readonly status: 400 | 413 | 415,
     message: string,
+    readonly reason: 'too-large' | 'not-json' | 'too-deep' | 'media-type' = status === 413
+      ? 'too-large'
+      : 'not-json',
   ) {
     super(message);
   }
+}
+
+/** Whether JSON text nests objects/arrays deeper than `max`; a scan, so no parser recursion is risked. */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+  return false;
 }
 
 /** Reads a body of at most {@link MAX_BODY_BYTES}. */
@@ -36,6 +63,9 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 export function parseJson(body: Buffer): unknown {
   const text = body.toString('utf8').trim();
   if (text === '') return {};
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new BodyError(400, `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`, 'too-deep');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -43,9 +73,21 @@ export function parseJson(body: Buffer): unknown {
   }
 }
 
-/** Reads a JSON body of at most {@link MAX_BODY_BYTES}; an empty body is `{}`. */
+/** The media type of a request, lower case, without parameters (`application/json`). */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Reads a JSON body of at most {@link MAX_BODY_BYTES}; an empty body is `{}`. The content type must
+ * be JSON: a browser sends `text/plain` or a form cross-site without asking, never JSON.
+ */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  return parseJson(await readBody(req));
+  const body = await readBody(req);
+  if (mediaType(req) !== 'application/json') {
+    throw new BodyError(415, 'The request body must be sent as application/json', 'media-type');
+  }
+  return parseJson(body);
 }
 
 /**

@@ -6,7 +6,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { runDatabaseAction, isDatabaseAction } from './db/actions';
 import { Database, DatabaseError } from './db/database';
-import { BodyError, parseJson, parseMultipart, readBody, readJson, sendJson } from './http';
+import {
+  BodyError,
+  MAX_JSON_DEPTH,
+  mediaType,
+  parseJson,
+  parseMultipart,
+  readBody,
+  readJson,
+  sendJson,
+} from './http';
 import { collectionSpecs, loadManifest } from './manifest';
 import { CloudCalls, CloudCallRequestError } from './openapi';
 import { refuseLegacyOpenApi } from './openapi/legacy';
@@ -66,6 +75,19 @@ export function platformErrorBody(failure: CallFailure): ErrorAnswer {
       return {
         status: 400,
         body: { errCode: -501007, errMsg: 'invalid parameters: event must be an object' },
+      };
+    case 'body-too-deep':
+      return {
+        status: 400,
+        body: {
+          errCode: -501007,
+          errMsg: `invalid parameters: event is nested deeper than ${failure.maxDepth} levels`,
+        },
+      };
+    case 'bad-function-name':
+      return {
+        status: 400,
+        body: { errCode: -501007, errMsg: 'invalid parameters: function name is not valid percent-encoding' },
       };
     case 'bad-openid':
       return { status: 400, body: { errCode: -501007, errMsg: 'invalid parameters: x-wx-openid' } };
@@ -134,7 +156,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       try {
         const bytes = await readBody(req);
         const contentType = req.headers['content-type'] ?? '';
-        if (/^multipart\/form-data/i.test(contentType)) {
+        // The SDK sends JSON, and cloud calls as multipart form data; a browser's cross-site
+        // "simple" request (text/plain, url-encoded form) is neither.
+        const type = mediaType(req);
+        if (type !== 'application/json' && type !== 'multipart/form-data') {
+          throw new BodyError(
+            415,
+            'The request body must be application/json (or multipart/form-data for cloud calls)',
+            'media-type',
+          );
+        }
+        if (type === 'multipart/form-data') {
           // Cloud calls (`wx.openApi`) come as form data and are answered in protobuf.
           const fields = parseMultipart(contentType, bytes);
           if (fields.get('action')?.toString('utf8') === 'wx.openApi') {
@@ -247,13 +279,28 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, answer.status, answer.body, headers);
     }
 
-    async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    async function callFunction(
+      name: string | undefined,
+      req: IncomingMessage,
+      res: ServerResponse,
+    ): Promise<void> {
       let event: unknown;
       try {
         event = await readJson(req);
       } catch (error) {
         const e = error as BodyError;
-        sendFailure(res, { kind: e.status === 413 ? 'body-too-large' : 'body-not-json' }, closeAfter(e));
+        if (e.reason === 'media-type') return sendJson(res, 415, { error: e.message });
+        const failure: CallFailure =
+          e.reason === 'too-large'
+            ? { kind: 'body-too-large' }
+            : e.reason === 'too-deep'
+              ? { kind: 'body-too-deep', maxDepth: MAX_JSON_DEPTH }
+              : { kind: 'body-not-json' };
+        sendFailure(res, failure, closeAfter(e));
+        return;
+      }
+      if (name === undefined) {
+        sendFailure(res, { kind: 'bad-function-name' });
         return;
       }
       if (event === null || typeof event !== 'object' || Array.isArray(event)) {
@@ -287,13 +334,29 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
 
     async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+      // Only requests addressed to this server by its loopback name or address: a page on another
+      // site whose name an attacker re-points at 127.0.0.1 (DNS rebinding) carries its own Host.
+      const host = (req.headers.host ?? '').toLowerCase();
+      if (!servedHosts.has(host)) {
+        return sendJson(res, 403, {
+          error: `The local cloud answers only requests to ${[...servedHosts].join(' or ')}, not to "${host}"`,
+        });
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = req.method ?? 'GET';
       const p = url.pathname;
       if (method === 'GET' && p === '/health') return sendJson(res, 200, { ok: true });
+      const guarded =
+        p === '/admin' ||
+        p.startsWith('/functions/') ||
+        (p.startsWith('/_local/') && !p.startsWith('/_local/files/'));
+      if (guarded && isCrossSite(req, servedHosts)) {
+        req.resume();
+        return sendJson(res, 403, { error: 'Cross-site requests to the local cloud are refused' });
+      }
       if (method === 'POST' && p === '/admin') return admin(req, res);
       if (method === 'POST' && p.startsWith('/functions/'))
-        return callFunction(decodeURIComponent(p.slice('/functions/'.length)), req, res);
+        return callFunction(decodePathPart(p.slice('/functions/'.length)), req, res);
       if (method === 'GET' && p === '/_local/outbox') return sendJson(res, 200, outbox.list());
       if (method === 'PUT' && p.startsWith('/_local/storage/upload/'))
         return storage.receiveUpload(p.split('/').pop() ?? '', req, res);
@@ -302,11 +365,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
       const timer = /^\/_local\/timers\/([^/]+)(?:\/([^/]+))?$/.exec(p);
       if (method === 'POST' && timer) {
+        const fn = decodePathPart(timer[1] ?? '');
+        const trigger = timer[2] === undefined ? undefined : decodePathPart(timer[2]);
+        if (fn === undefined || (timer[2] !== undefined && trigger === undefined)) {
+          return sendJson(res, 400, { error: 'The path is not valid percent-encoding' });
+        }
         try {
-          const outcome = await timers.fire(
-            decodeURIComponent(timer[1] ?? ''),
-            timer[2] ? decodeURIComponent(timer[2]) : undefined,
-          );
+          const outcome = await timers.fire(fn, trigger);
           return sendJson(res, outcome.status === 'ok' ? 200 : 500, outcome);
         } catch (error) {
           if (error instanceof UnknownFunctionError) return sendJson(res, 404, { error: error.message });
@@ -333,6 +398,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 404, { error: `Not found: ${method} ${p}` });
     }
 
+    // `host:port` names this server answers to, filled in once the port is known.
+    const servedHosts = new Set<string>();
     const server = http.createServer((req, res) => {
       route(req, res).catch((error: unknown) => {
         log(`request ${req.method} ${req.url} failed: ${(error as Error).stack ?? String(error)}`);
@@ -349,6 +416,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       server.listen(options.port, '127.0.0.1', () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+    servedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
     baseUrl = `http://127.0.0.1:${port}`;
     const serviceUrl = `${baseUrl}/admin`;
     // Functions reach the database through the real SDK pointed at this server.
@@ -412,6 +480,27 @@ function isRunning(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return true; // no /proc (not Linux): trust kill(pid, 0)
+  }
+}
+
+/**
+ * Whether a browser sent this request from another site. Browsers mark every request with
+ * `Sec-Fetch-Site` and cross-origin POSTs with `Origin`; the SDK and scripts send neither.
+ */
+function isCrossSite(req: IncomingMessage, servedHosts: Set<string>): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  return ![...servedHosts].some((host) => origin.toLowerCase() === `http://${host}`);
+}
+
+/** A percent-decoded path segment, or undefined when its encoding is malformed. */
+function decodePathPart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
   }
 }
 

@@ -45,6 +45,15 @@ export function normaliseCloudPath(cloudPath: string): string {
   return clean;
 }
 
+/** Whether `file` is a regular file: a cloud path names files, never the folders between them. */
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export class Storage {
   private readonly root: string;
   private readonly secret = randomBytes(32);
@@ -124,7 +133,7 @@ export class Storage {
     return list.map(({ fileid, max_age: maxAge }) => {
       try {
         const cloudPath = this.cloudPathOf(fileid);
-        if (!fs.existsSync(this.fileOf(cloudPath))) {
+        if (!isFile(this.fileOf(cloudPath))) {
           return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
         }
         const expires =
@@ -144,7 +153,7 @@ export class Storage {
     return fileIds.map((fileId) => {
       try {
         const file = this.fileOf(this.cloudPathOf(fileId));
-        if (!fs.existsSync(file)) return { fileID: fileId, code: 'STORAGE_FILE_NONEXIST' };
+        if (!isFile(file)) return { fileID: fileId, code: 'STORAGE_FILE_NONEXIST' };
         fs.rmSync(file);
         return { fileID: fileId, code: 'SUCCESS' };
       } catch {
@@ -177,13 +186,16 @@ export class Storage {
       return;
     }
     const file = this.fileOf(cloudPath);
-    if (!fs.existsSync(file)) {
+    if (!isFile(file)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, { 'content-type': type, 'content-length': String(fs.statSync(file).size) });
-    fs.createReadStream(file).pipe(res);
+    // A file deleted between the check and the read ends the response instead of the process.
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 }
 

@@ -48,6 +48,10 @@ export type CallFailure =
   | { kind: 'body-too-large' }
   | { kind: 'body-not-json' }
   | { kind: 'body-not-object' }
+  /** Objects or arrays nested deeper than `maxDepth`: refused before the function runs. */
+  | { kind: 'body-too-deep'; maxDepth: number }
+  /** The function name in the path is not valid percent-encoding. */
+  | { kind: 'bad-function-name' }
   | { kind: 'bad-openid' };
 
 /** An HTTP answer: status and JSON body. */
