@@ -82,6 +82,10 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions {
     platform: 'node',
     target: `node${FUNCTION_NODE_VERSION}`,
     format: 'cjs',
+    // A fresh instance parses every byte before its first call: minified, the SDK alone loads in
+    // about half the time (bench/cold-start.ts). Names stay, so errors and logs still read.
+    minify: true,
+    keepNames: true,
     // A linked map without sources keeps stack traces readable (node --enable-source-maps) at a
     // fraction of the size.
     sourcemap: 'linked',
