@@ -10,7 +10,7 @@ import {
   type SimNode,
   type WxMock,
 } from '../../harness/simulate';
-import { failingFirst, NETWORK_FAILURE, stubShareMenu, until } from '../../harness/page-helpers';
+import { failingFirst, gated, NETWORK_FAILURE, stubShareMenu, until } from '../../harness/page-helpers';
 import { NEWS } from '../../../cloudbase/seed/news';
 import { PROFILE } from '../../../cloudbase/seed/profile';
 
@@ -152,16 +152,8 @@ describe('home page', () => {
     await first.onLoad();
     await settle();
 
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const caller = cloudCaller(USER);
-    wx = installWx({
-      storage: Object.fromEntries(wx.storage),
-      callFunction: async (name, data) => {
-        await gate;
-        return caller(name, data);
-      },
-    });
+    const { call, release } = gated(cloudCaller(USER));
+    wx = installWx({ storage: Object.fromEntries(wx.storage), callFunction: call });
     stubShareMenu();
     const second = openHome();
     const loading = second.onLoad();

@@ -1,7 +1,6 @@
-import tcb from '@cloudbase/node-sdk';
 import { NEWS } from '../../../cloudbase/seed/news';
 import type { RichTextElement } from '../../../contract/api/content';
-import { cloudCaller } from '../../harness/cloud-client';
+import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
 import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import {
   failingFirst,
@@ -32,18 +31,9 @@ jest.mock('../../../miniprogram/config', () => ({
   },
 }));
 
-// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
-process.env.TENCENTCLOUD = 'true';
-
-function database() {
-  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
-  if (!serviceUrl)
-    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
-  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }).database();
-}
-
 async function openSubscriptions(openId: string): Promise<number> {
-  const { total } = await database()
+  const { total } = await testCloudApp()
+    .database()
     .collection('subscriptions')
     .where({ _openid: openId, topic: 'news', status: 'open' })
     .count();

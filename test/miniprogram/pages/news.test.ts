@@ -1,6 +1,5 @@
-import tcb from '@cloudbase/node-sdk';
 import { Buffer } from 'node:buffer';
-import { cloudCaller } from '../../harness/cloud-client';
+import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
 import {
   installWx,
   loadPage,
@@ -12,6 +11,7 @@ import {
 } from '../../harness/simulate';
 import {
   failingFirst,
+  gated,
   NETWORK_FAILURE,
   state,
   stubShareMenu,
@@ -42,22 +42,12 @@ const PINNED = seeded('news-2016-midtnet-kina');
 const MOUS = seeded('news-current-mous');
 const MOU_TAG = MOUS.tags[0]!;
 
-// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
-process.env.TENCENTCLOUD = 'true';
-
-function database() {
-  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
-  if (!serviceUrl)
-    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
-  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }).database();
-}
-
 /**
  * Published items with `PAGED_TAG`, a day apart and older than every seeded item (so they never
  * reach the top of the unfiltered list), numbered from the newest: 第1条 … 第23条.
  */
 beforeAll(async () => {
-  const news = database().collection('news');
+  const news = testCloudApp().database().collection('news');
   const newest = Date.UTC(2010, 0, 31);
   for (let i = 0; i < PAGED_COUNT; i += 1) {
     const at = new Date(newest - i * 24 * 3600_000);
@@ -208,16 +198,8 @@ describe('news list page', () => {
     await first.onLoad();
     await settle();
 
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const caller = cloudCaller(USER);
-    wx = installWx({
-      storage: Object.fromEntries(wx.storage),
-      callFunction: async (name, data) => {
-        await gate;
-        return caller(name, data);
-      },
-    });
+    const { call, release } = gated(cloudCaller(USER));
+    wx = installWx({ storage: Object.fromEntries(wx.storage), callFunction: call });
     stubShareMenu();
     const second = loadPage('pages/news/index');
     const loading = second.onLoad();

@@ -1,15 +1,6 @@
-import tcb from '@cloudbase/node-sdk';
-import { cloudCaller } from '../../../harness/cloud-client';
-import {
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  type PageHandle,
-  type WxMock,
-  type CallFunction,
-} from '../../../harness/simulate';
-import { until } from '../../../harness/until';
+import { cloudCaller, testCloudApp } from '../../../harness/cloud-client';
+import { installWx, loadPage, settle, tap, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { failingFirst, gated, statePart, until } from '../../../harness/page-helpers';
 
 /** 我的咨询 against the real `enquiry` function: the caller's enquiries with status, paged to the end. */
 
@@ -24,16 +15,6 @@ const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
 /** More than one page (20) of the function's `mine`. */
 const STORED = 23;
 
-// The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
-process.env.TENCENTCLOUD = 'true';
-
-function database() {
-  const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
-  if (!serviceUrl)
-    throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
-  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }).database();
-}
-
 function uniqueOpenId(test: string): string {
   return `mine-${test}-${Date.now().toString(36)}`;
 }
@@ -44,7 +25,7 @@ function uniqueOpenId(test: string): string {
  * five new enquiries an hour from one caller.
  */
 async function storeEnquiries(openId: string, count: number): Promise<void> {
-  const collection = database().collection('enquiries');
+  const collection = testCloudApp().database().collection('enquiries');
   const start = Date.UTC(2026, 10, 1, 2);
   for (let i = 0; i < count; i += 1) {
     const at = new Date(start + i * 3600_000);
@@ -79,25 +60,8 @@ function text(page: PageHandle, selector: string): string {
   return page.querySelector(selector)?.dom?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** A part of the page's state view (`state-view-skeleton`, `-error`, `-empty`, `-retry`). */
-function statePart(page: PageHandle, id: string) {
-  return page.querySelector('#state')?.querySelector(`#${id}`);
-}
-
 function stateMessage(page: PageHandle, id: 'state-view-error' | 'state-view-empty'): string {
   return statePart(page, id)?.querySelector('.t-empty__description')?.dom?.textContent?.trim() ?? '';
-}
-
-/** A network that drops the first `failures` calls, then reaches the local cloud. */
-function flaky(call: CallFunction, failures: number): CallFunction {
-  let failed = 0;
-  return async (name, data) => {
-    if (failed < failures) {
-      failed += 1;
-      throw new Error('network down');
-    }
-    return call(name, data);
-  };
 }
 
 let wx: WxMock;
@@ -106,10 +70,8 @@ describe('我的咨询', () => {
   it('shows a skeleton while loading, then the caller’s enquiries with their status, newest first', async () => {
     const openId = uniqueOpenId('list');
     await storeEnquiries(openId, STORED);
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const call = cloudCaller(openId);
-    wx = installWx({ callFunction: async (name, data) => gate.then(() => call(name, data)) });
+    const { call, release } = gated(cloudCaller(openId));
+    wx = installWx({ callFunction: call });
 
     const page = loadPage(MINE);
     const loading = page.onLoad();
@@ -181,7 +143,7 @@ describe('我的咨询', () => {
     const openId = uniqueOpenId('error');
     await storeEnquiries(openId, 2);
     // The service retries a read once: two dropped calls make one failed load.
-    wx = installWx({ callFunction: flaky(cloudCaller(openId), 2) });
+    wx = installWx({ callFunction: failingFirst(2, cloudCaller(openId)) });
     const page = await openMine();
 
     expect(stateMessage(page, 'state-view-error')).toBe('网络不给力，请检查网络后重试');
