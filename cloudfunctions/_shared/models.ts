@@ -14,7 +14,18 @@ export type AnySubscription = Omit<Subscription, 'topic'> & { topic: Notificatio
 /** Attempts at one subscription message before it stays `failed` for good. */
 export const MAX_SEND_ATTEMPTS = 5;
 
-export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+/**
+ * `reserved`: the reader's one message about an item is claimed, no subscription used up yet (never
+ * sent as such; dropped again when the reader has no credit left).
+ */
+export const NOTIFICATION_STATUSES = [
+  'reserved',
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** The message as it will be sent, fixed when it is queued so a retry sends the same thing. */
@@ -25,15 +36,17 @@ export interface SubscribeMessage {
 }
 
 /**
- * One subscription message to one reader about one item. `_id` is `<itemId>:<subscriptionId>`, so
- * queuing is idempotent: a second insert is a duplicate, not a second message.
+ * One subscription message to one reader about one item. `_id` is `<itemId>:<reader hash>`, so a
+ * reader gets at most one message per item however many credits they hold: a second insert is a
+ * duplicate, not a second message.
  */
 export interface NotificationDoc {
   _id: string;
   topic: NotificationTopic;
   /** The news item (or enquiry, for staff alerts) the message is about. */
   itemId: string;
-  subscriptionId: string;
+  /** The credit used up for this message (set when it leaves `reserved`). */
+  subscriptionId?: string;
   touser: string;
   message: SubscribeMessage;
   /** `sending` is claimed by one sender; only `pending` and `failed` can be claimed. */

@@ -1,29 +1,39 @@
 /**
  * Subscription messages: each reader with an open subscription gets exactly one message per item,
- * never two, and a failed send is recorded and retried.
+ * never two, however many subscriptions (credits) they hold, and a failed send is recorded and retried.
  *
- * - Queue: for each open subscription, use it up with a conditional update (`open` → `used`; of
- *   two concurrent publishers exactly one wins), then insert the message under the deterministic
- *   `_id` `<itemId>:<subscriptionId>` (a second insert is a duplicate, not a second message).
+ * - Queue: per reader, first reserve the message under the deterministic `_id` `<itemId>:<reader>`
+ *   (a second insert, by this or a concurrent fan-out, is a duplicate: that reader is done), then use
+ *   up one of the reader's open subscriptions with a conditional update (`open` → `used`; of two
+ *   concurrent publishers exactly one wins each credit). No credit left: the reservation is dropped.
  * - Send: claim the message with a conditional update (`pending | failed` → `sending`), so two
  *   concurrent senders never both send; then `sent`, or `failed` with `attempts + 1`. The scheduler
  *   retries `failed` (and leftover `pending`) messages up to MAX_SEND_ATTEMPTS.
  *
- * Delivery is at most once: a crash between using a subscription and queuing its message, or
- * between sending and recording `sent`, loses that one message rather than risking a second.
+ * Delivery is at most once: a crash between reserving and queuing a message, or between sending and
+ * recording `sent`, loses that one message rather than risking a second.
  */
 import type { NotifyReport } from '../../../contract/api/admin';
 import type { EnquiryTopic } from '../../../contract/models';
-import { ENQUIRY_ALERT_TOPIC, NEWS_TOPIC, type NotificationTopic, type SubscribeMessage } from '../models';
+import {
+  ENQUIRY_ALERT_TOPIC,
+  NEWS_TOPIC,
+  type AnySubscription,
+  type NotificationTopic,
+  type SubscribeMessage,
+} from '../models';
 import { staffIdsAmong } from '../repo/admins';
 import { markFanOutDone, publishedIds } from '../repo/news';
+import type { After } from '../repo/keyset';
 import {
+  attachSubscription,
   cancelNotification,
   claimNotification,
   markFailed,
   markSent,
   notificationId,
-  queueNotification,
+  releaseReservation,
+  reserveNotification,
   retryableNotifications,
 } from '../repo/notifications';
 import { openSubscriptions, useSubscription } from '../repo/subscriptions';
@@ -79,41 +89,61 @@ interface FanOut {
   deadline: number;
 }
 
-/** Uses up each open subscription of the topic, queues its message and sends it; true when all were handled. */
+/**
+ * Sends `touser` the item's one message, using up one of `credits` (their open subscriptions in this
+ * batch, oldest first). True when the reader is done for this item (messaged now or before); false
+ * when every credit was taken by a concurrent fan-out, so a later batch may still hold one.
+ */
+async function notifyReader(
+  job: FanOut,
+  touser: string,
+  credits: AnySubscription[],
+  report: NotifyReport,
+): Promise<boolean> {
+  const id = notificationId(job.itemId, touser);
+  const now = new Date();
+  const reserved = await reserveNotification({
+    _id: id,
+    topic: job.topic,
+    itemId: job.itemId,
+    touser,
+    message: job.message,
+    status: 'reserved',
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!reserved) return true;
+  for (const credit of credits) {
+    if (!(await useSubscription(credit._id, new Date()))) continue;
+    await attachSubscription(id, credit._id, new Date());
+    report.queued += 1;
+    await deliver(id, touser, job.message, report);
+    return true;
+  }
+  await releaseReservation(id);
+  return false;
+}
+
+/** Walks the topic's open subscriptions once, sending each reader one message; true when all were handled. */
 async function fanOut(job: FanOut, report: NotifyReport): Promise<boolean> {
-  const skipped = new Set<string>();
+  const done = new Set<string>();
+  let after: After | null = null;
   for (;;) {
     if (Date.now() > job.deadline) return false;
-    const batch = (await openSubscriptions(job.topic, job.cutoff, FAN_OUT_BATCH + skipped.size)).filter(
-      (sub) => !skipped.has(sub._id),
-    );
-    if (batch.length === 0) return true;
-    const accepted = job.accept ? await job.accept(batch.map((sub) => sub._openid)) : null;
-    await eachLimited(batch, CONCURRENCY, async (sub) => {
-      if (accepted && !accepted.has(sub._openid)) {
-        skipped.add(sub._id);
-        return;
-      }
-      if (!(await useSubscription(sub._id, new Date()))) return;
-      const id = notificationId(job.itemId, sub._id);
-      const now = new Date();
-      const queued = await queueNotification({
-        _id: id,
-        topic: job.topic,
-        itemId: job.itemId,
-        subscriptionId: sub._id,
-        touser: sub._openid,
-        message: job.message,
-        status: 'pending',
-        attempts: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (!queued) return;
-      report.queued += 1;
-      await deliver(id, sub._openid, job.message, report);
+    const batch = await openSubscriptions(job.topic, job.cutoff, after, FAN_OUT_BATCH);
+    const last = batch[batch.length - 1];
+    if (!last) return true;
+    after = { at: last.createdAt, id: last._id };
+    const byReader = new Map<string, AnySubscription[]>();
+    for (const sub of batch) {
+      if (!done.has(sub._openid)) byReader.set(sub._openid, [...(byReader.get(sub._openid) ?? []), sub]);
+    }
+    const accepted = job.accept ? await job.accept([...byReader.keys()]) : null;
+    await eachLimited([...byReader], CONCURRENCY, async ([touser, credits]) => {
+      if (accepted && !accepted.has(touser)) return;
+      if (await notifyReader(job, touser, credits, report)) done.add(touser);
     });
-    if (batch.every((sub) => skipped.has(sub._id))) return true;
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isDuplicateKeyError } from '../cloud';
 import { COLLECTIONS } from '../../../contract/constants';
 import { MAX_SEND_ATTEMPTS, type NotificationDoc } from '../models';
@@ -5,13 +6,19 @@ import { _, db } from './db';
 
 const collection = () => db.collection(COLLECTIONS.notifications);
 
-/** The deterministic `_id` that makes queuing idempotent: one message per item and subscription. */
-export function notificationId(itemId: string, subscriptionId: string): string {
-  return `${itemId}:${subscriptionId}`;
+/**
+ * The deterministic `_id` that makes a reader's message about an item unique: one per item and
+ * reader. The reader appears hashed, so the id itself (in logs, in the audit) names nobody.
+ */
+export function notificationId(itemId: string, touser: string): string {
+  return `${itemId}:${createHash('sha256').update(touser).digest('hex').slice(0, 32)}`;
 }
 
-/** Queues a message; `false` when it was queued before (a duplicate `_id`), which is not an error. */
-export async function queueNotification(doc: NotificationDoc): Promise<boolean> {
+/**
+ * Claims the reader's one message about the item (status `reserved`); `false` when it was claimed
+ * before (a duplicate `_id`), by this fan-out or a concurrent one, which is not an error.
+ */
+export async function reserveNotification(doc: NotificationDoc): Promise<boolean> {
   try {
     await collection().add(doc);
     return true;
@@ -19,6 +26,18 @@ export async function queueNotification(doc: NotificationDoc): Promise<boolean> 
     if (isDuplicateKeyError(error)) return false;
     throw error;
   }
+}
+
+/** A reserved message whose credit is now used up becomes `pending`, ready to send. */
+export async function attachSubscription(id: string, subscriptionId: string, now: Date): Promise<void> {
+  await collection()
+    .where({ _id: id, status: 'reserved' })
+    .update({ status: 'pending', subscriptionId, updatedAt: now });
+}
+
+/** Drops a reservation the reader had no credit for, so a credit found later can still be used. */
+export async function releaseReservation(id: string): Promise<void> {
+  await collection().where({ _id: id, status: 'reserved' }).remove();
 }
 
 /**

@@ -2,18 +2,28 @@ import { COLLECTIONS } from '../../../contract/constants';
 import type { AnySubscription, NotificationTopic } from '../models';
 import type { AuditDraft } from './audit';
 import { _, db } from './db';
+import type { After } from './keyset';
 import { insertWithAudit } from './write';
 
 const collection = () => db.collection(COLLECTIONS.subscriptions);
 
-/** The oldest open subscriptions of `topic` accepted no later than `cutoff`. */
+/**
+ * Open subscriptions of `topic` accepted no later than `cutoff`, oldest first, after the position
+ * `after` (`createdAt`, `_id`) of the previous batch: a fan-out walks them once, whether it uses a
+ * credit or leaves it open (a reader's further credits stay for later items).
+ */
 export async function openSubscriptions(
   topic: NotificationTopic,
   cutoff: Date,
+  after: After | null,
   limit: number,
 ): Promise<AnySubscription[]> {
+  const open = { topic, status: 'open', createdAt: _.lte(cutoff) };
+  const query = after
+    ? _.and([open, _.or([{ createdAt: _.gt(after.at) }, { createdAt: after.at, _id: _.gt(after.id) }])])
+    : open;
   const { data } = await collection()
-    .where({ topic, status: 'open', createdAt: _.lte(cutoff) })
+    .where(query)
     .orderBy('createdAt', 'asc')
     .orderBy('_id', 'asc')
     .limit(limit)
