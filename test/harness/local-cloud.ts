@@ -1,9 +1,11 @@
-import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud } from '@cdr/local-cloud';
+import { startLocalCloud } from '@cdr/local-cloud';
+import { testCloudOf, type TestCloud } from '@cdr/local-cloud/test/helpers';
 import { APP_FUNCTIONS_DIR, APP_MANIFEST, appCloudPolicy } from '../../tools/local-cloud';
+
+export type { TestCloud };
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -11,16 +13,6 @@ export const ROOT = path.resolve(__dirname, '../..');
 process.env.TENCENTCLOUD = 'true';
 // Its "request slower than 3 s" warnings would outlive tests that deliberately stall or kill a server.
 process.env.SILENCE = 'true';
-
-export interface TestCloud {
-  cloud: LocalCloud;
-  /** The real `@cloudbase/node-sdk`, pointed at the local cloud. */
-  app: ReturnType<typeof tcb.init>;
-  dataDir: string;
-  /** Calls `POST /functions/<name>` as the mini program would, as `openId`. */
-  call<T = unknown>(name: string, event: unknown, openId?: string): Promise<T>;
-  close(): Promise<void>;
-}
 
 export interface TestCloudOptions {
   functionsDir?: string;
@@ -47,23 +39,5 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Te
     functionEnv: { SILENCE: 'true' },
     log: () => undefined,
   });
-  const app = tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: cloud.serviceUrl });
-  return {
-    cloud,
-    app,
-    dataDir,
-    async call<T>(name: string, event: unknown, openId?: string): Promise<T> {
-      const res = await fetch(`${cloud.url}/functions/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(openId ? { 'x-wx-openid': openId } : {}) },
-        body: JSON.stringify(event),
-      });
-      // Parsed here, not by fetch: objects of this realm keep `expect.any(Array)` and `instanceof` meaningful.
-      return JSON.parse(await res.text()) as T;
-    },
-    async close() {
-      await cloud.close();
-      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return testCloudOf(cloud, dataDir, !options.dataDir);
 }

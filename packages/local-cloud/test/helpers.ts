@@ -46,6 +46,11 @@ export async function startFixtureCloud(
     port: 0,
     dataDir,
   });
+  return testCloudOf(cloud, dataDir, !options.dataDir);
+}
+
+/** A started cloud with the real SDK and a function caller; `close` also removes `dataDir` when `ownsDataDir`. */
+export function testCloudOf(cloud: LocalCloud, dataDir: string, ownsDataDir: boolean): TestCloud {
   const app = tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: cloud.serviceUrl });
   return {
     cloud,
@@ -62,7 +67,7 @@ export async function startFixtureCloud(
     },
     async close() {
       await cloud.close();
-      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
