@@ -22,6 +22,8 @@ export const COLLECTIONS = {
   exports: 'exports',
   /** Documents that serialise changes, e.g. to the staff roster (server only). */
   locks: 'locks',
+  /** Machine translations keyed by a hash of text and target language (server only). */
+  translations: 'translations',
 } as const;
 
 /** China Standard Time (UTC+8, no daylight saving), where the readers are: dates are shown in it. */
@@ -46,6 +48,26 @@ export const OPPORTUNITY_KINDS = [
 export const ENQUIRY_TOPICS = ['business', 'knowledge', 'research', 'culture', 'other'] as const;
 
 export const ENQUIRY_STATUSES = ['received', 'pending_review', 'in_progress', 'closed'] as const;
+
+/** A general enquiry, or a request to visit the region (来访申请). */
+export const ENQUIRY_KINDS = ['general', 'visit'] as const;
+
+/** A visit lasts at most this many days after its first day. */
+export const VISIT_MAX_DAYS = 60;
+export const VISIT_GROUP_MAX = 100;
+/** Sectors (topic ids) a visit may name. */
+export const VISIT_MAX_SECTORS = 5;
+
+/** Languages staff write a reply in; the partner always reads it in Chinese. */
+export const REPLY_LANGUAGES = ['zh', 'en', 'da'] as const;
+/** Languages a machine translation is made into: Chinese for partners, English for staff. */
+export const TRANSLATE_TARGETS = ['zh', 'en'] as const;
+
+/** Open reply subscriptions one enquiry may hold at once. */
+export const MAX_OPEN_REPLY_SUBSCRIPTIONS = 5;
+
+/** Working days within which the office usually answers, unless the function is configured otherwise. */
+export const RESPONSE_WORKING_DAYS_DEFAULT = 3;
 
 /**
  * The four focus areas of the sister-city agreement. They share their ids with the enquiry topics,

@@ -3,6 +3,7 @@
  * Stored dates are JS `Date`s. The unions' allowed values live in `./constants`.
  */
 import type {
+  ENQUIRY_KINDS,
   ENQUIRY_STATUSES,
   ENQUIRY_TOPICS,
   FOCUS_AREA_IDS,
@@ -10,8 +11,10 @@ import type {
   OPPORTUNITY_KINDS,
   OPPORTUNITY_STATUSES,
   PROFILE_ID,
+  REPLY_LANGUAGES,
   SUBSCRIPTION_STATUSES,
   SUBSCRIPTION_TOPICS,
+  TRANSLATE_TARGETS,
 } from './constants';
 
 export type NewsStatus = (typeof NEWS_STATUSES)[number];
@@ -19,6 +22,9 @@ export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
 export type EnquiryTopic = (typeof ENQUIRY_TOPICS)[number];
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+export type EnquiryKind = (typeof ENQUIRY_KINDS)[number];
+export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
+export type TranslateTarget = (typeof TRANSLATE_TARGETS)[number];
 export type FocusAreaId = (typeof FOCUS_AREA_IDS)[number];
 export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
@@ -245,8 +251,47 @@ export interface EnquiryNote {
   text: string;
 }
 
+/** What a visit request (`kind: "visit"`) asks for. Days are China dates, `YYYY-MM-DD`. */
+export interface VisitDetails {
+  from: string;
+  to: string;
+  groupSize: number;
+  /** Topic ids the delegation is interested in. */
+  sectors?: EnquiryTopic[];
+  /** Institutions they hope to visit. */
+  institutions?: string;
+}
+
+/** A staff reply: `body` is what the partner reads (Chinese). */
+export interface EnquiryReply {
+  id: string;
+  at: Date;
+  /** The staff member's OPENID; shown by their display name, never bare. */
+  by: string;
+  body: string;
+  /** What staff wrote, when they wrote in another language than the body's. */
+  original?: { text: string; language: ReplyLanguage };
+}
+
+/** A status change, for the partner's timeline. */
+export interface EnquiryStatusEvent {
+  at: Date;
+  status: EnquiryStatus;
+}
+
+/** One accepted one-time subscription of the submitter to a reply on this enquiry. */
+export interface ReplySubscription {
+  id: string;
+  at: Date;
+  status: SubscriptionStatus;
+  usedAt?: Date;
+}
+
 export interface Enquiry {
   _id: string;
+  /** `CDR-YYYYMMDD-NNN`: the China day of submission and that day's sequence number. */
+  ref: string;
+  kind: EnquiryKind;
   /** The submitter, from the platform. */
   _openid: string;
   /** The client's idempotency key, unique per `_openid`. */
@@ -256,11 +301,18 @@ export interface Enquiry {
   title?: string;
   email?: string;
   phone?: string;
+  wechatId?: string;
   topic: EnquiryTopic;
   message: string;
+  visit?: VisitDetails;
   consent: EnquiryConsent;
   status: EnquiryStatus;
   notes?: EnquiryNote[];
+  replies?: EnquiryReply[];
+  /** Status changes after submission, oldest first. */
+  statusEvents?: EnquiryStatusEvent[];
+  replySubscriptions?: ReplySubscription[];
+  lastReplyAt?: Date;
   createdAt: Date;
   updatedAt: Date;
   /** After this the enquiry is deleted (personal data is kept no longer than needed). */
@@ -270,6 +322,8 @@ export interface Enquiry {
 export interface Admin {
   /** The staff member's OPENID. */
   _id: string;
+  /** Display name, shown on notes and replies. */
+  name?: string;
   addedAt: Date;
   /** OPENID of whoever added them, or how they were added (e.g. the start-up environment). */
   addedBy: string;

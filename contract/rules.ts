@@ -8,6 +8,8 @@
  */
 import {
   ATTACHMENT_MAX_BYTES,
+  CHINA_OFFSET_MS,
+  ENQUIRY_KINDS,
   ENQUIRY_STATUSES,
   ENQUIRY_TOPICS,
   MAX_ATTACHMENTS,
@@ -16,7 +18,12 @@ import {
   NEWS_PAGE_SIZE_DEFAULT,
   NEWS_PAGE_SIZE_MAX,
   OPPORTUNITY_KINDS,
+  REPLY_LANGUAGES,
   SUBSCRIPTION_TOPICS,
+  TRANSLATE_TARGETS,
+  VISIT_GROUP_MAX,
+  VISIT_MAX_DAYS,
+  VISIT_MAX_SECTORS,
 } from './constants';
 import type { LabelKey, MessageKey, RuleTexts } from './messages.zh';
 
@@ -57,7 +64,7 @@ export function renderProblems(problems: readonly Problem[], texts: RuleTexts): 
 // ---- rules -----------------------------------------------------------------------------------
 
 /** Ways a text may be formatted beyond its length. */
-export type TextFormat = 'email' | 'phone' | 'intlPhone' | 'pdfName';
+export type TextFormat = 'email' | 'phone' | 'intlPhone' | 'pdfName' | 'wechatId';
 
 interface Common<T, I = T> {
   /** Absent (undefined) is allowed. */
@@ -137,6 +144,14 @@ export interface DateTimeRule extends Common<Date, string> {
   readonly maxDaysAhead?: number;
 }
 
+/** A calendar day `YYYY-MM-DD` (China time); the functions keep it as that string. */
+export interface DateRule extends Common<string> {
+  readonly kind: 'date';
+  readonly label: LabelKey;
+  /** Not before today in China. */
+  readonly notPast?: boolean;
+}
+
 /** A `cloud://` file ID of an image or a PDF, as `wx.cloud.uploadFile` answers it. */
 export interface CloudFileRule extends Common<string> {
   readonly kind: 'cloudFile';
@@ -176,7 +191,23 @@ export type CrossCheck =
       readonly at: string;
       readonly say: Say;
     }
-  | { readonly kind: 'nonEmpty'; readonly say: Say };
+  | { readonly kind: 'nonEmpty'; readonly say: Say }
+  | {
+      /** `fields[0]` is required when `fields[1]` equals `value`, and refused otherwise. */
+      readonly kind: 'requiredWhen';
+      readonly fields: readonly [string, string];
+      readonly value: string;
+      readonly say: Say;
+      readonly absentSay: Say;
+    }
+  | {
+      /** Days `fields[0]` ≤ `fields[1]` ≤ `fields[0]` + `maxDays`; messages go on `fields[1]`. */
+      readonly kind: 'dateSpan';
+      readonly fields: readonly [string, string];
+      readonly maxDays: number;
+      readonly say: Say;
+      readonly maxSay: Say;
+    };
 
 /** An object with exactly these fields (any other key is refused). */
 export interface ObjectRule<
@@ -200,6 +231,7 @@ export type Rule =
   | BooleanRule
   | NumberRule
   | DateTimeRule
+  | DateRule
   | CloudFileRule
   | HttpsUrlRule
   | ListRule
@@ -264,6 +296,10 @@ export function dateTime(label: LabelKey, maxDaysAhead?: number): DateTimeRule {
   return { kind: 'datetime', label, ...(maxDaysAhead === undefined ? {} : { maxDaysAhead }) };
 }
 
+export function date(label: LabelKey, options: { notPast?: boolean } = {}): DateRule {
+  return { kind: 'date', label, ...options };
+}
+
 export function cloudFile(label: LabelKey, type: 'image' | 'pdf'): CloudFileRule {
   return { kind: 'cloudFile', label, type };
 }
@@ -321,6 +357,9 @@ const FILE_EXTENSION = { image: /\.(jpe?g|png|webp)$/i, pdf: /\.pdf$/i } as cons
 const HTTPS_URL = /^https:\/\/[^\s/?#:@]+(?::[0-9]{1,5})?(?:[/?#][^\s]*)?$/;
 const URL_MAX = 500;
 const DAY_MS = 24 * 3600_000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A WeChat ID as WeChat allows it: a letter, then letters, digits, _ or -, 6–20 in all. */
+export const WECHAT_ID = /^[A-Za-z][A-Za-z0-9_-]{5,19}$/;
 
 // C0 and C1 control characters; multi-line text may hold tab, newline and carriage return.
 // eslint-disable-next-line no-control-regex
@@ -370,6 +409,7 @@ const FORMATS: Record<TextFormat, { test(value: string): boolean; say: MessageKe
   phone: { test: isPhone, say: 'format.phone' },
   intlPhone: { test: (value) => isPhone(value) && value.startsWith('+'), say: 'format.intlPhone' },
   pdfName: { test: (value) => FILE_EXTENSION.pdf.test(value), say: 'format.pdfName' },
+  wechatId: { test: (value) => WECHAT_ID.test(value), say: 'format.wechatId' },
 };
 
 /** What is wrong with a trimmed, present text; null when nothing. */
@@ -415,6 +455,37 @@ export function dateTimeProblem(rule: DateTimeRule, value: string, now: number):
   return null;
 }
 
+/** Today in China as `YYYY-MM-DD`. */
+export function chinaDay(now: number): string {
+  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Days from one `YYYY-MM-DD` to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** What is wrong with a calendar day string; null when nothing. */
+export function dateProblem(rule: DateRule, value: string, now: number): Say | null {
+  const match = DAY.exec(value);
+  const day = match && new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (!day || day.toISOString().slice(0, 10) !== value) return { key: 'format.date', label: rule.label };
+  if (rule.notPast && value < chinaDay(now)) return { key: 'date.past', label: rule.label };
+  return null;
+}
+
+/** Whether a span of days breaks a `dateSpan` check: its message, or null. */
+export function dateSpanProblem(
+  check: Extract<CrossCheck, { kind: 'dateSpan' }>,
+  from: string,
+  to: string,
+): Say | null {
+  const days = daysBetween(from, to);
+  if (days < 0) return check.say;
+  if (days > check.maxDays) return check.maxSay;
+  return null;
+}
+
 /** What is wrong with a cloud file ID string; null when nothing. */
 export function cloudFileProblem(rule: CloudFileRule, value: string): Say | null {
   const label = rule.label;
@@ -444,6 +515,7 @@ export function typeSay(rule: Rule): Say {
       return { key: 'format.https', label: rule.label };
     case 'text':
     case 'datetime':
+    case 'date':
     case 'cloudFile':
     case 'list':
       return { key: 'value.type', label: rule.label };
@@ -466,6 +538,42 @@ export const openId = pattern(OPENID, 64, { key: 'format.openId' });
 
 const topic = choice(ENQUIRY_TOPICS, { key: 'choice.required', label: 'topic' });
 
+/** What a visit request (`kind: "visit"`) asks for. */
+export const visitDetails = object(
+  {
+    from: date('visitFrom', { notPast: true }),
+    to: date('visitTo'),
+    groupSize: number({
+      integer: true,
+      min: 1,
+      max: VISIT_GROUP_MAX,
+      say: { key: 'number.integer', label: 'groupSize' },
+      rangeSay: { key: 'number.range', label: 'groupSize', params: { min: 1, max: VISIT_GROUP_MAX } },
+    }),
+    sectors: optional(
+      list(choice(ENQUIRY_TOPICS, { key: 'value.invalid', label: 'sector' }), {
+        label: 'sector',
+        max: VISIT_MAX_SECTORS,
+        maxSay: { key: 'list.maxCount', label: 'sector', params: { max: VISIT_MAX_SECTORS } },
+        unique: true,
+      }),
+    ),
+    institutions: optionalText({ label: 'institutions', max: 500, multiline: true }),
+  },
+  {
+    say: { key: 'visit.details', label: 'visit' },
+    checks: [
+      {
+        kind: 'dateSpan',
+        fields: ['from', 'to'],
+        maxDays: VISIT_MAX_DAYS,
+        say: { key: 'visit.dateOrder' },
+        maxSay: { key: 'visit.tooLong', params: { days: VISIT_MAX_DAYS } },
+      },
+    ],
+  },
+);
+
 /** `enquiry` `submit` (CONTRACTS.md). */
 export const enquirySubmit = object(
   {
@@ -480,8 +588,11 @@ export const enquirySubmit = object(
       format: 'phone',
       formatSay: { key: 'format.enquiryPhone' },
     }),
+    wechatId: optionalText({ label: 'wechatId', max: 20, format: 'wechatId' }),
     topic,
     message: text({ label: 'message', min: 10, max: 2000, multiline: true }),
+    kind: optional(choice(ENQUIRY_KINDS, { key: 'value.invalid', label: 'enquiryKind' })),
+    visit: optional(visitDetails),
     consent: object(
       {
         privacy: accept({ key: 'enquiry.privacy' }),
@@ -491,11 +602,22 @@ export const enquirySubmit = object(
     ),
   },
   {
-    checks: [{ kind: 'someOf', fields: ['email', 'phone'], say: { key: 'enquiry.contactMissing' } }],
+    checks: [
+      { kind: 'someOf', fields: ['email', 'phone', 'wechatId'], say: { key: 'enquiry.contactMissing' } },
+      {
+        kind: 'requiredWhen',
+        fields: ['visit', 'kind'],
+        value: 'visit',
+        say: { key: 'visit.required' },
+        absentSay: { key: 'visit.notAllowed' },
+      },
+    ],
   },
 );
 
 export const enquiryMine = object({ cursor: optional(cursor) });
+/** `enquiry` `get` and `subscribe`: one of the caller's enquiries. */
+export const enquiryById = object({ id: docId });
 
 // content
 
@@ -723,6 +845,7 @@ export const profileSave = object(
 const enquiryFilter = {
   status: optional(choice(ENQUIRY_STATUS_FILTERS, { key: 'value.invalid', label: 'status' })),
   topic: optional(choice(ENQUIRY_TOPICS, { key: 'value.invalid', label: 'category' })),
+  kind: optional(choice(ENQUIRY_KINDS, { key: 'value.invalid', label: 'enquiryKind' })),
 };
 
 export const enquiriesList = object({ ...enquiryFilter, cursor: optional(cursor) });
@@ -734,6 +857,23 @@ export const enquiriesUpdate = object({
 });
 
 export const enquiriesExport = object(enquiryFilter);
+
+export const enquiriesReply = object({
+  id: docId,
+  body: text({ label: 'replyBody', max: 2000, multiline: true }),
+  original: optional(
+    object({
+      text: text({ label: 'replyOriginal', max: 4000, multiline: true }),
+      language: choice(REPLY_LANGUAGES, { key: 'value.invalid', label: 'language' }),
+    }),
+  ),
+});
+
+export const translate = object({
+  text: text({ label: 'translateText', max: 4000, multiline: true }),
+  to: choice(TRANSLATE_TARGETS, { key: 'value.invalid', label: 'language' }),
+  from: optional(choice(REPLY_LANGUAGES, { key: 'value.invalid', label: 'language' })),
+});
 
 export const enquiriesErase = object(
   { openId: optional(openId), id: optional(docId) },

@@ -1,5 +1,7 @@
 import {
   cloudFileProblem,
+  dateProblem,
+  dateSpanProblem,
   dateTimeProblem,
   httpsUrlProblem,
   numberProblem,
@@ -81,6 +83,9 @@ class Checker {
       case 'datetime':
         if (typeof value !== 'string') return this.fail(path, typeSay(rule));
         return single(dateTimeProblem(rule, value, this.now), new Date(value));
+      case 'date':
+        if (typeof value !== 'string') return this.fail(path, typeSay(rule));
+        return single(dateProblem(rule, value, this.now), value);
       case 'cloudFile':
         if (typeof value !== 'string') return this.fail(path, typeSay(rule));
         return single(cloudFileProblem(rule, value), value);
@@ -139,6 +144,19 @@ class Checker {
       case 'sameDigits':
         if (!sameDigits(String(value[check.fields[0]]), String(value[check.fields[1]])))
           this.fail(join(path, check.at), check.say);
+        return;
+      case 'requiredWhen': {
+        const [field, on] = check.fields;
+        const wanted = value[on] === check.value;
+        if (wanted && value[field] === undefined) this.fail(join(path, field), check.say);
+        if (!wanted && value[field] !== undefined) this.fail(join(path, field), check.absentSay);
+        return;
+      }
+      case 'dateSpan': {
+        const [from, to] = check.fields;
+        const found = dateSpanProblem(check, String(value[from]), String(value[to]));
+        if (found) this.fail(join(path, to), found);
+      }
     }
   }
 }

@@ -3,6 +3,8 @@ import { MESSAGES, RULE_TEXTS_ZH } from '../../contract/messages.zh';
 import {
   cloudFileProblem,
   cursor as cursorRule,
+  dateProblem,
+  dateSpanProblem,
   dateTimeProblem,
   docId as docIdRule,
   httpsUrlProblem,
@@ -60,6 +62,22 @@ function crossCheck(check: CrossCheck, value: Record<string, unknown>, ctx: z.Re
     }
     case 'nonEmpty':
       if (Object.values(value).every((part) => part === undefined)) fail([]);
+      return;
+    case 'requiredWhen': {
+      if (troubled(ctx, check.fields)) return;
+      const [field, on] = check.fields;
+      const wanted = value[on] === check.value;
+      if (wanted && value[field] === undefined) fail([field]);
+      if (!wanted && value[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: say(check.absentSay) });
+      return;
+    }
+    case 'dateSpan': {
+      if (troubled(ctx, check.fields)) return;
+      const [from, to] = check.fields;
+      const found = dateSpanProblem(check, String(value[from]), String(value[to]));
+      if (found) ctx.addIssue({ code: 'custom', path: [to], message: say(found) });
+    }
   }
 }
 
@@ -113,6 +131,8 @@ function baseSchema(rule: Rule): z.ZodType {
         .string(typeError)
         .superRefine(judged((value: string) => dateTimeProblem(rule, value, Date.now())))
         .transform((value) => new Date(value));
+    case 'date':
+      return z.string(typeError).superRefine(judged((value: string) => dateProblem(rule, value, Date.now())));
     case 'cloudFile':
       return z.string(typeError).superRefine(judged((value: string) => cloudFileProblem(rule, value)));
     case 'httpsUrl':

@@ -6,6 +6,7 @@
 import type {
   Attachment,
   ContactInfo,
+  EnquiryKind,
   EnquiryStatus,
   EnquiryTopic,
   InternationalOffice,
@@ -15,6 +16,9 @@ import type {
   OpportunityKind,
   OpportunityStatus,
   ProfileSection,
+  ReplyLanguage,
+  TranslateTarget,
+  VisitDetails,
 } from '../models';
 import type { Page } from './common';
 import type { RichTextNode } from './content';
@@ -173,6 +177,9 @@ export type EnquiryStatusFilter = EnquiryStatus | 'new';
 
 export interface EnquirySummary {
   id: string;
+  /** `CDR-YYYYMMDD-NNN` */
+  ref: string;
+  kind: EnquiryKind;
   name: string;
   organization: string;
   topic: EnquiryTopic;
@@ -193,12 +200,51 @@ export interface EnquiryDetail extends Omit<EnquirySummary, 'excerpt' | 'noteCou
   title?: string;
   email?: string;
   phone?: string;
+  wechatId?: string;
   message: string;
+  visit?: VisitDetails;
   notes: EnquiryNoteView[];
+  /** Oldest first. */
+  replies: EnquiryReplyView[];
   updatedAt: string;
   retainUntil: string;
   consentAt: string;
   consentNoticeVersion: string;
+}
+
+export interface EnquiryReplyView {
+  id: string;
+  at: string;
+  /** The staff member's display name. */
+  author: string;
+  /** What the partner read (Chinese). */
+  body: string;
+  original?: { text: string; language: ReplyLanguage };
+}
+
+export interface EnquiryReplyInput {
+  id: string;
+  /** What the partner reads: Chinese, 1–2000 chars. */
+  body: string;
+  /** What staff wrote, when in another language (1–4000 chars). */
+  original?: { text: string; language: ReplyLanguage };
+}
+
+export interface TranslateInput {
+  /** 1–4000 chars. */
+  text: string;
+  to: TranslateTarget;
+  /** Detected when absent. */
+  from?: ReplyLanguage;
+}
+
+export interface TranslateOutput {
+  text: string;
+  /** The source language as given or detected (a TMT language code). */
+  from: string;
+  /** Who translated, e.g. `tencent-tmt`. */
+  provider: string;
+  machine: true;
 }
 
 export interface EnquiryUpdateInput {
@@ -282,17 +328,20 @@ export interface AdminApi {
   'profile.save': { input: ProfileSaveInput; output: { updatedAt: string } };
 
   'enquiries.list': {
-    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; cursor?: string };
+    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; kind?: EnquiryKind; cursor?: string };
     output: Page<EnquirySummary>;
   };
   'enquiries.get': { input: Id; output: EnquiryDetail };
   'enquiries.update': { input: EnquiryUpdateInput; output: { id: string; status: EnquiryStatus } };
+  'enquiries.reply': { input: EnquiryReplyInput; output: { replyId: string } };
   'enquiries.export': {
-    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic };
+    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; kind?: EnquiryKind };
     output: EnquiryExportOutput;
   };
   'enquiries.erase': { input: EnquiryEraseInput; output: EnquiryEraseOutput };
 
   dashboard: { input: Record<string, never>; output: DashboardOutput };
   'alerts.subscribe': { input: Record<string, never>; output: AlertsSubscribeOutput };
+  /** A machine translation for staff to read an enquiry or draft a reply; nothing is stored on failure. */
+  translate: { input: TranslateInput; output: TranslateOutput };
 }
