@@ -1,10 +1,14 @@
 import { AppError } from '../errors';
+import { docId, patternProblem } from '../../../contract/rules';
 
 /**
  * Opaque pagination cursors: the sort-key values of the last item of a page, as base64url JSON.
  * Dates are carried as `{ d: epochMillis }` so they come back as Dates for range queries.
  */
 type CursorValue = string | number | boolean | null | Date;
+
+/** The largest distance from the epoch a JavaScript Date can hold (ECMA-262 TimeClip). */
+const MAX_TIME_MS = 8.64e15;
 
 export function encodeCursor(values: CursorValue[]): string {
   const json = JSON.stringify(
@@ -13,10 +17,14 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(json, 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by {@link encodeCursor} with `shape` naming each value's type; anything else is INVALID_ARGUMENT. */
+/**
+ * Decodes a cursor made by {@link encodeCursor} with `shape` naming each value's type (`id`: a
+ * document id's shape; `date`: whole milliseconds within a Date's range); anything else is
+ * INVALID_ARGUMENT, so a tampered cursor never reaches the database.
+ */
 export function decodeCursor(
   cursor: string,
-  shape: ('string' | 'number' | 'boolean' | 'date')[],
+  shape: ('string' | 'id' | 'number' | 'boolean' | 'date')[],
 ): CursorValue[] {
   const invalid = () =>
     new AppError('INVALID_ARGUMENT', '分页参数无效，请刷新后重试', { cursor: '分页参数无效' });
@@ -31,10 +39,16 @@ export function decodeCursor(
     const value: unknown = raw[i];
     if (type === 'date') {
       const millis = (value as { d?: unknown } | null)?.d;
-      if (typeof millis !== 'number' || !Number.isFinite(millis)) throw invalid();
+      if (typeof millis !== 'number' || !Number.isInteger(millis) || Math.abs(millis) > MAX_TIME_MS) {
+        throw invalid();
+      }
       return new Date(millis);
     }
-    if (typeof value !== type) throw invalid();
+    if (type === 'id') {
+      if (typeof value !== 'string' || patternProblem(docId, value)) throw invalid();
+      return value as string;
+    }
+    if (typeof value !== type || (typeof value === 'number' && !Number.isFinite(value))) throw invalid();
     return value as CursorValue;
   });
 }

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 /** The position a list sorted by (date desc, `_id` desc) resumes after, from the client's cursor. */
 export function afterCursor(cursor: string | undefined): After | null {
   if (!cursor) return null;
-  const [at, id] = decodeCursor(cursor, ['date', 'string']);
+  const [at, id] = decodeCursor(cursor, ['date', 'id']);
   return { at: at as Date, id: id as string };
 }
 

@@ -1,6 +1,4 @@
 import { decodeCursor, encodeCursor } from '../../_shared/paging/cursor';
-import { AppError } from '../../_shared/errors';
-import { docId } from '../../_shared/validation';
 import type { NewsPosition } from './repo/news';
 import type { OpportunityPosition } from './repo/opportunities';
 
@@ -9,20 +7,13 @@ import type { OpportunityPosition } from './repo/opportunities';
  * (news: [pinned, publishAt, _id]; opportunities: [publishedAt, _id]), checked value by value on the way in.
  */
 
-function checkedId(id: string): string {
-  if (!docId.safeParse(id).success) {
-    throw new AppError('INVALID_ARGUMENT', '分页参数无效，请刷新后重试', { cursor: '分页参数无效' });
-  }
-  return id;
-}
-
 export function encodeNewsCursor(position: NewsPosition): string {
   return encodeCursor([position.pinned, position.publishAt, position.id]);
 }
 
 export function decodeNewsCursor(cursor: string): NewsPosition {
-  const [pinned, publishAt, id] = decodeCursor(cursor, ['boolean', 'date', 'string']);
-  return { pinned: pinned as boolean, publishAt: publishAt as Date, id: checkedId(id as string) };
+  const [pinned, publishAt, id] = decodeCursor(cursor, ['boolean', 'date', 'id']);
+  return { pinned: pinned as boolean, publishAt: publishAt as Date, id: id as string };
 }
 
 export function encodeOpportunityCursor(position: OpportunityPosition): string {
@@ -30,6 +21,6 @@ export function encodeOpportunityCursor(position: OpportunityPosition): string {
 }
 
 export function decodeOpportunityCursor(cursor: string): OpportunityPosition {
-  const [publishedAt, id] = decodeCursor(cursor, ['date', 'string']);
-  return { publishedAt: publishedAt as Date, id: checkedId(id as string) };
+  const [publishedAt, id] = decodeCursor(cursor, ['date', 'id']);
+  return { publishedAt: publishedAt as Date, id: id as string };
 }
