@@ -1,5 +1,5 @@
 import type { TestCloud } from './helpers';
-import { byId, rejection, startFixtureCloud, type Doc } from './helpers';
+import { byId, post, rejection, startFixtureCloud, type Doc } from './helpers';
 
 /** Transactions through the real SDK: `db.startTransaction()` and `db.runTransaction()`. */
 
@@ -9,8 +9,16 @@ interface TxDoc {
   update(data: object): Promise<{ updated: number }>;
   remove(): Promise<{ deleted: number }>;
 }
+interface TxQuery {
+  get(): Promise<{ data: Doc[] }>;
+  updateAndReturn(data: object): Promise<{ updated: number; doc: Doc | null }>;
+}
 interface Tx {
-  collection(name: string): { doc(id: string): TxDoc; add(data: object): Promise<{ id: string }> };
+  collection(name: string): {
+    doc(id: string): TxDoc;
+    add(data: object): Promise<{ id: string; ids?: string[] }>;
+    where(query: object): TxQuery;
+  };
   commit(): Promise<unknown>;
   rollback(reason?: unknown): Promise<unknown>;
 }
@@ -95,20 +103,97 @@ describe('startTransaction()', () => {
     expect(await all()).toHaveLength(2);
   });
 
-  it('two transactions updating the same document: the second commit fails with DATABASE_TRANSACTION_CONFLICT', async () => {
+  it('two transactions writing one document: the second writer fails at once with DATABASE_TRANSACTION_CONFLICT and its transaction is over', async () => {
     const first = await start();
     const second = await start();
-    await first.collection('items').doc('a').update({ n: 10 });
-    await second.collection('items').doc('a').update({ n: 20 });
     await second.collection('items').doc('z').set({ fromSecond: true });
-    await first.commit();
-    const error = await rejection(second.commit());
+    await first.collection('items').doc('a').update({ n: 10 });
+    const error = await rejection(second.collection('items').doc('a').update({ n: 20 }));
     expect(error.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-    // Nothing of the failed transaction is stored.
+    await first.commit();
+    // Nothing of the failed transaction is stored, and it cannot be committed any more.
+    expect((await rejection(second.commit())).code).toBe('DATABASE_TRANSACTION_FAIL');
     expect(await all()).toEqual([
       { _id: 'a', n: 10 },
       { _id: 'b', n: 2 },
     ]);
+  });
+
+  it('a write to a document changed since the transaction started conflicts at once', async () => {
+    const tx = await start();
+    await items().doc('a').update({ n: 50 });
+    const error = await rejection(tx.collection('items').doc('a').update({ n: 2 }));
+    expect(error.code).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(await all()).toEqual([
+      { _id: 'a', n: 50 },
+      { _id: 'b', n: 2 },
+    ]);
+  });
+
+  it('reads come from the snapshot taken at the start, by id and by condition', async () => {
+    const tx = await start();
+    await items().doc('a').update({ n: 50 });
+    await items().add({ _id: 'c', n: 3 });
+    await items().doc('b').remove();
+    const c = tx.collection('items');
+    await expect(c.doc('a').get()).resolves.toMatchObject({ data: { _id: 'a', n: 1 } });
+    await expect(c.doc('b').get()).resolves.toMatchObject({ data: { _id: 'b', n: 2 } });
+    await expect(c.doc('c').get()).resolves.toMatchObject({ data: null });
+    expect(byId((await c.where({ n: _.gte(1) }).get()).data)).toEqual([
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+    ]);
+    await tx.rollback();
+  });
+
+  it('conditional reads, multi-document inserts and updateAndReturn work inside a transaction', async () => {
+    const tx = await start();
+    const c = tx.collection('items');
+    const added = await c.add([
+      { _id: 'p', n: 7 },
+      { _id: 'q', n: 8 },
+    ]);
+    expect(added.ids).toEqual(['p', 'q']);
+    expect(byId((await c.where({ n: _.gt(1) }).get()).data)).toEqual([
+      { _id: 'b', n: 2 },
+      { _id: 'p', n: 7 },
+      { _id: 'q', n: 8 },
+    ]);
+    const changed = await c.where({ n: 2 }).updateAndReturn({ n: _.inc(1) });
+    expect(changed).toMatchObject({ updated: 1, doc: { _id: 'b', n: 3 } });
+    expect(await all()).toHaveLength(2);
+    await tx.commit();
+    expect(await all()).toEqual([
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 3 },
+      { _id: 'p', n: 7 },
+      { _id: 'q', n: 8 },
+    ]);
+  });
+
+  it('a committed, aborted or unknown transaction answers as CloudBase does: the transaction does not exist', async () => {
+    const committed = await start();
+    await committed.commit();
+    const aborted = await start();
+    await aborted.rollback();
+    const errors = [
+      await rejection(committed.commit()),
+      await rejection(committed.collection('items').doc('a').get()),
+      await rejection(aborted.rollback()),
+      await rejection(aborted.collection('items').add({ n: 1 })),
+    ];
+    for (const error of errors) {
+      expect(error.code).toBe('DATABASE_TRANSACTION_FAIL');
+      expect(error.message).toContain('[ResourceUnavailable.TransactionNotExist]');
+    }
+    const unknown = await post(
+      t.cloud.serviceUrl,
+      JSON.stringify({ action: 'database.commitTransaction', transactionId: 'no-such-transaction' }),
+    );
+    expect(unknown.json).toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message: expect.stringContaining('TransactionNotExist'),
+    });
   });
 
   it('a plain write to a document the transaction read makes its commit conflict', async () => {

@@ -56,14 +56,32 @@ const TRANSACTION_TTL_MS = 30_000;
 
 interface Transaction {
   id: string;
-  /** Staged writes: key → new document, or null for a delete. */
-  writes: Map<string, { c: string; id: string; doc: Doc | null }>;
-  /** Version of every key the transaction read or wrote, as first seen. */
-  seen: Map<string, number>;
+  /** Staged writes by collection and id: the new document, or null for a delete. */
+  writes: Map<string, Map<string, Doc | null>>;
+  /**
+   * The snapshot, kept copy-on-write: the version of each document another writer changed after
+   * the transaction started, as it was at the start (null: it did not exist).
+   */
+  before: Map<string, Map<string, Doc | null>>;
+  /** Keys the transaction read: a change to one of them since the start fails the commit. */
+  read: Set<string>;
   expires: number;
 }
 
+/**
+ * What CloudBase answers for a transaction id it does not hold: unknown, committed, aborted or
+ * past its 30 s (docs.cloudbase.net error-code DATABASE_TRANSACTION_FAIL).
+ */
+const TRANSACTION_NOT_EXIST =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be committed or aborted within 30 seconds. Please retry the request, but if the problem persists, contact us.';
+const TRANSACTION_CONFLICT =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please retry the request, but if the problem persists, contact us.';
+
 const keyOf = (c: string, id: string): string => `${c}\u0000${id}`;
+const splitKey = (key: string): [string, string] => {
+  const at = key.indexOf('\u0000');
+  return [key.slice(0, at), key.slice(at + 1)];
+};
 
 function newId(): string {
   return randomBytes(16).toString('hex');
@@ -111,7 +129,8 @@ function equalityFields(query: Doc): Doc {
 export class Database {
   private readonly collections: Map<string, Map<string, Doc>>;
   private readonly uniqueIndexes = new Map<string, UniqueIndexSpec[]>();
-  private readonly versions = new Map<string, number>();
+  /** Which open transaction has staged a write to each key: a second writer conflicts at once. */
+  private readonly writers = new Map<string, string>();
   private readonly transactions = new Map<string, Transaction>();
 
   private constructor(
@@ -192,12 +211,14 @@ export class Database {
 
   find(c: string, options: FindOptions, txId?: string): Doc[] {
     if (txId) return this.findInTransaction(c, options, txId);
+    return this.runFind(this.candidates(c, options.query), options);
+  }
+
+  /** Filters, sorts, pages and projects `docs` as `options` asks. */
+  private runFind(docs: Doc[], options: FindOptions): Doc[] {
     const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     try {
-      let cursor = this.matcher(options.query).find(
-        this.candidates(c, options.query) as AnyObject[],
-        options.projection as AnyObject,
-      );
+      let cursor = this.matcher(options.query).find(docs as AnyObject[], options.projection as AnyObject);
       if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
       if (options.offset) cursor = cursor.skip(options.offset);
       return cursor.limit(limit).all() as Doc[];
@@ -244,7 +265,7 @@ export class Database {
       const tx = this.transaction(txId);
       puts.forEach((doc) => {
         const id = doc._id as string;
-        if (this.readInTransaction(tx, c, id)) this.duplicate(c, '_id_', id);
+        if (this.docInTransaction(tx, c, id)) this.duplicate(c, '_id_', id);
         this.stage(tx, c, id, doc);
       });
       return ids;
@@ -261,7 +282,7 @@ export class Database {
   modify(c: string, options: ModifyOptions, txId?: string, returnDoc = false): ModifyResult {
     const tx = txId ? this.transaction(txId) : undefined;
     const matched = tx
-      ? this.findInTransaction(c, { query: options.query, limit: MAX_LIMIT }, tx.id)
+      ? this.findInTransaction(c, { query: options.query, limit: options.multi ? MAX_LIMIT : 1 }, tx.id)
       : this.matching(c, options.query, options.multi);
     const targets = options.multi ? matched : matched.slice(0, 1);
 
@@ -340,6 +361,11 @@ export class Database {
   }
 
   // ---- transactions -------------------------------------------------------------------------
+  //
+  // As in CloudBase (MongoDB underneath): a transaction reads from a snapshot taken at its start;
+  // a write to a document another open transaction has written, or that someone changed since the
+  // snapshot, fails at once with DATABASE_TRANSACTION_CONFLICT and ends the transaction (so
+  // runTransaction's retry starts clean). Staged writes become durable together at commit.
 
   startTransaction(): string {
     this.expireTransactions();
@@ -347,7 +373,8 @@ export class Database {
     this.transactions.set(id, {
       id,
       writes: new Map(),
-      seen: new Map(),
+      before: new Map(),
+      read: new Set(),
       expires: Date.now() + TRANSACTION_TTL_MS,
     });
     return id;
@@ -355,63 +382,91 @@ export class Database {
 
   commitTransaction(txId: string): void {
     const tx = this.transaction(txId);
-    this.transactions.delete(txId);
-    for (const [key, version] of tx.seen) {
-      if ((this.versions.get(key) ?? 0) !== version) {
-        throw new DatabaseError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict');
-      }
+    this.endTransaction(tx);
+    for (const key of tx.read) {
+      const [c, id] = splitKey(key);
+      if (tx.before.get(c)?.has(id)) this.conflict();
     }
-    const ops: LogOp[] = [...tx.writes.values()].map(({ c, id, doc }) =>
-      doc ? { op: 'put', c, doc } : { op: 'del', c, id },
-    );
+    const ops: LogOp[] = [];
+    for (const [c, docs] of tx.writes) {
+      for (const [id, doc] of docs) ops.push(doc ? { op: 'put', c, doc } : { op: 'del', c, id });
+    }
     if (ops.length > 0) this.commit(ops);
   }
 
   abortTransaction(txId: string): void {
-    this.transaction(txId);
-    this.transactions.delete(txId);
+    this.endTransaction(this.transaction(txId));
   }
 
   private transaction(txId: string): Transaction {
     this.expireTransactions();
     const tx = this.transactions.get(txId);
-    if (!tx)
-      throw new DatabaseError('DATABASE_TRANSACTION_FAIL', `Transaction not found or expired: ${txId}`);
+    if (!tx) throw new DatabaseError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST);
     return tx;
+  }
+
+  private endTransaction(tx: Transaction): void {
+    this.transactions.delete(tx.id);
+    for (const [c, docs] of tx.writes) {
+      for (const id of docs.keys())
+        if (this.writers.get(keyOf(c, id)) === tx.id) this.writers.delete(keyOf(c, id));
+    }
+  }
+
+  private conflict(): never {
+    throw new DatabaseError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT);
   }
 
   private expireTransactions(): void {
     const now = Date.now();
-    for (const [id, tx] of this.transactions) if (tx.expires < now) this.transactions.delete(id);
+    for (const tx of [...this.transactions.values()]) if (tx.expires < now) this.endTransaction(tx);
   }
 
-  private readInTransaction(tx: Transaction, c: string, id: string): Doc | null {
-    const key = keyOf(c, id);
-    const staged = tx.writes.get(key);
-    if (staged) return staged.doc;
-    if (!tx.seen.has(key)) tx.seen.set(key, this.versions.get(key) ?? 0);
+  /** The document as the transaction sees it: its own write, else the snapshot. */
+  private docInTransaction(tx: Transaction, c: string, id: string): Doc | null {
+    const staged = tx.writes.get(c);
+    if (staged?.has(id)) return staged.get(id) ?? null;
+    const before = tx.before.get(c);
+    if (before?.has(id)) return before.get(id) ?? null;
     return this.docsOf(c).get(id) ?? null;
   }
 
   private stage(tx: Transaction, c: string, id: string, doc: Doc | null): void {
     const key = keyOf(c, id);
-    if (!tx.seen.has(key)) tx.seen.set(key, this.versions.get(key) ?? 0);
-    tx.writes.set(key, { c, id, doc });
+    const writer = this.writers.get(key);
+    if ((writer !== undefined && writer !== tx.id) || tx.before.get(c)?.has(id)) {
+      this.endTransaction(tx);
+      this.conflict();
+    }
+    this.writers.set(key, tx.id);
+    const staged = tx.writes.get(c) ?? new Map<string, Doc | null>();
+    staged.set(id, doc);
+    tx.writes.set(c, staged);
   }
 
-  /** Transactions operate on single documents, as in CloudBase: the query must name an `_id`. */
+  /** A query inside a transaction, over the collection as the transaction sees it. */
   private findInTransaction(c: string, options: FindOptions, txId: string): Doc[] {
     const tx = this.transaction(txId);
     const id = options.query?._id;
-    if (typeof id !== 'string') {
-      throw new DatabaseError(
-        'INVALID_PARAM',
-        'Only single-document operations (doc(id)) are supported in a transaction',
-      );
+    let view: Doc[];
+    if (typeof id === 'string') {
+      const doc = this.docInTransaction(tx, c, id);
+      view = doc ? [doc] : [];
+    } else {
+      const ids = new Set([
+        ...this.docsOf(c).keys(),
+        ...(tx.before.get(c)?.keys() ?? []),
+        ...(tx.writes.get(c)?.keys() ?? []),
+      ]);
+      view = [];
+      for (const each of ids) {
+        const doc = this.docInTransaction(tx, c, each);
+        if (doc) view.push(doc);
+      }
     }
-    const doc = this.readInTransaction(tx, c, id);
-    if (!doc || !this.matcher(options.query).test(doc as AnyObject)) return [];
-    return [cloneDoc(doc)];
+    const found = this.runFind(view, options);
+    for (const doc of found) tx.read.add(keyOf(c, String(doc._id)));
+    return found.map((doc) => cloneDoc(doc));
   }
 
   // ---- commits and unique indexes ------------------------------------------------------------
@@ -455,12 +510,23 @@ export class Database {
       this.assertUnique(c, this.uniqueIndexes.get(c) ?? [], puts, removed);
     }
     this.store.commit(ops);
+    this.keepSnapshots(ops);
     applyOps(this.collections, ops);
     this.store.compactIfDue(this.collections);
+  }
+
+  /** Before `ops` apply, every open transaction keeps what it must still see of the documents they change. */
+  private keepSnapshots(ops: LogOp[]): void {
+    if (this.transactions.size === 0) return;
     for (const op of ops) {
       if (op.op === 'create') continue;
-      const key = keyOf(op.c, op.op === 'put' ? String(op.doc._id) : op.id);
-      this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+      const id = op.op === 'put' ? String(op.doc._id) : op.id;
+      const current = this.collections.get(op.c)?.get(id) ?? null;
+      for (const tx of this.transactions.values()) {
+        const before = tx.before.get(op.c) ?? new Map<string, Doc | null>();
+        if (!before.has(id)) before.set(id, current);
+        tx.before.set(op.c, before);
+      }
     }
   }
 }
