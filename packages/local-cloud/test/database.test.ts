@@ -91,6 +91,33 @@ describe('documents', () => {
     expect(await all()).toEqual([{ _id: 's1', z: 26 }]);
   });
 
+  it('set() with a document identical to the stored one reports one update, as CloudBase does', async () => {
+    await items().add({ _id: 'same', a: 1, b: { c: [1, 2] } });
+    await expect(
+      items()
+        .doc('same')
+        .set({ a: 1, b: { c: [1, 2] } }),
+    ).resolves.toMatchObject({ updated: 1 });
+    expect(await all()).toEqual([{ _id: 'same', a: 1, b: { c: [1, 2] } }]);
+  });
+
+  it('a numeric _id stays a number: doc(123) finds, updates and removes it, and "123" is another document', async () => {
+    const added = await items().add([
+      { _id: 123, kind: 'number' },
+      { _id: '123', kind: 'string' },
+    ]);
+    expect(added.ids).toEqual([123, '123']);
+    const byNumber = await items().doc(123).get();
+    expect(byNumber.data).toEqual([{ _id: 123, kind: 'number' }]);
+    expect((await items().where({ _id: 123 }).get()).data).toEqual([{ _id: 123, kind: 'number' }]);
+    await expect(items().doc(123).update({ seen: true })).resolves.toMatchObject({ updated: 1 });
+    expect((await items().doc('123').get()).data).toEqual([{ _id: '123', kind: 'string' }]);
+    const duplicate = await rejection(items().add({ _id: 123 }));
+    expect(duplicate.code).toBe('DATABASE_DUPLICATE_WRITE');
+    await expect(items().doc(123).remove()).resolves.toMatchObject({ deleted: 1 });
+    expect(await all()).toEqual([{ _id: '123', kind: 'string' }]);
+  });
+
   it('doc(id).update() merges fields and leaves others; a missing id updates nothing and creates nothing', async () => {
     await items().add({ _id: 'u1', a: 1, b: { c: 2, d: 3 } });
     await expect(

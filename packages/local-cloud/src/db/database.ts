@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Aggregator, ProcessingMode, Query, update as applyUpdate } from 'mingo';
 import type { AnyObject, Options as MingoOptions } from 'mingo/types';
-import { cloneDoc, type Doc } from './ejson';
+import { cloneDoc, idKey, isIdValue, type Doc } from './ejson';
 import { applyOps, LogStore, type LogOp } from './log-store';
 import { checkPipeline } from './aggregate-subset';
 
@@ -44,7 +44,7 @@ export interface ModifyOptions {
 
 export interface ModifyResult {
   updated: number;
-  upsertId?: string;
+  upsertId?: string | number;
   doc?: Doc | null;
 }
 
@@ -190,12 +190,12 @@ export class Database {
     };
   }
 
-  /** Candidate documents: a direct lookup when the query pins `_id` to a string. */
+  /** Candidate documents: a direct lookup when the query pins `_id`. */
   private candidates(c: string, query: Doc | undefined): Doc[] {
     const docs = this.docsOf(c);
     const id = query?._id;
-    if (typeof id === 'string') {
-      const doc = docs.get(id);
+    if (isIdValue(id)) {
+      const doc = docs.get(idKey(id));
       return doc ? [doc] : [];
     }
     return [...docs.values()];
@@ -257,23 +257,27 @@ export class Database {
     }
   }
 
-  insert(c: string, docs: Doc[], txId?: string): string[] {
+  insert(c: string, docs: Doc[], txId?: string): (string | number)[] {
     const existing = this.docsOf(c);
-    const ids = docs.map((doc) => (doc._id === undefined ? newId() : String(doc._id)));
+    // A number stays a number (`doc(123)` finds it); other given ids are held as strings.
+    const ids = docs.map((doc) =>
+      doc._id === undefined ? newId() : isIdValue(doc._id) ? doc._id : String(doc._id),
+    );
     const puts = docs.map((doc, i) => ({ ...cloneDoc(doc), _id: ids[i] }) as Doc);
     if (txId) {
       const tx = this.transaction(txId);
       puts.forEach((doc) => {
-        const id = doc._id as string;
-        if (this.docInTransaction(tx, c, id)) this.duplicate(c, '_id_', id);
-        this.stage(tx, c, id, doc);
+        const key = idKey(doc._id);
+        if (this.docInTransaction(tx, c, key)) this.duplicate(c, '_id_', String(doc._id));
+        this.stage(tx, c, key, doc);
       });
       return ids;
     }
     const seenIds = new Set<string>();
     for (const id of ids) {
-      if (existing.has(id) || seenIds.has(id)) this.duplicate(c, '_id_', id);
-      seenIds.add(id);
+      const key = idKey(id);
+      if (existing.has(key) || seenIds.has(key)) this.duplicate(c, '_id_', String(id));
+      seenIds.add(key);
     }
     this.commit(puts.map((doc) => ({ op: 'put', c, doc })));
     return ids;
@@ -287,14 +291,14 @@ export class Database {
     const targets = options.multi ? matched : matched.slice(0, 1);
 
     const puts: Doc[] = [];
-    let upsertId: string | undefined;
+    let upsertId: string | number | undefined;
     for (const current of targets) {
       const next = this.applyChange(current, options);
       if (next) puts.push(next);
     }
     if (targets.length === 0 && options.upsert) {
       const base: Doc = options.merge ? equalityFields(options.query ?? {}) : {};
-      const id = typeof options.query?._id === 'string' ? options.query._id : newId();
+      const id = isIdValue(options.query?._id) ? options.query._id : newId();
       const created = options.merge
         ? (this.applyChange({ ...base, _id: id }, options) ?? { ...base, _id: id })
         : { ...cloneDoc(options.data), _id: id };
@@ -303,7 +307,7 @@ export class Database {
     }
 
     if (tx) {
-      for (const doc of puts) this.stage(tx, c, doc._id as string, doc);
+      for (const doc of puts) this.stage(tx, c, idKey(doc._id), doc);
     } else if (puts.length > 0) {
       this.commit(puts.map((doc) => ({ op: 'put', c, doc })));
     }
@@ -317,8 +321,8 @@ export class Database {
   /** The new version of `current` after the change, or undefined when nothing changes. */
   private applyChange(current: Doc, options: ModifyOptions): Doc | undefined {
     if (!options.merge) {
-      const replacement = { ...cloneDoc(options.data), _id: current._id };
-      return JSON.stringify(replacement) === JSON.stringify(current) ? undefined : replacement;
+      // A replacement counts as an update even when it equals the document, as CloudBase reports.
+      return { ...cloneDoc(options.data), _id: current._id };
     }
     const modifier = isOperatorDoc(options.data) ? options.data : { $set: options.data };
     if ('_id' in ((modifier.$set as Doc | undefined) ?? {})) {
@@ -340,11 +344,11 @@ export class Database {
       const tx = this.transaction(txId);
       const targets = this.findInTransaction(c, { query, limit: MAX_LIMIT }, txId);
       const chosen = multi ? targets : targets.slice(0, 1);
-      for (const doc of chosen) this.stage(tx, c, doc._id as string, null);
+      for (const doc of chosen) this.stage(tx, c, idKey(doc._id), null);
       return chosen.length;
     }
     const targets = this.matching(c, query, multi);
-    if (targets.length > 0) this.commit(targets.map((doc) => ({ op: 'del', c, id: doc._id as string })));
+    if (targets.length > 0) this.commit(targets.map((doc) => ({ op: 'del', c, id: idKey(doc._id) })));
     return targets.length;
   }
 
@@ -449,8 +453,8 @@ export class Database {
     const tx = this.transaction(txId);
     const id = options.query?._id;
     let view: Doc[];
-    if (typeof id === 'string') {
-      const doc = this.docInTransaction(tx, c, id);
+    if (isIdValue(id)) {
+      const doc = this.docInTransaction(tx, c, idKey(id));
       view = doc ? [doc] : [];
     } else {
       const ids = new Set([
@@ -465,7 +469,7 @@ export class Database {
       }
     }
     const found = this.runFind(view, options);
-    for (const doc of found) tx.read.add(keyOf(c, String(doc._id)));
+    for (const doc of found) tx.read.add(keyOf(c, idKey(doc._id)));
     return found.map((doc) => cloneDoc(doc));
   }
 
@@ -481,7 +485,7 @@ export class Database {
   /** Checks that `puts` (replacing docs with the same ids, and after `removed`) keep every unique index unique. */
   private assertUnique(c: string, indexes: UniqueIndexSpec[], puts: Doc[], removed: Set<string>): void {
     if (indexes.length === 0) return;
-    const touched = new Set([...puts.map((doc) => String(doc._id)), ...removed]);
+    const touched = new Set([...puts.map((doc) => idKey(doc._id)), ...removed]);
     const docs = this.collections.get(c) ?? new Map<string, Doc>();
     for (const index of indexes) {
       const taken = new Map<string, string>();
@@ -489,8 +493,8 @@ export class Database {
       for (const doc of puts) {
         const key = indexKey(doc, index.fields);
         const owner = taken.get(key);
-        if (owner !== undefined && owner !== doc._id) this.duplicate(c, index.name, key);
-        taken.set(key, String(doc._id));
+        if (owner !== undefined && owner !== idKey(doc._id)) this.duplicate(c, index.name, key);
+        taken.set(key, idKey(doc._id));
       }
     }
   }
@@ -520,7 +524,7 @@ export class Database {
     if (this.transactions.size === 0) return;
     for (const op of ops) {
       if (op.op === 'create') continue;
-      const id = op.op === 'put' ? String(op.doc._id) : op.id;
+      const id = op.op === 'put' ? idKey(op.doc._id) : op.id;
       const current = this.collections.get(op.c)?.get(id) ?? null;
       for (const tx of this.transactions.values()) {
         const before = tx.before.get(op.c) ?? new Map<string, Doc | null>();

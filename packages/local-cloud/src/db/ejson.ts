@@ -63,3 +63,16 @@ export function cloneDoc<T>(doc: T): T {
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) out[key] = cloneDoc(value);
   return out as T;
 }
+
+/**
+ * The key a document is held under: its `_id`. CloudBase ids are strings or numbers, and `123` and
+ * `"123"` are different documents, so a number is tagged (with a character no string id starts with).
+ */
+export function idKey(id: unknown): string {
+  return typeof id === 'number' ? `\u0000${id}` : String(id);
+}
+
+/** Whether a query value pins `_id` to one document (a string or number, not an operator). */
+export function isIdValue(id: unknown): id is string | number {
+  return typeof id === 'string' || typeof id === 'number';
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { parseDoc, stringifyDoc, type Doc } from './ejson';
+import { idKey, parseDoc, stringifyDoc, type Doc } from './ejson';
 
 /**
  * Durable storage for the local database: a snapshot plus an append-only log.
@@ -136,7 +136,7 @@ export class LogStore {
       if (typeof entry.c !== 'string')
         throw new DataFileError(this.snapshotPath, i + 1, 'no collection name');
       const docs = ensure(collections, entry.c);
-      if (entry.doc) docs.set(String(entry.doc._id), entry.doc);
+      if (entry.doc) docs.set(idKey(entry.doc._id), entry.doc);
     }
     return header.seq;
   }
@@ -205,7 +205,7 @@ function ensure(collections: Map<string, Map<string, Doc>>, name: string): Map<s
 export function applyOps(collections: Map<string, Map<string, Doc>>, ops: LogOp[]): void {
   for (const op of ops) {
     const docs = ensure(collections, op.c);
-    if (op.op === 'put') docs.set(String(op.doc._id), op.doc);
+    if (op.op === 'put') docs.set(idKey(op.doc._id), op.doc);
     else if (op.op === 'del') docs.delete(op.id);
   }
 }
