@@ -1,6 +1,4 @@
 import { isoWeekOf, lastWeeks } from '../../../cloudfunctions/admin/src/weeks';
-import type { TestCloud } from '../../harness/local-cloud';
-import { seedDatabase } from '../../harness/seed';
 import {
   admin,
   docs,
@@ -9,18 +7,10 @@ import {
   messagesTo,
   ok,
   STAFF,
-  startStaffCloud,
+  staffCloudForSuite,
 } from './support';
 
-let t: TestCloud;
-
-beforeAll(async () => {
-  t = await startStaffCloud();
-  await seedDatabase(t.app);
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = staffCloudForSuite({ seeded: true });
 
 const WEEK = 7 * 24 * 3600_000;
 

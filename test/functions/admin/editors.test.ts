@@ -1,17 +1,16 @@
 import { PROFILE } from '../../../cloudbase/seed/profile';
-import type { TestCloud } from '../../harness/local-cloud';
-import { seedDatabase } from '../../harness/seed';
-import { admin, auditEntries, docs, ok, STAFF, startStaffCloud, type Data, type Envelope } from './support';
+import {
+  admin,
+  auditEntries,
+  docs,
+  ok,
+  STAFF,
+  staffCloudForSuite,
+  type Data,
+  type Envelope,
+} from './support';
 
-let t: TestCloud;
-
-beforeAll(async () => {
-  t = await startStaffCloud();
-  await seedDatabase(t.app);
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = staffCloudForSuite({ seeded: true });
 
 const pdf = (name = '合作说明.pdf') => ({
   fileId: 'cloud://local.local-bucket/opportunities/abc123.pdf',

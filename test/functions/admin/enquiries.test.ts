@@ -1,4 +1,3 @@
-import type { TestCloud } from '../../harness/local-cloud';
 import {
   admin,
   auditEntries,
@@ -7,18 +6,11 @@ import {
   insertSubscription,
   ok,
   STAFF,
-  startStaffCloud,
+  staffCloudForSuite,
   type Data,
 } from './support';
 
-let t: TestCloud;
-
-beforeAll(async () => {
-  t = await startStaffCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = staffCloudForSuite();
 
 /** A reader for what the export writes (RFC 4180): quoted fields may hold commas, quotes, newlines. */
 function parseCsv(text: string): string[][] {

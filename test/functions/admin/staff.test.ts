@@ -1,14 +1,6 @@
-import type { TestCloud } from '../../harness/local-cloud';
-import { admin, auditEntries, docs, insertSubscription, ok, STAFF, startStaffCloud } from './support';
+import { admin, auditEntries, docs, insertSubscription, ok, STAFF, staffCloudForSuite } from './support';
 
-let t: TestCloud;
-
-beforeAll(async () => {
-  t = await startStaffCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = staffCloudForSuite();
 
 const roster = async () =>
   (await ok(admin(t, 'staff.list'))).items.map((m: { openId: string }) => m.openId).sort();

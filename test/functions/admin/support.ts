@@ -1,6 +1,7 @@
 /** Helpers shared by the admin and scheduler tests: typed calls, the outbox, snapshots, fixtures. */
 import { COLLECTIONS } from '../../../contract/constants';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
+import { seedDatabase } from '../../harness/seed';
 
 export const STAFF = 'o-staff';
 export const OUTSIDER = 'o-outsider';
@@ -8,6 +9,36 @@ export const OUTSIDER = 'o-outsider';
 /** A fresh local cloud with `STAFF` in `admins`. */
 export function startStaffCloud(): Promise<TestCloud> {
   return startTestCloud({ adminOpenids: [STAFF] });
+}
+
+/**
+ * The suite's staff cloud: started (and seeded, when asked) before its tests, closed after them.
+ * Read it only inside tests and hooks.
+ */
+export function staffCloudForSuite(options: { seeded?: boolean } = {}): TestCloud {
+  let started: TestCloud | undefined;
+  beforeAll(async () => {
+    started = await startStaffCloud();
+    if (options.seeded) await seedDatabase(started.app);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestCloud => {
+    if (!started) throw new Error('the staff cloud is read before the suite started it');
+    return started;
+  };
+  return {
+    get cloud() {
+      return current().cloud;
+    },
+    get app() {
+      return current().app;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    call: (name, event, openId) => current().call(name, event, openId),
+    close: () => current().close(),
+  };
 }
 
 export type Envelope<T = Record<string, unknown>> =

@@ -1,4 +1,3 @@
-import type { TestCloud } from '../../harness/local-cloud';
 import {
   admin,
   auditEntries,
@@ -8,20 +7,13 @@ import {
   insertSubscription,
   messagesTo,
   ok,
-  startStaffCloud,
+  staffCloudForSuite,
   type Data,
   type Envelope,
 } from '../admin/support';
 import { until } from '../../harness/until';
 
-let t: TestCloud;
-
-beforeAll(async () => {
-  t = await startStaffCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = staffCloudForSuite();
 
 const DAY = 24 * 3600_000;
 

@@ -2,7 +2,6 @@
  * At most one message per reader per item: a reader holding several one-time credits gets one
  * message for each published item (and one credit used per message), however the publishes race.
  */
-import type { TestCloud } from '../../harness/local-cloud';
 import {
   admin,
   docs,
@@ -11,17 +10,10 @@ import {
   messagesTo,
   ok,
   STAFF,
-  startStaffCloud,
+  staffCloudForSuite,
 } from '../admin/support';
 
-let t: TestCloud;
-
-beforeAll(async () => {
-  t = await startStaffCloud();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = staffCloudForSuite();
 
 const subscribeAs = (openId: string) =>
   t.call<{ ok: boolean }>('content', { action: 'subscribe', data: { topic: 'news' } }, openId);
