@@ -42,16 +42,16 @@ export const UPLOADABLE_EXTENSIONS = [
 export type ExclusionReason =
   'type-declaration' | 'type-only' | 'source-map' | 'test' | 'dev-config' | 'pack-options' | 'not-uploadable';
 
-/** Development-only files, as globs relative to the mini program root. */
-const DEV_ONLY: { glob: string; reason: ExclusionReason }[] = [
-  { glob: '**/*.d.ts', reason: 'type-declaration' },
-  { glob: '**/*.map', reason: 'source-map' },
-  { glob: '**/__tests__/**', reason: 'test' },
-  { glob: '**/__test__/**', reason: 'test' },
-  { glob: '**/*.test.*', reason: 'test' },
-  { glob: '**/*.spec.*', reason: 'test' },
-  { glob: '**/tsconfig.json', reason: 'dev-config' },
-];
+/** Development-only files by why they stay behind, as globs relative to the mini program root. */
+const DEV_ONLY_GLOBS: Partial<Record<ExclusionReason, string[]>> = {
+  'type-declaration': ['**/*.d.ts'],
+  'source-map': ['**/*.map'],
+  test: ['**/__tests__/**', '**/__test__/**', '**/*.test.*', '**/*.spec.*'],
+  'dev-config': ['**/tsconfig.json'],
+};
+const DEV_ONLY = Object.entries(DEV_ONLY_GLOBS).flatMap(([reason, globs]) =>
+  globs.map((glob) => ({ glob, reason: reason as ExclusionReason })),
+);
 
 export interface UploadFile extends PlannedFile {
   /** The package the file belongs to: `main` or a subpackage's name. */

@@ -66,31 +66,26 @@ const social = (name: 'linkedin' | 'wechat', heading: MessageKey): FieldSpec[] =
   { path: `contact.${name}.accountName`, label: 'profile.accountName' },
 ];
 
+/** A part written as a title and its paragraphs. */
+const titledParagraphs = (part: 'intro' | 'representativeOffice'): FieldSpec[] => [
+  { path: `${part}.title`, label: 'profile.sectionTitle' },
+  {
+    path: `${part}.paragraphs`,
+    label: 'profile.paragraphs',
+    shape: 'paragraphs',
+    hint: 'profile.paragraphsHint',
+  },
+];
+
 const FIELDS: Record<TextPart, FieldSpec[]> = {
-  intro: [
-    { path: 'intro.title', label: 'profile.sectionTitle' },
-    {
-      path: 'intro.paragraphs',
-      label: 'profile.paragraphs',
-      shape: 'paragraphs',
-      hint: 'profile.paragraphsHint',
-    },
-  ],
+  intro: titledParagraphs('intro'),
   internationalOffice: [
     { path: 'internationalOffice.name', label: 'profile.officeName' },
     { path: 'internationalOffice.nameOriginal', label: 'profile.officeNameOriginal' },
     { path: 'internationalOffice.location', label: 'profile.officeLocation' },
     { path: 'internationalOffice.description', label: 'profile.officeDescription', multiline: true },
   ],
-  representativeOffice: [
-    { path: 'representativeOffice.title', label: 'profile.sectionTitle' },
-    {
-      path: 'representativeOffice.paragraphs',
-      label: 'profile.paragraphs',
-      shape: 'paragraphs',
-      hint: 'profile.paragraphsHint',
-    },
-  ],
+  representativeOffice: titledParagraphs('representativeOffice'),
   contact: [
     { path: 'contact.name', label: 'profile.name' },
     { path: 'contact.salutation', label: 'profile.salutation' },
