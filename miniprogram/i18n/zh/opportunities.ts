@@ -1,15 +1,18 @@
+/** The opportunity kinds' names, for readers and staff alike. */
+export const OPPORTUNITY_KIND_LABELS = {
+  business_programme: '商业项目',
+  research: '科研合作',
+  education: '教育合作',
+  culture: '文化交流',
+  delegation_visit: '考察交流',
+  mou: '谅解备忘录',
+};
+
 /** 合作: the opportunities tab and an opportunity's detail page. */
 export const opportunities = {
   all: '全部',
   kindsLabel: '合作类型',
-  kinds: {
-    business_programme: '商业项目',
-    research: '科研合作',
-    education: '教育合作',
-    culture: '文化交流',
-    delegation_visit: '考察交流',
-    mou: '谅解备忘录',
-  },
+  kinds: OPPORTUNITY_KIND_LABELS,
   open: '可参与',
   notOpen: '暂未开放',
   deadline: '截止日期：{date}',

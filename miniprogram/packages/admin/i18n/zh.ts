@@ -1,4 +1,5 @@
 import { STAFF_ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../../contract/messages.zh';
+import { OPPORTUNITY_KIND_LABELS } from '../../../i18n/zh/opportunities';
 import { privacyPopup } from '../../../i18n/zh/privacy';
 
 /**
@@ -51,14 +52,7 @@ export const zh = {
     pinned: '置顶',
   },
   topics: TOPIC_LABELS,
-  kinds: {
-    business_programme: '商业项目',
-    research: '科研合作',
-    education: '教育合作',
-    culture: '文化交流',
-    delegation_visit: '考察交流',
-    mou: '谅解备忘录',
-  },
+  kinds: OPPORTUNITY_KIND_LABELS,
   upload: {
     choose: '选择图片',
     replace: '更换图片',
