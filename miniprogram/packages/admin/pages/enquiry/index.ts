@@ -9,6 +9,7 @@ import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { chinaDay, dateTime } from '../../utils/format';
 import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
+import { onRetry } from '../../../../utils/page-kit';
 
 /**
  * One enquiry: the sender's details and message, its status new → in progress → closed with
@@ -114,10 +115,7 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
   async load() {
     try {

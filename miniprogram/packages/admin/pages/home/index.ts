@@ -8,6 +8,7 @@ import { labelsOf, refreshLang, setLang, t, type Lang } from '../../i18n/index';
 import { alertsSubscribe, dashboard, whoami } from '../../services/admin';
 import { errorMessage, isForbidden } from '../../utils/errors';
 import { ROUTES } from '../../utils/routes';
+import { onRetry } from '../../../../utils/page-kit';
 
 /**
  * The staff home: the dashboard (open enquiries, news published, subscribers, enquiries per week
@@ -104,10 +105,7 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
   async onPullDownRefresh() {
     await this.load();

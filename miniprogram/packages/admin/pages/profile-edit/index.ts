@@ -8,6 +8,7 @@ import { labelsOf, refreshLang, ruleTexts, t, type MessageKey } from '../../i18n
 import { profileGet, profileSave } from '../../services/admin';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
+import { onRetry } from '../../../../utils/page-kit';
 
 /**
  * The region profile's editable texts and contact details, one part at a time (a tab each): each
@@ -181,10 +182,7 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
   async load() {
     try {

@@ -6,6 +6,7 @@ import { staffAdd, staffList, staffRemove, whoami } from '../../services/admin';
 import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
+import { onRetry } from '../../../../utils/page-kit';
 
 /**
  * Staff members: the caller's own OPENID to hand to a colleague, who is staff, adding one by
@@ -63,10 +64,7 @@ Page({
     return this.load();
   },
 
-  onRetry() {
-    this.setData({ status: 'loading', errorMessage: '' });
-    return this.load();
-  },
+  onRetry,
 
   async load() {
     // whoami answers everyone: even a refused caller learns the OPENID to hand over.
