@@ -22,6 +22,8 @@ export const COLLECTIONS = {
   exports: 'exports',
   /** Documents that serialise changes, e.g. to the staff roster (server only). */
   locks: 'locks',
+  /** Per-day sequence counters of enquiry references (server only). */
+  counters: 'counters',
   /** Machine translations keyed by a hash of text and target language (server only). */
   translations: 'translations',
 } as const;

@@ -7,7 +7,9 @@ import type { Admin, NewsItem, Opportunity, Subscription } from '../../contract/
 /** A staff member's one-time credit for a new-enquiry alert (same document shape as a `news` subscription). */
 export const ENQUIRY_ALERT_TOPIC = 'enquiry_alert';
 export const NEWS_TOPIC = 'news';
-export type NotificationTopic = typeof NEWS_TOPIC | typeof ENQUIRY_ALERT_TOPIC;
+/** A partner's message about a staff reply; its credits live on the enquiry (`replySubscriptions`). */
+export const ENQUIRY_REPLY_TOPIC = 'enquiry_reply';
+export type NotificationTopic = typeof NEWS_TOPIC | typeof ENQUIRY_ALERT_TOPIC | typeof ENQUIRY_REPLY_TOPIC;
 
 export type AnySubscription = Omit<Subscription, 'topic'> & { topic: NotificationTopic };
 

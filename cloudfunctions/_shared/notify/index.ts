@@ -181,7 +181,7 @@ export async function fanOutNews(
  * a submission. Only current staff are alerted; the message carries no personal data.
  */
 export async function notifyStaffOfEnquiry(
-  enquiry: { id: string; topic: EnquiryTopic; createdAt: Date },
+  enquiry: { id: string; ref?: string; topic: EnquiryTopic; createdAt: Date },
   budgetMs = 3000,
 ): Promise<NotifyReport> {
   const report = emptyReport();

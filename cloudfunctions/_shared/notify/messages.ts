@@ -11,11 +11,14 @@ import type { SubscribeMessage } from '../models';
 const TEMPLATE_DEFAULTS = {
   news: 'local-news-template',
   enquiry: 'local-enquiry-template',
+  reply: 'local-reply-template',
 } as const;
 
 /** The messages' own words; topic names are the contract's. */
 const NOTIFY_TEXTS = {
-  enquiryAlert: (topic: EnquiryTopic) => `新咨询：${TOPIC_LABELS[topic]}`,
+  enquiryAlert: (topic: EnquiryTopic, ref?: string) =>
+    ref ? `${ref} ${TOPIC_LABELS[topic]}` : `新咨询：${TOPIC_LABELS[topic]}`,
+  reply: (ref: string) => `${ref} 已回复`,
 } as const;
 
 /** A `thing` value holds at most 20 characters. */
@@ -24,6 +27,8 @@ const THING_MAX = 20;
 export const NEWS_DETAIL_PAGE = 'pages/news-detail/index';
 /** The staff inbox's enquiry page (in the staff subpackage). */
 export const STAFF_ENQUIRY_PAGE = 'packages/admin/pages/enquiry/index';
+/** The partner's own enquiry with its replies (in the enquiry subpackage). */
+export const ENQUIRY_DETAIL_PAGE = 'packages/enquiry/pages/detail/index';
 
 export function newsTemplateId(): string {
   return process.env.SUBSCRIBE_TEMPLATE_NEWS || TEMPLATE_DEFAULTS.news;
@@ -31,6 +36,10 @@ export function newsTemplateId(): string {
 
 export function enquiryTemplateId(): string {
   return process.env.SUBSCRIBE_TEMPLATE_ENQUIRY || TEMPLATE_DEFAULTS.enquiry;
+}
+
+export function replyTemplateId(): string {
+  return process.env.SUBSCRIBE_TEMPLATE_REPLY || TEMPLATE_DEFAULTS.reply;
 }
 
 export function thing(value: string): string {
@@ -49,6 +58,8 @@ export function newsMessage(news: { id: string; title: string; publishAt: Date }
 /** A staff alert names the topic and time only: no personal data leaves in a message. */
 export function enquiryAlertMessage(enquiry: {
   id: string;
+  /** The reference staff read out (CDR-…); it carries no personal data. */
+  ref?: string;
   topic: EnquiryTopic;
   createdAt: Date;
 }): SubscribeMessage {
@@ -56,8 +67,20 @@ export function enquiryAlertMessage(enquiry: {
     templateId: enquiryTemplateId(),
     page: `${STAFF_ENQUIRY_PAGE}?id=${encodeURIComponent(enquiry.id)}`,
     data: {
-      thing1: { value: thing(NOTIFY_TEXTS.enquiryAlert(enquiry.topic)) },
+      thing1: { value: thing(NOTIFY_TEXTS.enquiryAlert(enquiry.topic, enquiry.ref)) },
       time2: { value: chinaTime(enquiry.createdAt) },
+    },
+  };
+}
+
+/** A partner's reply notice: the reference and the time, the reply itself is read in the mini program. */
+export function replyMessage(reply: { enquiryId: string; ref: string; at: Date }): SubscribeMessage {
+  return {
+    templateId: replyTemplateId(),
+    page: `${ENQUIRY_DETAIL_PAGE}?id=${encodeURIComponent(reply.enquiryId)}`,
+    data: {
+      thing1: { value: thing(NOTIFY_TEXTS.reply(reply.ref)) },
+      time2: { value: chinaTime(reply.at) },
     },
   };
 }

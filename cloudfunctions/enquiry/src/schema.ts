@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { enquiryMine, enquirySubmit } from '../../../contract/rules';
+import { enquiryById, enquiryMine, enquirySubmit } from '../../../contract/rules';
 import { schemaOf } from '../../_shared/validation';
 
 /** `submit` input, exactly as CONTRACTS.md fixes it (contract/rules.ts): strict, trimmed, typed. */
@@ -8,3 +8,6 @@ export const submitInput = schemaOf(enquirySubmit);
 export type SubmitInput = z.output<typeof submitInput>;
 
 export const mineInput = schemaOf(enquiryMine);
+
+/** `get` and `subscribe`: one enquiry by id. */
+export const byIdInput = schemaOf(enquiryById);

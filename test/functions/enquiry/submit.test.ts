@@ -7,6 +7,7 @@ type Envelope =
 
 let t: TestCloud;
 let seq = 0;
+const REF = /^CDR-\d{8}-\d{3,}$/;
 
 beforeAll(async () => {
   t = await startTestCloud();
@@ -45,7 +46,10 @@ describe('enquiry submit', () => {
   it('stores a valid enquiry, trimmed, with consent, owner and retention recorded', async () => {
     const data = form();
     const res = await submit(data, 'o-valid');
-    expect(res).toEqual({ ok: true, data: { id: expect.any(String), status: 'received', duplicate: false } });
+    expect(res).toEqual({
+      ok: true,
+      data: { id: expect.any(String), ref: expect.stringMatching(REF), status: 'received', duplicate: false },
+    });
     const [doc] = await storedFor('o-valid');
     expect(doc).toMatchObject({
       _openid: 'o-valid',
@@ -68,7 +72,12 @@ describe('enquiry submit', () => {
     const again = await submit(data, 'o-retry');
     expect(first.ok && again.ok).toBe(true);
     if (!first.ok || !again.ok) return;
-    expect(again.data).toEqual({ id: first.data.id, status: 'received', duplicate: true });
+    expect(again.data).toEqual({
+      id: first.data.id,
+      ref: first.data.ref,
+      status: 'received',
+      duplicate: true,
+    });
     expect(await storedFor('o-retry')).toHaveLength(1);
   });
 

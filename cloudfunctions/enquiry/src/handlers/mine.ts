@@ -18,12 +18,15 @@ export async function mine(input: { cursor?: string }, ctx: Context): Promise<Pa
       const chars = [...doc.message];
       return {
         id: doc._id,
+        ref: doc.ref,
+        kind: doc.kind ?? 'general',
         topic: doc.topic,
         organization: doc.organization,
         excerpt: chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : doc.message,
         status: doc.status,
         createdAt: new Date(doc.createdAt).toISOString(),
         updatedAt: new Date(doc.updatedAt).toISOString(),
+        lastReplyAt: doc.lastReplyAt ? new Date(doc.lastReplyAt).toISOString() : null,
       };
     },
   );

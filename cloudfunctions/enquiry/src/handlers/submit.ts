@@ -5,7 +5,7 @@ import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { notifyStaffOfEnquiry } from '../../../_shared/notify';
 import { checkText, SEC_CHECK_SCENE } from '../../../_shared/wechat';
-import { findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
+import { findByRequestId, insertWithinRateLimit, nextRef, type NewEnquiry } from '../repo/enquiries';
 import type { SubmitInput } from '../schema';
 
 function retentionMonths(): number {
@@ -13,8 +13,12 @@ function retentionMonths(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : ENQUIRY_RETENTION_MONTHS;
 }
 
-function asOutput(id: string, status: string, duplicate: boolean): SubmitEnquiryOutput {
-  return { id, status: status === 'received' ? 'received' : 'pending_review', duplicate };
+function asOutput(
+  earlier: { _id: string; ref: string; status: string },
+  duplicate: boolean,
+): SubmitEnquiryOutput {
+  const status = earlier.status === 'received' ? 'received' : 'pending_review';
+  return { id: earlier._id, ref: earlier.ref, status, duplicate };
 }
 
 /**
@@ -27,27 +31,34 @@ export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEn
   const openId = requireOpenId(ctx);
 
   const earlier = await findByRequestId(openId, input.requestId);
-  if (earlier) return asOutput(earlier._id, earlier.status, true);
+  if (earlier) return asOutput(earlier, true);
 
   const verdict = await checkText({
     openid: openId,
     scene: SEC_CHECK_SCENE.comment,
     title: input.organization,
-    content: [input.name, input.title, input.organization, input.message].filter(Boolean).join('\n'),
+    content: [input.name, input.title, input.organization, input.message, input.visit?.institutions]
+      .filter(Boolean)
+      .join('\n'),
   });
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   const status = verdict === 'pass' ? 'received' : 'pending_review';
+  const ref = await nextRef(ctx.now);
   const doc: NewEnquiry = {
     _openid: openId,
+    ref,
+    kind: input.kind ?? 'general',
     requestId: input.requestId,
     name: input.name,
     organization: input.organization,
     ...(input.title ? { title: input.title } : {}),
     ...(input.email ? { email: input.email } : {}),
     ...(input.phone ? { phone: input.phone } : {}),
+    ...(input.wechatId ? { wechatId: input.wechatId } : {}),
     topic: input.topic,
     message: input.message,
+    ...(input.visit ? { visit: input.visit } : {}),
     consent: { privacy: true, crossBorder: true, at: ctx.now, noticeVersion: PRIVACY_NOTICE_VERSION },
     status,
     createdAt: ctx.now,
@@ -59,10 +70,10 @@ export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEn
   switch (outcome.kind) {
     case 'inserted':
       // Stored first; the staff alert is best effort and never fails the submission.
-      await notifyStaffOfEnquiry({ id: outcome.id, topic: input.topic, createdAt: ctx.now });
-      return asOutput(outcome.id, status, false);
+      await notifyStaffOfEnquiry({ id: outcome.id, ref, topic: input.topic, createdAt: ctx.now });
+      return asOutput({ _id: outcome.id, ref, status }, false);
     case 'duplicate':
-      return asOutput(outcome.existing._id, outcome.existing.status, true);
+      return asOutput(outcome.existing, true);
     case 'rate_limited':
       throw new AppError('RATE_LIMITED', '您在一小时内提交的咨询较多，请稍后再试');
   }

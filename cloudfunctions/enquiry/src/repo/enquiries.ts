@@ -1,7 +1,12 @@
-import { COLLECTIONS, ENQUIRY_RATE_LIMIT_PER_HOUR } from '../../../../contract/constants';
-import type { Enquiry } from '../../../../contract/models';
+import {
+  CHINA_OFFSET_MS,
+  COLLECTIONS,
+  ENQUIRY_RATE_LIMIT_PER_HOUR,
+  MAX_OPEN_REPLY_SUBSCRIPTIONS,
+} from '../../../../contract/constants';
+import type { Enquiry, ReplySubscription } from '../../../../contract/models';
 import { isDuplicateKeyError } from '../../../_shared/cloud';
-import { db, type Transaction } from '../../../_shared/repo/db';
+import { _, db, inTransaction, readIn, type Transaction } from '../../../_shared/repo/db';
 import { pageDesc, type After, type PageOf } from '../../../_shared/repo/keyset';
 
 const HOUR_MS = 3600_000;
@@ -10,23 +15,48 @@ const TRANSACTION_ATTEMPTS = 10;
 
 export type NewEnquiry = Omit<Enquiry, '_id'>;
 
+type Earlier = Pick<Enquiry, '_id' | 'status' | 'ref'>;
+
 export type InsertOutcome =
-  | { kind: 'inserted'; id: string }
-  | { kind: 'duplicate'; existing: Pick<Enquiry, '_id' | 'status'> }
-  | { kind: 'rate_limited' };
+  { kind: 'inserted'; id: string } | { kind: 'duplicate'; existing: Earlier } | { kind: 'rate_limited' };
 
 /** The caller's enquiry with this requestId, if any. */
-export async function findByRequestId(
-  openId: string,
-  requestId: string,
-): Promise<Pick<Enquiry, '_id' | 'status'> | null> {
+export async function findByRequestId(openId: string, requestId: string): Promise<Earlier | null> {
   const { data } = await db
     .collection(COLLECTIONS.enquiries)
     .where({ _openid: openId, requestId })
-    .field({ _id: true, status: true })
+    .field({ _id: true, status: true, ref: true })
     .limit(1)
     .get();
-  return (data[0] as Pick<Enquiry, '_id' | 'status'> | undefined) ?? null;
+  return (data[0] as Earlier | undefined) ?? null;
+}
+
+/** References show at least this many sequence digits (`CDR-20261205-007`). */
+const REF_SEQUENCE_DIGITS = 3;
+
+/**
+ * The next reference of the China day `now` falls on: `CDR-YYYYMMDD-NNN`. The day's counter is
+ * incremented atomically on the database (one conditional update, no read-then-write), so
+ * concurrent submissions from any number of callers each get their own number without contending
+ * in a transaction; a number drawn by a submission that is then refused (rate limit, a concurrent
+ * duplicate) is skipped, never handed out again.
+ */
+export async function nextRef(now: Date): Promise<string> {
+  const day = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+  const id = `enquiry-ref:${day}`;
+  const counters = db.collection(COLLECTIONS.counters);
+  try {
+    await counters.add({ _id: id, seq: 0, createdAt: now });
+  } catch (error) {
+    // The day's counter exists already: another submission created it.
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  const { doc } = (await counters.where({ _id: id }).updateAndReturn({ seq: _.inc(1) })) as {
+    doc?: { seq?: number };
+  };
+  const seq = doc?.seq;
+  if (typeof seq !== 'number') throw new Error(`reference counter ${id} was not incremented`);
+  return `CDR-${day}-${String(seq).padStart(REF_SEQUENCE_DIGITS, '0')}`;
 }
 
 /**
@@ -54,6 +84,43 @@ export async function insertWithinRateLimit(doc: NewEnquiry, now: Date): Promise
     if (!existing) throw error;
     return { kind: 'duplicate', existing };
   }
+}
+
+/** The caller's own enquiry, or null: another caller's, an unknown or an erased one look the same. */
+export async function findOwn(openId: string, id: string): Promise<Enquiry | null> {
+  const { data } = await db
+    .collection(COLLECTIONS.enquiries)
+    .where({ _id: id, _openid: openId })
+    .limit(1)
+    .get();
+  return (data[0] as Enquiry | undefined) ?? null;
+}
+
+export type SubscribeOutcome = { kind: 'not_found' } | { kind: 'done'; open: number; recorded: boolean };
+
+/**
+ * Records one accepted reply subscription of the submitter on their enquiry, at most
+ * MAX_OPEN_REPLY_SUBSCRIPTIONS open at once: read and written in one transaction, so concurrent
+ * calls cannot together pass the cap.
+ */
+export function addReplySubscription(openId: string, id: string, now: Date): Promise<SubscribeOutcome> {
+  return inTransaction(async (tx) => {
+    const doc = await readIn<Enquiry>(tx, COLLECTIONS.enquiries, id);
+    if (!doc || doc._openid !== openId) return { kind: 'not_found' } as const;
+    const subscriptions = doc.replySubscriptions ?? [];
+    const open = subscriptions.filter((subscription) => subscription.status === 'open').length;
+    if (open >= MAX_OPEN_REPLY_SUBSCRIPTIONS) return { kind: 'done', open, recorded: false } as const;
+    const added: ReplySubscription = {
+      id: `${now.getTime()}-${subscriptions.length}`,
+      at: now,
+      status: 'open',
+    };
+    await tx
+      .collection(COLLECTIONS.enquiries)
+      .doc(id)
+      .update({ replySubscriptions: [...subscriptions, added] });
+    return { kind: 'done', open: open + 1, recorded: true } as const;
+  });
 }
 
 /** The caller's enquiries, newest first, after the (createdAt, _id) cursor position. */
