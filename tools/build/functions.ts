@@ -69,6 +69,23 @@ async function buildFunction(fn: CloudFunction, force: boolean): Promise<TargetR
 }
 
 /**
+ * SDK dependencies no function calls, bundled as a stub that throws when touched
+ * (tools/build/sdk-part-left-out.ts). node-sdk requires them when it loads (the functions' cold
+ * start pays to parse and run them) but reaches them only through features the functions never
+ * use: `app.ai()` (`@cloudbase/ai`, `@cloudbase/app`, a web-streams polyfill) and data models and
+ * MySQL (`app.models`, `app.mysql()`, `app.rdb()`: `@cloudbase/wx-cloud-client-sdk`; node-sdk's
+ * `init` tries to set up `models` and carries on without). Every action of every function runs from
+ * the built bundles in test/functions.
+ */
+export const SDK_PARTS_LEFT_OUT = [
+  '@cloudbase/ai',
+  '@cloudbase/app',
+  'web-streams-polyfill',
+  '@cloudbase/wx-cloud-client-sdk',
+] as const;
+const SDK_PART_STUB = path.join(__dirname, 'sdk-part-left-out.ts');
+
+/**
  * The one recipe for a deployable function: everything bundled, npm packages included, so the
  * folder runs on the platform's Node 20.19 without `npm install`. @cloudbase/node-sdk bundles as is:
  * it has no native modules, dynamic requires or optional dependencies to leave out.
@@ -82,6 +99,7 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions {
     platform: 'node',
     target: `node${FUNCTION_NODE_VERSION}`,
     format: 'cjs',
+    alias: Object.fromEntries(SDK_PARTS_LEFT_OUT.map((name) => [name, SDK_PART_STUB])),
     // A fresh instance parses every byte before its first call: minified, the SDK alone loads in
     // about half the time (bench/cold-start.ts). Names stay, so errors and logs still read.
     minify: true,
