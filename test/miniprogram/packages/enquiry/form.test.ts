@@ -11,6 +11,14 @@ import {
   type CallFunction,
 } from '../../../harness/simulate';
 import { until } from '../../../harness/until';
+import { chinaDay } from '../../../../contract/rules';
+
+const DAY_MS = 24 * 3600_000;
+
+/** A China day `days` from today. */
+function dayFromNow(days: number): string {
+  return chinaDay(Date.now() + days * DAY_MS);
+}
 
 /**
  * The enquiry form against the real `enquiry` function on the local cloud: messages at the fields
@@ -20,8 +28,19 @@ import { until } from '../../../harness/until';
 
 const FORM = 'packages/enquiry/pages/form/index';
 const SUCCESS = '/packages/enquiry/pages/success/index';
-const INPUT_FIELDS = ['name', 'organization', 'title', 'email', 'phone'] as const;
-type Field = (typeof INPUT_FIELDS)[number] | 'topic' | 'message' | 'privacy' | 'crossBorder';
+const INPUT_FIELDS = ['name', 'organization', 'title', 'email', 'phone', 'wechatId', 'groupSize'] as const;
+type Field =
+  | (typeof INPUT_FIELDS)[number]
+  | 'topic'
+  | 'message'
+  | 'privacy'
+  | 'crossBorder'
+  | 'visitFrom'
+  | 'visitTo'
+  | 'sectors'
+  | 'institutions';
+const DRAFT_KEY = 'enquiry.draft.general';
+const REF = /^CDR-\d{8}-\d{3,}$/;
 
 type Mine = OutputOf<'enquiry', 'mine'>;
 
@@ -43,14 +62,16 @@ async function openForm(query: Record<string, string> = {}): Promise<PageHandle>
   return page;
 }
 
-function control(page: PageHandle, field: (typeof INPUT_FIELDS)[number] | 'message') {
-  return field === 'message'
-    ? page.querySelector('#field-message')?.querySelector('.t-textarea__wrapper-inner')
+type TextField = (typeof INPUT_FIELDS)[number] | 'message' | 'institutions';
+
+function control(page: PageHandle, field: TextField) {
+  return field === 'message' || field === 'institutions'
+    ? page.querySelector(`#field-${field}`)?.querySelector('.t-textarea__wrapper-inner')
     : page.querySelector(`#field-${field}`)?.querySelector('.t-input__control');
 }
 
 /** Types `value` into a field and leaves it, as a user would. */
-async function fill(page: PageHandle, field: (typeof INPUT_FIELDS)[number] | 'message', value: string) {
+async function fill(page: PageHandle, field: TextField, value: string) {
   await trigger(control(page, field), 'input', { value });
   await trigger(control(page, field), 'blur', { value });
 }
@@ -70,6 +91,16 @@ async function chooseTopic(page: PageHandle, label: string) {
 function checkedTopic(page: PageHandle): string | undefined {
   const option = topicOptions(page).find((node) => node.querySelector('.t-radio__icon--checked'));
   return option?.querySelector('.t-radio__title')?.dom?.textContent?.trim();
+}
+
+/** Ticks one sector of a visit request (TDesign checkboxes, one per topic). */
+async function chooseSector(page: PageHandle, label: string) {
+  const option = page
+    .querySelector('#field-sectors')
+    ?.querySelectorAll('.t-checkbox-option')
+    .map((node) => node.querySelector('.t-checkbox'))
+    .find((node) => node?.dom?.textContent?.includes(label));
+  await tap(option);
 }
 
 async function tick(page: PageHandle, id: 'consent-privacy' | 'consent-cross-border') {
@@ -123,8 +154,9 @@ describe('enquiry form', () => {
     expect(messageAt(page, 'name')).toBe('请填写姓名');
     expect(messageAt(page, 'organization')).toBe('请填写单位名称');
     expect(messageAt(page, 'title')).toBe('');
-    expect(messageAt(page, 'email')).toBe('请至少填写邮箱或手机号中的一项');
-    expect(messageAt(page, 'phone')).toBe('请至少填写邮箱或手机号中的一项');
+    expect(messageAt(page, 'email')).toBe('请至少填写邮箱、手机号或微信号中的一项');
+    expect(messageAt(page, 'phone')).toBe('请至少填写邮箱、手机号或微信号中的一项');
+    expect(messageAt(page, 'wechatId')).toBe('请至少填写邮箱、手机号或微信号中的一项');
     expect(messageAt(page, 'topic')).toBe('请选择咨询类别');
     expect(messageAt(page, 'message')).toBe('咨询内容至少需要 10 个字');
     expect(messageAt(page, 'privacy')).toBe('请阅读并同意《隐私说明》');
@@ -156,8 +188,8 @@ describe('enquiry form', () => {
     await fill(page, 'email', '');
     expect(messageAt(page, 'email')).toBe('');
     await fill(page, 'phone', '');
-    expect(messageAt(page, 'phone')).toBe('请至少填写邮箱或手机号中的一项');
-    expect(messageAt(page, 'email')).toBe('请至少填写邮箱或手机号中的一项');
+    expect(messageAt(page, 'phone')).toBe('请至少填写邮箱、手机号或微信号中的一项');
+    expect(messageAt(page, 'email')).toBe('请至少填写邮箱、手机号或微信号中的一项');
     await trigger(control(page, 'email'), 'input', { value: 'li.hua@example.cn' });
     expect(messageAt(page, 'email')).toBe('');
     expect(messageAt(page, 'phone')).toBe('');
@@ -192,8 +224,11 @@ describe('enquiry form', () => {
     const stored = await storedEnquiries(call);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ organization: '上海交通大学', status: 'received' });
+    expect(stored[0]?.ref).toMatch(REF);
     expect(wx.redirectTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: `${SUCCESS}?id=${stored[0]?.id}&status=received` }),
+      expect.objectContaining({
+        url: `${SUCCESS}?id=${stored[0]?.id}&ref=${stored[0]?.ref}&status=received`,
+      }),
     );
     const sent = wx.cloud.callFunction.mock.calls[0]?.[0] as { data: { data: Record<string, unknown> } };
     expect(sent.data.data).toMatchObject({
@@ -325,6 +360,180 @@ describe('enquiry form', () => {
     await tap(page.querySelector('#open-privacy'));
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/packages/enquiry/pages/privacy/index' }),
+    );
+  });
+
+  it('marks the required fields and keeps one label column', async () => {
+    wx = installWx({ callFunction: callerFor('marks').call });
+    const page = await openForm();
+    const labelClass = (field: string) =>
+      page.querySelector(`#field-${field}`)?.querySelector('.t-input__label')?.dom?.getAttribute('class') ??
+      '';
+
+    expect(labelClass('name')).toContain('enquiry-form__required');
+    expect(labelClass('organization')).toContain('enquiry-form__required');
+    for (const optional of ['title', 'email', 'phone', 'wechatId']) {
+      expect(labelClass(optional)).not.toContain('enquiry-form__required');
+    }
+    expect(
+      page.querySelector('#field-message')?.querySelector('.t-textarea__label')?.dom?.getAttribute('class'),
+    ).toContain('enquiry-form__required');
+    expect(page.querySelector('#legend')?.dom?.textContent?.replace(/\s+/g, '')).toBe('*为必填项');
+  });
+
+  it('scrolls to the first field with a message after a failed submit and puts the cursor in it', async () => {
+    wx = installWx({ callFunction: callerFor('scroll').call });
+    const page = await openForm();
+
+    await tap(submitButton(page));
+    expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#row-name' }));
+    expect(page.querySelector('#field-name')?.data.focus).toBe(true);
+
+    await fill(page, 'name', '李华');
+    await fill(page, 'organization', '上海交通大学');
+    await fill(page, 'wechatId', 'lihua_2026');
+    await tap(submitButton(page));
+    expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#row-topic' }));
+
+    await chooseTopic(page, '科研与教育');
+    await tap(submitButton(page));
+    expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#row-message' }));
+    expect(page.querySelector('#field-message')?.data.focus).toBe(true);
+    expect(page.querySelector('#field-name')?.data.focus).toBe(false);
+    expect(wx.cloud.callFunction).not.toHaveBeenCalled();
+  });
+
+  it('accepts a WeChat ID as the only contact, and checks its form', async () => {
+    const { call } = callerFor('wechat');
+    wx = installWx({ callFunction: call });
+    const page = await openForm();
+    await fillValid(page);
+    await fill(page, 'email', '');
+    await fill(page, 'wechatId', '1abc');
+    expect(messageAt(page, 'wechatId')).toBe(
+      '微信号须为 6–20 位，以字母开头，可含字母、数字、下划线和短横线',
+    );
+
+    await fill(page, 'wechatId', 'lihua_sh-2026');
+    expect(messageAt(page, 'wechatId')).toBe('');
+    expect(messageAt(page, 'email')).toBe('');
+    await submit(page);
+
+    const sent = wx.cloud.callFunction.mock.calls[0]?.[0] as { data: { data: Record<string, unknown> } };
+    expect(sent.data.data).toMatchObject({ wechatId: 'lihua_sh-2026' });
+    expect(sent.data.data).not.toHaveProperty('email');
+    expect(await storedEnquiries(call)).toHaveLength(1);
+  });
+
+  it('keeps what was typed when the partner leaves, under the same request id, until it is sent', async () => {
+    const { call } = callerFor('draft');
+    wx = installWx({ callFunction: call });
+    const first = await openForm();
+    await fill(first, 'name', '李华');
+    await fill(first, 'message', '我们希望了解丹麦的绿色能源合作项目。');
+    await chooseTopic(first, '商业与区域发展');
+    await tick(first, 'consent-privacy');
+    await first.onUnload();
+    const kept = wx.storage.get(DRAFT_KEY) as { requestId: string; draft: Record<string, unknown> };
+    expect(kept.draft).toMatchObject({ name: '李华', topic: 'business' });
+    // Consent is given at each submission, not kept.
+    expect(kept.draft).not.toHaveProperty('privacy');
+
+    const again = await openForm();
+    expect(again.querySelector('#field-name')?.data.value).toBe('李华');
+    expect(shownMessage(again)).toBe('我们希望了解丹麦的绿色能源合作项目。');
+    expect(checkedTopic(again)).toBe('商业与区域发展');
+    expect(again.data.form).toMatchObject({ privacy: false });
+    // The visit request keeps its own draft.
+    const visit = await openForm({ kind: 'visit' });
+    expect(visit.querySelector('#field-name')?.data.value).toBe('');
+
+    await fill(again, 'organization', '上海交通大学');
+    await fill(again, 'email', 'li.hua@example.cn');
+    await tick(again, 'consent-privacy');
+    await tick(again, 'consent-cross-border');
+    await submit(again);
+    const sent = wx.cloud.callFunction.mock.calls[0]?.[0] as { data: { data: { requestId: string } } };
+    expect(sent.data.data.requestId).toBe(kept.requestId);
+    expect(wx.redirectTo).toHaveBeenCalledTimes(1);
+    await again.onUnload();
+    expect(wx.storage.has(DRAFT_KEY)).toBe(false);
+  });
+
+  it('offers the last submission’s contact details on the next form', async () => {
+    const { call } = callerFor('last-contact');
+    wx = installWx({ callFunction: call });
+    const first = await openForm();
+    expect(first.querySelector('#last-contact')).toBeUndefined();
+    await fillValid(first);
+    await fill(first, 'wechatId', 'lihua_2026');
+    await submit(first);
+
+    const next = await openForm({ kind: 'visit' });
+    expect(next.querySelector('#last-contact-summary')?.dom?.textContent?.trim()).toBe('李华 · 上海交通大学');
+    await tap(next.querySelector('#use-last-contact')?.querySelector('.t-button'));
+    expect(next.querySelector('#last-contact')).toBeUndefined();
+    expect(next.data.form).toMatchObject({
+      name: '李华',
+      organization: '上海交通大学',
+      title: '国际合作处处长',
+      email: 'li.hua@example.cn',
+      phone: '',
+      wechatId: 'lihua_2026',
+    });
+  });
+
+  it('sends a visit request with its dates, group size and sectors, checked by the server’s rules', async () => {
+    const { call } = callerFor('visit');
+    wx = installWx({ callFunction: call });
+    const page = await openForm({ kind: 'visit', topic: 'knowledge' });
+    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '来访申请' }));
+    expect(checkedTopic(page)).toBe('知识交流与互访');
+
+    await tap(submitButton(page));
+    expect(messageAt(page, 'visitFrom')).toBe('来访开始日期格式不正确');
+    expect(messageAt(page, 'groupSize')).toBe('来访人数须为整数');
+
+    const from = dayFromNow(20);
+    await trigger(page.querySelector('#picker-visitFrom'), 'change', { value: from });
+    await trigger(page.querySelector('#picker-visitTo'), 'change', { value: dayFromNow(19) });
+    expect(messageAt(page, 'visitFrom')).toBe('');
+    expect(messageAt(page, 'visitTo')).toBe('结束日期不能早于开始日期');
+    const to = dayFromNow(24);
+    await trigger(page.querySelector('#picker-visitTo'), 'change', { value: to });
+    expect(messageAt(page, 'visitTo')).toBe('');
+    await fill(page, 'groupSize', '120');
+    expect(messageAt(page, 'groupSize')).toBe('来访人数须在 1 到 100 之间');
+    await fill(page, 'groupSize', '12');
+    await chooseSector(page, '知识交流与互访');
+    await chooseSector(page, '科研与教育');
+    await fill(page, 'institutions', '奥胡斯大学、维堡市政府');
+    await fill(page, 'name', '王芳');
+    await fill(page, 'organization', '上海市人民政府外事办公室');
+    await fill(page, 'phone', '+86 21 6321 0000');
+    await fill(page, 'message', '上海代表团计划访问中日德兰大区，交流医疗与教育合作经验。');
+    await tick(page, 'consent-privacy');
+    await tick(page, 'consent-cross-border');
+
+    await submit(page);
+
+    const sent = wx.cloud.callFunction.mock.calls[0]?.[0] as { data: { data: Record<string, unknown> } };
+    expect(sent.data.data).toMatchObject({
+      kind: 'visit',
+      topic: 'knowledge',
+      visit: {
+        from,
+        to,
+        groupSize: 12,
+        sectors: ['knowledge', 'research'],
+        institutions: '奥胡斯大学、维堡市政府',
+      },
+    });
+    const stored = await storedEnquiries(call);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ kind: 'visit' });
+    expect(wx.redirectTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: expect.stringContaining(`&ref=${stored[0]?.ref}&`) }),
     );
   });
 });
