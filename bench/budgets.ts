@@ -134,7 +134,9 @@ export function functionViolations(figures: FunctionFigures): Violation[] {
 }
 
 /** Bundles over `FUNCTION_BUNDLE_MAX_BYTES`. */
-export function bundleViolations(coldStart: Pick<ColdStartFigures, 'perFunction'>): Violation[] {
+export function bundleViolations(coldStart: {
+  perFunction: Record<string, { bundleBytes: number }>;
+}): Violation[] {
   return Object.entries(coldStart.perFunction)
     .filter(([, figures]) => figures.bundleBytes > FUNCTION_BUNDLE_MAX_BYTES)
     .map(([name, figures]) => ({

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeViolation, packageViolations } from '../../bench/budgets';
+import { bundleViolations, describeViolation, packageViolations } from '../../bench/budgets';
+import { packageOf } from '../../bench/cold-start';
 import { largestGroups, measurePackages, type PackageReport } from '../../bench/package-size';
+import { listFunctions } from '../../tools/build/functions';
 
 /**
- * The quick package budget check of `npm test` (page budgets: test/miniprogram/budgets.test.ts),
+ * The quick package and function-bundle budget checks of `npm test` (page budgets: test/miniprogram/budgets.test.ts),
  * and the dependency walk it rests on, checked against a small mini program of its own.
  */
 
@@ -206,5 +208,26 @@ describe('package budgets', () => {
   it('measures an app whose every reference resolves, within one package or from the main one', () => {
     expect(report.unresolved).toEqual([]);
     expect(report.crossPackage).toEqual([]);
+  });
+});
+
+describe('function bundle budgets', () => {
+  it('names npm packages and project folders in a bundle', () => {
+    expect(packageOf('node_modules/zod/v4/classic/schemas.js')).toBe('zod');
+    expect(packageOf('node_modules/wx-server-sdk/node_modules/@cloudbase/node-sdk/dist/index.js')).toBe(
+      '@cloudbase/node-sdk',
+    );
+    expect(packageOf('cloudfunctions/_shared/function.ts')).toBe('(project) cloudfunctions/_shared');
+    expect(packageOf('contract/rules.ts')).toBe('(project) contract');
+  });
+
+  // The require-time budget (1.2 × the SDK alone) needs many fresh processes on a quiet machine:
+  // `npm run bench` checks it. Bytes are exact, so every `npm test` checks them on the built bundles.
+  it('keeps every deployable function bundle within its byte budget', () => {
+    const perFunction = Object.fromEntries(
+      listFunctions().map((fn) => [fn.name, { bundleBytes: fs.statSync(fn.outfile).size }]),
+    );
+    expect(Object.keys(perFunction)).toContain('content');
+    expect(bundleViolations({ perFunction }).map(describeViolation)).toEqual([]);
   });
 });
