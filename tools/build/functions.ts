@@ -84,6 +84,7 @@ export const SDK_PARTS_LEFT_OUT = [
   '@cloudbase/wx-cloud-client-sdk',
 ] as const;
 const SDK_PART_STUB = path.join(__dirname, 'sdk-part-left-out.ts');
+const NODE_SDK_DIR = path.dirname(require.resolve('@cloudbase/node-sdk/package.json'));
 
 /**
  * The one recipe for a deployable function: everything bundled, npm packages included, so the
@@ -99,7 +100,12 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions {
     platform: 'node',
     target: `node${FUNCTION_NODE_VERSION}`,
     format: 'cjs',
-    alias: Object.fromEntries(SDK_PARTS_LEFT_OUT.map((name) => [name, SDK_PART_STUB])),
+    alias: {
+      ...Object.fromEntries(SDK_PARTS_LEFT_OUT.map((name) => [name, SDK_PART_STUB])),
+      // wx-server-sdk pins its own copy of @cloudbase/node-sdk (3.17.2 beside our 3.18.3): one SDK
+      // per bundle, the one the local cloud's conformance suite drives.
+      '@cloudbase/node-sdk': NODE_SDK_DIR,
+    },
     // A fresh instance parses every byte before its first call: minified, the SDK alone loads in
     // about half the time (bench/cold-start.ts). Names stay, so errors and logs still read.
     minify: true,
