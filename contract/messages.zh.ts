@@ -4,7 +4,7 @@
  * the mini program shows the same ones when it finds a problem before sending. `messages.en.ts`
  * holds the same keys in English for the staff pages.
  */
-import type { EnquiryStatus, EnquiryTopic } from './models';
+import type { EnquiryKind, EnquiryStatus, EnquiryTopic } from './models';
 
 /** Enquiry topics, as partners choose them and staff file them. */
 export const TOPIC_LABELS = {
@@ -14,6 +14,12 @@ export const TOPIC_LABELS = {
   culture: '文化与教育交流',
   other: '其他',
 } as const satisfies Record<EnquiryTopic, string>;
+
+/** An enquiry's kind, as partners and staff read it. */
+export const ENQUIRY_KIND_LABELS = {
+  general: '一般咨询',
+  visit: '来访申请',
+} as const satisfies Record<EnquiryKind, string>;
 
 /** An enquiry's status as its partner reads it. */
 export const ENQUIRY_STATUS_LABELS = {

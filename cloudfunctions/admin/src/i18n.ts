@@ -1,9 +1,14 @@
 /** The staff side's Chinese texts: messages, labels and the CSV headers, in one place. */
-import { MESSAGES, STAFF_ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../../contract/messages.zh';
+import {
+  ENQUIRY_KIND_LABELS,
+  MESSAGES,
+  STAFF_ENQUIRY_STATUS_LABELS,
+  TOPIC_LABELS,
+} from '../../../contract/messages.zh';
 import type { SourceRef } from '../../../contract/models';
 
 /** Topic and status words are the contract's, shared with the mini program. */
-export { TOPIC_LABELS };
+export { ENQUIRY_KIND_LABELS, TOPIC_LABELS };
 export const ENQUIRY_STATUS_LABELS = STAFF_ENQUIRY_STATUS_LABELS;
 
 export const messages = {
@@ -18,11 +23,22 @@ export const messages = {
   transitionNotAllowed: '该咨询当前状态不允许此操作',
   eraseTarget: MESSAGES['enquiry.eraseTarget'],
   exportFailed: '导出文件生成失败，请稍后重试',
+  /** A reply's author when the staff member has no display name (never a bare OPENID). */
+  officeAuthor: '国际事务办公室',
+  translateFailed: '机器翻译暂时不可用，请稍后再试',
+  translateBusy: '机器翻译请求过于频繁，请稍后再试',
 } as const;
 
 /** The export's columns, in order. */
 export const CSV_HEADERS = [
   '编号',
+  '参考号',
+  '类型',
+  '微信号',
+  '来访日期',
+  '来访人数',
+  '关注领域',
+  '希望参访的机构',
   '提交时间',
   '姓名',
   '单位',

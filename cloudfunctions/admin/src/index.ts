@@ -9,8 +9,10 @@ import {
   enquiriesExport,
   enquiriesGet,
   enquiriesList,
+  enquiriesReply,
   enquiriesUpdate,
 } from './handlers/enquiries';
+import { translate } from './handlers/translate';
 import {
   newsDelete,
   newsGet,
@@ -75,11 +77,13 @@ const actions: ActionsOf<AdminApi> = {
   'enquiries.list': audited(s.enquiriesListInput, enquiriesList),
   'enquiries.get': read(s.idInput, enquiriesGet, enquiry),
   'enquiries.update': write(s.enquiriesUpdateInput, enquiriesUpdate),
+  'enquiries.reply': write(s.enquiriesReplyInput, enquiriesReply),
   'enquiries.export': audited(s.enquiriesExportInput, enquiriesExport),
   'enquiries.erase': write(enquiriesEraseInput, enquiriesErase),
 
   dashboard: read(s.emptyInput, dashboard),
   'alerts.subscribe': write(s.emptyInput, alertsSubscribe),
+  translate: read(s.translateInput, translate),
 };
 
 export const main = createMain('admin', actions);

@@ -5,6 +5,7 @@ import {
   enquiriesErase,
   enquiriesExport,
   enquiriesList,
+  enquiriesReply,
   enquiriesUpdate,
   newsList,
   newsPreview,
@@ -18,6 +19,7 @@ import {
   staffRemove,
   STAFF_NEWS_STATUSES,
   STAFF_OPPORTUNITY_STATUSES,
+  translate,
 } from '../../../contract/rules';
 import { schemaOf } from '../../_shared/validation';
 
@@ -60,4 +62,6 @@ export type ProfileSaveInput = z.output<typeof profileSaveInput>;
 export const enquiriesListInput = schemaOf(enquiriesList);
 export const enquiriesUpdateInput = schemaOf(enquiriesUpdate);
 export const enquiriesExportInput = schemaOf(enquiriesExport);
+export const enquiriesReplyInput = schemaOf(enquiriesReply);
+export const translateInput = schemaOf(translate);
 export const enquiriesEraseInput = schemaOf(enquiriesErase);

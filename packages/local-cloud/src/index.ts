@@ -20,6 +20,7 @@ import { collectionSpecs, loadManifest } from './manifest';
 import { CloudCalls, CloudCallRequestError } from './openapi';
 import { refuseLegacyOpenApi } from './openapi/legacy';
 import { Outbox } from './outbox';
+import { tmtStandIn } from './stand-ins/tmt';
 import {
   FunctionRunner,
   LOCAL_APPID,
@@ -358,6 +359,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (method === 'POST' && p.startsWith('/functions/'))
         return callFunction(decodePathPart(p.slice('/functions/'.length)), req, res);
       if (method === 'GET' && p === '/_local/outbox') return sendJson(res, 200, outbox.list());
+      if (method === 'POST' && (p === '/_local/tmt' || p === '/_local/tmt/'))
+        return tmtStandIn(req, res, outbox);
       if (method === 'PUT' && p.startsWith('/_local/storage/upload/'))
         return storage.receiveUpload(p.split('/').pop() ?? '', req, res);
       if ((method === 'GET' || method === 'HEAD') && p.startsWith('/_local/files/')) {

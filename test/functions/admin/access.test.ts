@@ -64,10 +64,12 @@ const cases = (): [string, Record<string, unknown>][] => [
   ['enquiries.list', {}],
   ['enquiries.get', { id: enquiryId }],
   ['enquiries.update', { id: enquiryId, status: 'closed', note: '关闭' }],
+  ['enquiries.reply', { id: enquiryId, body: '您好，已收到。' }],
   ['enquiries.export', {}],
   ['enquiries.erase', { id: enquiryId }],
   ['dashboard', {}],
   ['alerts.subscribe', {}],
+  ['translate', { text: '您好', to: 'en' }],
 ];
 
 describe('admin access', () => {
@@ -103,10 +105,12 @@ describe('admin access', () => {
       'enquiries.list': true,
       'enquiries.get': true,
       'enquiries.update': true,
+      'enquiries.reply': true,
       'enquiries.export': true,
       'enquiries.erase': true,
       dashboard: true,
       'alerts.subscribe': true,
+      translate: true,
     };
     expect(new Set(cases().map(([name]) => name))).toEqual(new Set(Object.keys(contract)));
     const unknown = await admin(t, 'no.such.action', {}, STAFF);

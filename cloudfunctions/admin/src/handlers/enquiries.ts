@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { notifyPartnerOfReply } from '../../../_shared/notify/reply';
 import { COLLECTIONS } from '../../../../contract/constants';
 import type {
   EnquiryDetail,
@@ -7,11 +8,19 @@ import type {
   EnquirySummary,
 } from '../../../../contract/api/admin';
 import type { Page } from '../../../../contract/api/common';
-import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
+import type {
+  Enquiry,
+  EnquiryKind,
+  EnquiryReply,
+  EnquiryStatus,
+  EnquiryTopic,
+  ReplyLanguage,
+} from '../../../../contract/models';
+import { staffNames } from '../../../_shared/repo/admins';
 import { AppError } from '../../../_shared/errors';
 import { csvDocument } from '../csv';
 import type { Audited, StaffContext } from '../guard';
-import { CSV_HEADERS, ENQUIRY_STATUS_LABELS, messages, TOPIC_LABELS } from '../i18n';
+import { CSV_HEADERS, ENQUIRY_KIND_LABELS, ENQUIRY_STATUS_LABELS, messages, TOPIC_LABELS } from '../i18n';
 import { chinaTime } from '../../../_shared/time';
 import { audit, completeAudit } from '../../../_shared/repo/audit';
 import {
@@ -50,12 +59,18 @@ const TRANSITIONS: Record<EnquiryStatus, readonly EnquiryStatus[]> = {
 
 const target = (id: string) => `${COLLECTIONS.enquiries}/${id}`;
 
-function filterOf(input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic }): EnquiryFilter {
+type Filter = { status?: EnquiryStatusFilter; topic?: EnquiryTopic; kind?: EnquiryKind };
+
+function filterOf(input: Filter): EnquiryFilter {
   return {
     ...(input.status ? { statuses: input.status === 'new' ? NEW_STATUSES : [input.status] } : {}),
     ...(input.topic ? { topic: input.topic } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
   };
 }
+
+/** Whoever wrote a reply, by display name; never a bare OPENID. */
+const authorOf = (names: Map<string, string>, by: string) => names.get(by) ?? messages.officeAuthor;
 
 function excerpt(message: string): string {
   const chars = [...message];
@@ -63,7 +78,7 @@ function excerpt(message: string): string {
 }
 
 export async function enquiriesList(
-  input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; cursor?: string },
+  input: Filter & { cursor?: string },
   _ctx: StaffContext,
 ): Promise<Audited<Page<EnquirySummary>>> {
   const page = await listEnquiries(filterOf(input), afterCursor(input.cursor), STAFF_PAGE_SIZE);
@@ -72,6 +87,8 @@ export async function enquiriesList(
     (doc) => doc.createdAt,
     (doc) => ({
       id: doc._id,
+      ref: doc.ref,
+      kind: doc.kind ?? 'general',
       name: doc.name,
       organization: doc.organization,
       topic: doc.topic,
@@ -83,23 +100,44 @@ export async function enquiriesList(
   );
   return {
     result,
-    audit: { details: compact({ status: input.status, topic: input.topic, count: page.items.length }) },
+    audit: {
+      details: compact({
+        status: input.status,
+        topic: input.topic,
+        kind: input.kind,
+        count: page.items.length,
+      }),
+    },
   };
 }
 
 export async function enquiriesGet(input: { id: string }, _ctx: StaffContext): Promise<EnquiryDetail> {
   const doc = await findEnquiry(input.id);
   if (!doc) throw new AppError('NOT_FOUND', messages.enquiryNotFound);
+  const names = await staffNames((doc.replies ?? []).map((reply) => reply.by));
   return compact({
     id: doc._id,
+    ref: doc.ref,
+    kind: doc.kind ?? 'general',
     name: doc.name,
     organization: doc.organization,
     title: doc.title,
     email: doc.email,
     phone: doc.phone,
+    wechatId: doc.wechatId,
     topic: doc.topic,
     status: doc.status,
     message: doc.message,
+    visit: doc.visit,
+    replies: (doc.replies ?? []).map((reply) =>
+      compact({
+        id: reply.id,
+        at: iso(reply.at),
+        author: authorOf(names, reply.by),
+        body: reply.body,
+        original: reply.original,
+      }),
+    ),
     notes: (doc.notes ?? []).map((note) => ({ at: iso(note.at), by: note.by, text: note.text })),
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
@@ -123,9 +161,18 @@ export async function enquiriesUpdate(
       });
     }
     const notes = note ? [...(current.notes ?? []), { at: ctx.now, by: ctx.actor, text: note }] : undefined;
-    const changes = current.status !== status || notes !== undefined;
+    const moved = current.status !== status;
+    const changes = moved || notes !== undefined;
+    const statusEvents = moved ? [...(current.statusEvents ?? []), { at: ctx.now, status }] : undefined;
     return {
-      patch: changes ? { status, ...(notes ? { notes } : {}), updatedAt: ctx.now } : {},
+      patch: changes
+        ? {
+            status,
+            ...(notes ? { notes } : {}),
+            ...(statusEvents ? { statusEvents } : {}),
+            updatedAt: ctx.now,
+          }
+        : {},
       // The note's text stays in the enquiry (deleted with it); the audit trail only says one was added.
       audit: {
         ...ctx.audit,
@@ -137,9 +184,74 @@ export async function enquiriesUpdate(
   });
 }
 
+/**
+ * Stores a staff reply (what the partner reads, and what staff wrote if in another language), moves
+ * a new enquiry to in progress, audits it, all in one transaction; then tells the partner at once
+ * if they hold an open reply subscription (one message, never failing the reply).
+ */
+export async function enquiriesReply(
+  input: { id: string; body: string; original?: { text: string; language: ReplyLanguage } },
+  ctx: StaffContext,
+): Promise<{ replyId: string }> {
+  const replyId = randomBytes(12).toString('hex');
+  const reply: EnquiryReply = {
+    id: replyId,
+    at: ctx.now,
+    by: ctx.actor,
+    body: input.body,
+    ...(input.original ? { original: input.original } : {}),
+  };
+  const enquiry = await changeEnquiry(input.id, ctx.now, (current) => {
+    if (!current) throw new AppError('NOT_FOUND', messages.enquiryNotFound);
+    const moves = NEW_STATUSES.includes(current.status);
+    return {
+      patch: {
+        replies: [...(current.replies ?? []), reply],
+        lastReplyAt: ctx.now,
+        updatedAt: ctx.now,
+        ...(moves
+          ? {
+              status: 'in_progress' as const,
+              statusEvents: [
+                ...(current.statusEvents ?? []),
+                { at: ctx.now, status: 'in_progress' as const },
+              ],
+            }
+          : {}),
+      },
+      // The reply's text stays with the enquiry (erased with it); the audit names the reply only.
+      audit: {
+        ...ctx.audit,
+        target: target(input.id),
+        details: compact({ replyId, language: input.original?.language, moved: moves }),
+      },
+      result: { openId: current._openid, ref: current.ref },
+    };
+  });
+  await notifyPartnerOfReply({
+    replyId,
+    enquiryId: input.id,
+    ref: enquiry.ref,
+    touser: enquiry.openId,
+    at: ctx.now,
+  });
+  return { replyId };
+}
+
+function visitDays(doc: Enquiry): string {
+  return doc.visit ? `${doc.visit.from} – ${doc.visit.to}` : '';
+}
+
 function csvRow(doc: Enquiry): string[] {
   return [
     doc._id,
+    doc.ref ?? '',
+    ENQUIRY_KIND_LABELS[doc.kind ?? 'general'],
+    doc.wechatId ?? '',
+    visitDays(doc),
+    doc.visit ? String(doc.visit.groupSize) : '',
+    (doc.visit?.sectors ?? []).map((sector) => TOPIC_LABELS[sector] ?? sector).join('、'),
+    doc.visit?.institutions ?? '',
     chinaTime(doc.createdAt),
     doc.name,
     doc.organization,
@@ -158,7 +270,7 @@ function csvRow(doc: Enquiry): string[] {
  * a short-lived download link; the file is deleted by the scheduler soon after.
  */
 export async function enquiriesExport(
-  input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic },
+  input: Filter,
   ctx: StaffContext,
 ): Promise<Audited<EnquiryExportOutput>> {
   const docs = await allEnquiries(filterOf(input));
@@ -190,7 +302,7 @@ export async function enquiriesExport(
     },
     audit: {
       target: fileId,
-      details: compact({ status: input.status, topic: input.topic, count: docs.length }),
+      details: compact({ status: input.status, topic: input.topic, kind: input.kind, count: docs.length }),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../../contract/constants';
-import type { Enquiry, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
+import type { Enquiry, EnquiryKind, EnquiryStatus, EnquiryTopic } from '../../../../contract/models';
 import { _, db, MAX_PAGE } from '../../../_shared/repo/db';
 import { pageDesc, type After, type PageOf } from '../../../_shared/repo/keyset';
 import { decideAndWrite, type Decision } from '../../../_shared/repo/write';
@@ -9,6 +9,7 @@ const collection = () => db.collection(COLLECTIONS.enquiries);
 export interface EnquiryFilter {
   statuses?: readonly EnquiryStatus[];
   topic?: EnquiryTopic;
+  kind?: EnquiryKind;
 }
 
 function where(filter: EnquiryFilter): Record<string, unknown> {
@@ -16,6 +17,7 @@ function where(filter: EnquiryFilter): Record<string, unknown> {
   return {
     ...(statuses ? { status: statuses.length === 1 ? statuses[0] : _.in([...statuses]) } : {}),
     ...(filter.topic ? { topic: filter.topic } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
   };
 }
 
