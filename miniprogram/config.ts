@@ -13,3 +13,10 @@ export const SUBSCRIBE_TEMPLATE_NEWS = '';
  * are unavailable instead of asking.
  */
 export const SUBSCRIBE_TEMPLATE_ENQUIRY = '';
+
+/**
+ * 订阅消息模板 ID: the office's reply to a partner's enquiry, the template the `enquiry` and
+ * `admin` functions send replies with. Empty until one is approved: the enquiry pages then say
+ * reply notifications are unavailable instead of asking.
+ */
+export const SUBSCRIBE_TEMPLATE_ENQUIRY_REPLY = '';

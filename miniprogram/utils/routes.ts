@@ -14,6 +14,7 @@ export const ROUTES = {
   enquiryPrivacy: 'packages/enquiry/pages/privacy/index',
   enquirySuccess: 'packages/enquiry/pages/success/index',
   enquiryMine: 'packages/enquiry/pages/mine/index',
+  enquiryDetail: 'packages/enquiry/pages/detail/index',
 } as const;
 
 /** `/route?query`, as `wx.navigateTo` and `wx.switchTab` take it. */

@@ -14,6 +14,12 @@ const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
 };
 /** More than one page (20) of the function's `mine`. */
 const STORED = 23;
+const DETAIL = '/packages/enquiry/pages/detail/index';
+
+/** The reference of the `i`th stored enquiry (all on 1 and 2 November, China time). */
+function refOf(i: number): string {
+  return `CDR-2026110${i < 14 ? 1 : 2}-${String(900 + i).padStart(3, '0')}`;
+}
 
 function uniqueOpenId(test: string): string {
   return `mine-${test}-${Date.now().toString(36)}`;
@@ -24,13 +30,22 @@ function uniqueOpenId(test: string): string {
  * cycling through the statuses staff set. Straight into the database: the function accepts only
  * five new enquiries an hour from one caller.
  */
-async function storeEnquiries(openId: string, count: number): Promise<void> {
+async function storeEnquiries(openId: string, count: number): Promise<string[]> {
   const collection = testCloudApp().database().collection('enquiries');
   const start = Date.UTC(2026, 10, 1, 2);
+  const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
     const at = new Date(start + i * 3600_000);
-    await collection.add({
+    const { id } = await collection.add({
       _openid: openId,
+      ref: refOf(i),
+      kind: i === 0 ? 'visit' : 'general',
+      ...(i === 0
+        ? {
+            visit: { from: '2026-12-01', to: '2026-12-05', groupSize: 8 },
+            lastReplyAt: new Date(at.getTime() + 60_000),
+          }
+        : {}),
       requestId: `mine-test-${i.toString().padStart(4, '0')}`,
       name: '李华',
       organization: `上海第${i + 1}中学`,
@@ -43,7 +58,9 @@ async function storeEnquiries(openId: string, count: number): Promise<void> {
       updatedAt: at,
       retainUntil: new Date(at.getTime() + 365 * 24 * 3600_000),
     });
+    ids.push(String(id));
   }
+  return ids;
 }
 
 async function openMine(): Promise<PageHandle> {
@@ -172,5 +189,47 @@ describe('我的咨询', () => {
     wx = installWx({ callFunction: cloudCaller(mineId) });
     const page = await openMine();
     expect(cards(page)).toHaveLength(1);
+  });
+
+  it('shows each enquiry’s reference, marks visit requests and replies, and opens the detail page', async () => {
+    const openId = uniqueOpenId('refs');
+    const [first, second] = await storeEnquiries(openId, 2);
+    wx = installWx({ callFunction: cloudCaller(openId) });
+    const page = await openMine();
+
+    const newest = text(page, `#enquiry-${second}`);
+    expect(newest).toContain(`编号：${refOf(1)}`);
+    expect(newest).not.toContain('办公室已回复');
+    const oldest = text(page, `#enquiry-${first}`);
+    expect(oldest).toContain(`编号：${refOf(0)}`);
+    expect(oldest).toContain('来访申请 · 文化与教育交流');
+    expect(oldest).toContain('办公室已回复');
+
+    await tap(page.querySelector(`#enquiry-${first}`));
+    expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: `${DETAIL}?id=${first}` }));
+  });
+
+  it('says 已删除 for an enquiry it listed before that is gone, instead of dropping it silently', async () => {
+    const openId = uniqueOpenId('erased');
+    const [first, second] = await storeEnquiries(openId, 2);
+    wx = installWx({ callFunction: cloudCaller(openId) });
+    await openMine();
+
+    await testCloudApp().database().collection('enquiries').doc(String(first)).remove();
+    const again = await openMine();
+
+    expect(cards(again).filter((card) => card.dom?.textContent?.includes('已删除'))).toHaveLength(1);
+    const erased = text(again, `#erased-${first}`);
+    expect(erased).toContain('已删除');
+    expect(erased).toContain(`编号：${refOf(0)}`);
+    expect(erased).toContain('这条咨询已按您的要求或保存期限届满被删除');
+    expect(again.querySelector(`#enquiry-${first}`)).toBeUndefined();
+    expect(text(again, `#enquiry-${second}`)).not.toContain('已删除');
+
+    // Even with nothing left to list.
+    await testCloudApp().database().collection('enquiries').doc(String(second)).remove();
+    const empty = await openMine();
+    expect(stateMessage(empty, 'state-view-empty')).toBe('您还没有提交过咨询');
+    expect(empty.querySelectorAll('.my-enquiries__item--erased')).toHaveLength(2);
   });
 });

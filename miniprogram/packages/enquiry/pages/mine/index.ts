@@ -1,5 +1,5 @@
+import type { Page as ResultPage } from '../../../../contract/api/common';
 import type { MyEnquiry } from '../../../../contract/api/enquiry';
-import type { EnquiryStatus } from '../../../../contract/models';
 import type { ViewStatus } from '../../../../components/state-view/index';
 import { t } from '../../../../i18n/index';
 import { mine } from '../../../../services/enquiry';
@@ -8,16 +8,14 @@ import { fontScaleStyle } from '../../../../utils/font-scale';
 import { errorMessage } from '../../../../utils/page-kit';
 import { pageUrl, ROUTES } from '../../../../utils/routes';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../../../utils/paged-list';
+import { reconcileSeen, type SeenEnquiry } from '../../utils/seen';
+import { STATUS_THEME } from '../../utils/status';
 
-/** 我的咨询: the caller's own enquiries, newest first, with their status; paged by cursor. */
-
-/** TDesign tag themes: received, waiting for review, being handled, done. */
-const STATUS_THEME: Record<EnquiryStatus, string> = {
-  received: 'primary',
-  pending_review: 'warning',
-  in_progress: 'success',
-  closed: 'default',
-};
+/**
+ * 我的咨询: the caller's own enquiries, newest first, with reference, status and whether the office
+ * replied; each opens its detail page. Paged by cursor. Enquiries this phone listed before that are
+ * gone (erased) are shown as 已删除, not silently dropped.
+ */
 
 interface EnquiryRow {
   id: string;
@@ -28,6 +26,19 @@ interface EnquiryRow {
   statusTheme: string;
   submittedAt: string;
   reference: string;
+  replied: boolean;
+  visit: boolean;
+}
+
+interface ErasedRow {
+  id: string;
+  topic: string;
+  submittedAt: string;
+  reference: string;
+}
+
+function reference(ref: string): string {
+  return t('enquiry.mine.reference', { ref });
 }
 
 function toRow(item: MyEnquiry): EnquiryRow {
@@ -39,8 +50,23 @@ function toRow(item: MyEnquiry): EnquiryRow {
     status: t(`enquiry.statuses.${item.status}`),
     statusTheme: STATUS_THEME[item.status],
     submittedAt: t('enquiry.mine.submittedAt', { date: formatDate(item.createdAt) }),
-    reference: t('enquiry.mine.reference', { id: item.id }),
+    reference: reference(item.ref),
+    replied: item.lastReplyAt !== null,
+    visit: item.kind === 'visit',
   };
+}
+
+function toErasedRow(entry: SeenEnquiry): ErasedRow {
+  return {
+    id: entry.id,
+    topic: t(`enquiry.topics.${entry.topic}`),
+    submittedAt: t('enquiry.mine.submittedAt', { date: formatDate(entry.createdAt) }),
+    reference: reference(entry.ref),
+  };
+}
+
+interface TapEvent {
+  currentTarget: { dataset: { id?: string } };
 }
 
 Page({
@@ -49,10 +75,15 @@ Page({
     status: 'loading' as ViewStatus,
     errorMessage: '',
     items: [] as EnquiryRow[],
+    erased: [] as ErasedRow[],
     footer: 'none' as Footer,
     labels: {
       empty: t('enquiry.mine.empty'),
       write: t('enquiry.mine.write'),
+      replied: t('enquiry.mine.replied'),
+      visit: t('enquiry.mine.visit'),
+      erased: t('enquiry.mine.erased'),
+      erasedNote: t('enquiry.mine.erasedNote'),
       loading: t('common.loading'),
       noMore: t('common.noMore'),
       loadMoreFailed: t('enquiry.mine.loadMoreFailed'),
@@ -60,11 +91,24 @@ Page({
   },
 
   list: null as PagedList<MyEnquiry> | null,
+  /** Every enquiry listed since the first page, for telling which seen ones are gone. */
+  listed: [] as MyEnquiry[],
+  /** Whether the last page loaded was the end of the list. */
+  complete: false,
 
   onLoad() {
+    this.listed = [];
     this.list = createPagedList<MyEnquiry>(this, {
-      load: (cursor) => mine(cursor),
+      load: async (cursor): Promise<ResultPage<MyEnquiry>> => {
+        const page = await mine(cursor);
+        this.complete = page.nextCursor === null;
+        return page;
+      },
       toRow,
+      extra: (items, first) => {
+        this.listed = first ? [...items] : [...this.listed, ...items];
+        return { erased: reconcileSeen(this.listed, this.complete).map(toErasedRow) };
+      },
       message: errorMessage,
     });
     this.setData({ pageStyle: fontScaleStyle() });
@@ -72,6 +116,11 @@ Page({
   },
 
   ...listHandlers,
+
+  onOpen(event: TapEvent) {
+    const id = event.currentTarget.dataset.id;
+    if (id) wx.navigateTo({ url: pageUrl(ROUTES.enquiryDetail, { id }) });
+  },
 
   onWrite() {
     wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm) });
