@@ -122,7 +122,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const releaseLock = lockDataDir(options.dataDir);
     undo.push(releaseLock);
     const manifest = loadManifest(options.manifestPath);
-    const { db, notes } = Database.open(path.join(options.dataDir, 'database'), collectionSpecs(manifest));
+    const { db, notes } = Database.open(
+      path.join(options.dataDir, 'database'),
+      collectionSpecs(manifest),
+      log,
+    );
     undo.push(() => db.close());
     notes.forEach((note) => log(note));
     const outbox = new Outbox(options.dataDir);

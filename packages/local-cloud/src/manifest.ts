@@ -58,5 +58,6 @@ export function collectionSpecs(manifest: Manifest): CollectionSpec[] {
     uniqueIndexes: collection.indexes
       .filter((index) => index.unique)
       .map((index) => ({ name: index.name, fields: index.keys.map((key) => key.field) })),
+    indexes: collection.indexes.map((index) => ({ name: index.name, keys: index.keys })),
   }));
 }

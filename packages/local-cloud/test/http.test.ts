@@ -71,6 +71,7 @@ it('GET / lists the functions and collections; an unknown path is 404', async ()
     'books',
     'enquiries',
     'items',
+    'scores',
     'ticks',
   ]);
   expect((await fetch(`${t.cloud.url}/no/such/path`)).status).toBe(404);

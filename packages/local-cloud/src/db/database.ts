@@ -4,6 +4,7 @@ import type { AnyObject, Options as MingoOptions } from 'mingo/types';
 import { cloneDoc, idKey, isIdValue, type Doc } from './ejson';
 import { applyOps, LogStore, type LogOp } from './log-store';
 import { checkPipeline } from './aggregate-subset';
+import { plan, SortedIndex, type IndexSpec } from './indexes';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
 export class DatabaseError extends Error {
@@ -24,6 +25,8 @@ export interface UniqueIndexSpec {
 export interface CollectionSpec {
   name: string;
   uniqueIndexes: UniqueIndexSpec[];
+  /** Every declared index (unique ones too), used by the query planner. */
+  indexes: IndexSpec[];
 }
 
 export interface FindOptions {
@@ -132,22 +135,36 @@ export class Database {
   /** Which open transaction has staged a write to each key: a second writer conflicts at once. */
   private readonly writers = new Map<string, string>();
   private readonly transactions = new Map<string, Transaction>();
+  private readonly indexes = new Map<string, SortedIndex[]>();
+  /** Query shapes already reported as served by no index (each is reported once). */
+  private readonly unindexedShapes = new Set<string>();
 
   private constructor(
     private readonly store: LogStore,
     collections: Map<string, Map<string, Doc>>,
+    private readonly log: (line: string) => void,
   ) {
     this.collections = collections;
   }
 
-  /** Opens (and replays) the data in `dir`, then makes sure every declared collection exists. */
-  static open(dir: string, specs: CollectionSpec[]): { db: Database; notes: string[] } {
+  /**
+   * Opens (and replays) the data in `dir`, makes sure every declared collection exists and builds
+   * its indexes. `log` receives the "no index" advice for queries that scan a collection.
+   */
+  static open(
+    dir: string,
+    specs: CollectionSpec[],
+    log: (line: string) => void = () => undefined,
+  ): { db: Database; notes: string[] } {
     const store = new LogStore(dir);
     const { collections, notes } = store.load();
-    const db = new Database(store, collections);
+    const db = new Database(store, collections, log);
     for (const spec of specs) {
       db.uniqueIndexes.set(spec.name, spec.uniqueIndexes);
       if (!collections.has(spec.name)) db.createCollection(spec.name);
+      const indexes = spec.indexes.map((index) => new SortedIndex(index));
+      for (const index of indexes) index.apply([], [...(collections.get(spec.name)?.values() ?? [])]);
+      db.indexes.set(spec.name, indexes);
     }
     for (const [name, specsOfCollection] of db.uniqueIndexes) {
       const docs = collections.get(name);
@@ -190,15 +207,44 @@ export class Database {
     };
   }
 
-  /** Candidate documents: a direct lookup when the query pins `_id`. */
-  private candidates(c: string, query: Doc | undefined): Doc[] {
+  /**
+   * Candidate documents, a superset of the matches: a direct lookup when the query pins `_id`,
+   * else the range of the best index, else (with a "no index" note) the whole collection. `sorted`
+   * says the candidates already come in the requested order.
+   */
+  private candidates(
+    c: string,
+    query: Doc | undefined,
+    order?: Record<string, 1 | -1>,
+  ): { docs: Iterable<Doc>; sorted: boolean } {
     const docs = this.docsOf(c);
     const id = query?._id;
     if (isIdValue(id)) {
       const doc = docs.get(idKey(id));
-      return doc ? [doc] : [];
+      return { docs: doc ? [doc] : [], sorted: true };
     }
-    return [...docs.values()];
+    const chosen = plan(this.indexes.get(c) ?? [], query, order);
+    if (chosen) {
+      const ids = chosen.index.scan(chosen.start, chosen.end, chosen.reverse);
+      return {
+        docs: (function* () {
+          for (const key of ids) {
+            const doc = docs.get(key);
+            if (doc) yield doc;
+          }
+        })(),
+        sorted: chosen.sorted,
+      };
+    }
+    const fields = [...Object.keys(query ?? {}), ...Object.keys(order ?? {}).map((f) => `order ${f}`)];
+    const shape = `${c}: ${fields.join(', ')}`;
+    if (fields.length > 0 && !this.unindexedShapes.has(shape)) {
+      this.unindexedShapes.add(shape);
+      this.log(
+        `no index serves a query on ${shape}: it scans all ${docs.size} documents (declare an index in the manifest)`,
+      );
+    }
+    return { docs: docs.values(), sorted: false };
   }
 
   private matcher(query: Doc | undefined): Query {
@@ -211,7 +257,20 @@ export class Database {
 
   find(c: string, options: FindOptions, txId?: string): Doc[] {
     if (txId) return this.findInTransaction(c, options, txId);
-    return this.runFind(this.candidates(c, options.query), options);
+    const { docs, sorted } = this.candidates(c, options.query, options.order);
+    if (!sorted) return this.runFind([...docs], options);
+    // Candidates in order: stop at the page, so the work is what the page (and its skip) costs.
+    const matcher = this.matcher(options.query);
+    const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+    let skip = options.offset ?? 0;
+    const page: Doc[] = [];
+    for (const doc of docs) {
+      if (page.length >= limit) break;
+      if (!this.invalidQuery(() => matcher.test(doc as AnyObject))) continue;
+      if (skip > 0) skip--;
+      else page.push(doc);
+    }
+    return this.runFind(page, { projection: options.projection, limit: MAX_LIMIT });
   }
 
   /** Filters, sorts, pages and projects `docs` as `options` asks. */
@@ -230,9 +289,11 @@ export class Database {
 
   count(c: string, query: Doc | undefined): number {
     const matcher = this.matcher(query);
-    return this.invalidQuery(
-      () => this.candidates(c, query).filter((doc) => matcher.test(doc as AnyObject)).length,
-    );
+    return this.invalidQuery(() => {
+      let total = 0;
+      for (const doc of this.candidates(c, query).docs) if (matcher.test(doc as AnyObject)) total++;
+      return total;
+    });
   }
 
   /** Runs `f`; an error mingo raises while evaluating a query becomes INVALID_PARAM, as in find(). */
@@ -355,7 +416,7 @@ export class Database {
   private matching(c: string, query: Doc | undefined, multi: boolean): Doc[] {
     const matcher = this.matcher(query);
     const out: Doc[] = [];
-    for (const doc of this.candidates(c, query)) {
+    for (const doc of this.candidates(c, query).docs) {
       if (this.invalidQuery(() => matcher.test(doc as AnyObject))) {
         out.push(doc);
         if (!multi) break;
@@ -515,8 +576,26 @@ export class Database {
     }
     this.store.commit(ops);
     this.keepSnapshots(ops);
+    const changes = this.indexChanges(ops);
     applyOps(this.collections, ops);
+    for (const [c, { removed, added }] of changes) {
+      for (const index of this.indexes.get(c) ?? []) index.apply(removed, added);
+    }
     this.store.compactIfDue(this.collections);
+  }
+
+  /** What `ops` take out of and put into each indexed collection (before they apply). */
+  private indexChanges(ops: LogOp[]): Map<string, { removed: Doc[]; added: Doc[] }> {
+    const changes = new Map<string, { removed: Doc[]; added: Doc[] }>();
+    for (const op of ops) {
+      if (op.op === 'create' || !this.indexes.get(op.c)?.length) continue;
+      const change = changes.get(op.c) ?? { removed: [], added: [] };
+      const previous = this.collections.get(op.c)?.get(op.op === 'put' ? idKey(op.doc._id) : op.id);
+      if (previous) change.removed.push(previous);
+      if (op.op === 'put') change.added.push(op.doc);
+      changes.set(op.c, change);
+    }
+    return changes;
   }
 
   /** Before `ops` apply, every open transaction keeps what it must still see of the documents they change. */
