@@ -3,14 +3,17 @@ import { submitInput } from '../../cloudfunctions/enquiry/src/schema';
 import { newsListInput as contentNewsListInput } from '../../cloudfunctions/content/src/schema';
 import {
   enquiriesEraseInput,
+  enquiriesReplyInput,
   enquiriesUpdateInput,
   newsPublishInput,
   newsSaveInput,
   opportunitySaveInput,
   profileSaveInput,
   staffAddInput,
+  translateInput,
 } from '../../cloudfunctions/admin/src/schema';
 import { fieldErrors } from '../../cloudfunctions/_shared/validation';
+import { CHINA_OFFSET_MS } from '../../contract/constants';
 import { RULE_TEXTS_ZH } from '../../contract/messages.zh';
 import * as rules from '../../contract/rules';
 import { renderProblems, type Rule } from '../../contract/rules';
@@ -33,6 +36,13 @@ const enquiry = {
   message: '我们希望了解明年与中日德兰大区开展商业合作的机会。',
   consent: { privacy: true, crossBorder: true },
 };
+
+/** `YYYY-MM-DD` of the China calendar day `days` from today: visit dates are judged in China time. */
+function chinaDay(days: number): string {
+  return new Date(Date.now() + CHINA_OFFSET_MS + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const visit = { from: chinaDay(20), to: chinaDay(24), groupSize: 8, sectors: ['research', 'culture'] };
 
 const news = { title: '合作新闻', summary: '一句话摘要', body: '# 标题\n\n正文段落。' };
 
@@ -98,6 +108,32 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodType; cases: Case[] }[]
       ['a number for a string', { ...enquiry, organization: 42 }],
       ['an extra key', { ...enquiry, extra: 'x' }],
       ['an extra consent key', { ...enquiry, consent: { privacy: true, crossBorder: true, more: true } }],
+      ['a WeChat ID as the only contact', { ...enquiry, email: undefined, wechatId: 'zhang_wei-2026' }],
+      ['a WeChat ID starting with a digit', { ...enquiry, wechatId: '2zhangwei' }],
+      ['a WeChat ID too short', { ...enquiry, wechatId: 'zw_1' }],
+      ['a visit request', { ...enquiry, kind: 'visit', visit }],
+      [
+        'a visit with institutions',
+        { ...enquiry, kind: 'visit', visit: { ...visit, institutions: '奥胡斯大学、维堡市政府' } },
+      ],
+      ['a visit without its details', { ...enquiry, kind: 'visit' }],
+      ['visit details on a general enquiry', { ...enquiry, visit }],
+      [
+        'a visit starting in the past',
+        { ...enquiry, kind: 'visit', visit: { ...visit, from: chinaDay(-1) } },
+      ],
+      [
+        'a visit ending before it starts',
+        { ...enquiry, kind: 'visit', visit: { ...visit, to: chinaDay(19) } },
+      ],
+      ['a visit over 60 days', { ...enquiry, kind: 'visit', visit: { ...visit, to: chinaDay(81) } }],
+      ['a visit of no one', { ...enquiry, kind: 'visit', visit: { ...visit, groupSize: 0 } }],
+      [
+        'a visit to an unknown sector',
+        { ...enquiry, kind: 'visit', visit: { ...visit, sectors: ['sports'] } },
+      ],
+      ['a date that is no day', { ...enquiry, kind: 'visit', visit: { ...visit, from: '2027-02-30' } }],
+      ['an unknown kind', { ...enquiry, kind: 'tour' }],
       ['not an object', 'submit'],
       ['null', null],
       ['an array', [enquiry]],
@@ -289,6 +325,38 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodType; cases: Case[] }[]
       ['a colleague', { openId: 'o-new', name: '同事' }],
       ['no name', { openId: 'o-new', name: '' }],
       ['a malformed OPENID', { openId: '' }],
+    ],
+  },
+  {
+    action: 'admin enquiries.reply',
+    rule: rules.enquiriesReply,
+    schema: enquiriesReplyInput,
+    cases: [
+      ['a reply in Chinese', { id: 'enq-1', body: '感谢您的来信，我们将在下周与您联系。' }],
+      [
+        'a reply written in English',
+        { id: 'enq-1', body: '感谢来信。', original: { text: 'Thank you for writing.', language: 'en' } },
+      ],
+      ['an empty reply', { id: 'enq-1', body: '  ' }],
+      ['a reply too long', { id: 'enq-1', body: '字'.repeat(2001) }],
+      [
+        'an original in an unknown language',
+        { id: 'enq-1', body: '感谢。', original: { text: 'Tak', language: 'de' } },
+      ],
+      ['a bidi override in a reply', { id: 'enq-1', body: '感谢\u202E来信' }],
+      ['no id', { body: '感谢。' }],
+    ],
+  },
+  {
+    action: 'admin translate',
+    rule: rules.translate,
+    schema: translateInput,
+    cases: [
+      ['into English', { text: '我们希望合作。', to: 'en' }],
+      ['from Danish into Chinese', { text: 'Tak for din henvendelse.', to: 'zh', from: 'da' }],
+      ['into Danish', { text: '你好', to: 'da' }],
+      ['no text', { text: '', to: 'en' }],
+      ['a text too long', { text: 'x'.repeat(4001), to: 'zh' }],
     ],
   },
   {
