@@ -166,7 +166,10 @@ async function main(options: Options): Promise<number> {
     benchFunctions({ rounds: options.rounds, warmup: options.warmup, log: (line) => say(`bench: ${line}`) }),
   );
 
-  const latest = latestResults(pkg, pages, functions, coldStart);
+  // CONTRACTS.md `localDb` (per-depth figures and memory: `tsx bench/local-db.ts`).
+  const { benchLocalDb } = await import('./local-db');
+  const localDb = await benchLocalDb({ log: (line) => console.log(`bench: ${line}`) });
+  const latest = { ...latestResults(pkg, pages, functions, coldStart), localDb: localDb.latest };
   const baseline = readBaseline();
   const tables = renderTables({ latest, baseline, pkg, functions, coldStart });
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
