@@ -180,20 +180,45 @@ const GENERIC: Record<string, string> = {
   unrecognized_keys: MESSAGES['generic.unknownKey'],
 };
 
-/** Per-field messages (`{ "email": "邮箱格式不正确" }`) from a validation error; the first issue per field wins. */
+/** Unknown keys named one by one in an answer; any more are summed up under `_`, so the answer stays small. */
+export const MAX_UNKNOWN_KEYS_NAMED = 4;
+/** A key echoed back by name: a plain field path, never a prototype key or arbitrary client text. */
+const ECHOABLE_KEY = /^[A-Za-z0-9_-]{1,40}(\.[A-Za-z0-9_-]{1,40}){0,4}$/;
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function echoable(key: string): boolean {
+  return ECHOABLE_KEY.test(key) && !key.split('.').some((part) => PROTOTYPE_KEYS.has(part));
+}
+
+/**
+ * Per-field messages (`{ "email": "邮箱格式不正确" }`) from a validation error; the first issue per
+ * field wins. The schema's own fields are all named; keys the client made up are named only up to
+ * {@link MAX_UNKNOWN_KEYS_NAMED} and only when they are plain field names: the rest (50,000 keys,
+ * `__proto__`) is one `_` entry.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>();
+  let unknownNamed = 0;
   const put = (key: string, message: string) => {
-    if (!(key in fields)) fields[key] = message;
+    const named = echoable(key) ? key : '_';
+    if (!fields.has(named)) fields.set(named, message);
   };
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) put(base ? `${base}.${key}` : key, GENERIC.unrecognized_keys as string);
+      for (const key of issue.keys) {
+        const path = base ? `${base}.${key}` : key;
+        if (unknownNamed >= MAX_UNKNOWN_KEYS_NAMED || !echoable(path)) {
+          put('_', MESSAGES['generic.unknownKey']);
+          break;
+        }
+        put(path, MESSAGES['generic.unknownKey']);
+        unknownNamed += 1;
+      }
       continue;
     }
     const custom = issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : undefined;
     put(base || '_', custom ?? GENERIC[issue.code] ?? MESSAGES['generic.type']);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
