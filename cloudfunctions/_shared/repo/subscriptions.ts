@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '../../../contract/constants';
 import type { AnySubscription, NotificationTopic } from '../models';
-import type { AuditDraft } from './audit';
+import { createHash } from 'node:crypto';
+import { isDuplicateKeyError } from '../cloud';
 import { _, db } from './db';
 import type { After } from './keyset';
-import { insertWithAudit } from './write';
 
 const collection = () => db.collection(COLLECTIONS.subscriptions);
 
@@ -42,19 +42,37 @@ export async function useSubscription(id: string, now: Date): Promise<boolean> {
   return updated === 1;
 }
 
-/** Records one accepted one-time subscription for `openId`, with its audit entry, in one transaction. */
-export function addSubscription(
+/** The `_id` of `openId`'s `slot`-th credit of `topic`: the reader appears hashed. */
+function slotId(openId: string, topic: NotificationTopic, slot: number): string {
+  return `${topic}-${createHash('sha256').update(openId).digest('hex').slice(0, 32)}-${slot}`;
+}
+
+/**
+ * Records one accepted one-time subscription for `openId`, unless `max` are open already; answers
+ * its `_id`, or null when the cap is reached. Each credit lives in one of `max` slots with a fixed
+ * `_id`, claimed by a conditional write (a new document, or a used one made open again), so however
+ * many calls race, no more than `max` are ever open at once.
+ */
+export async function claimSubscription(
   openId: string,
   topic: NotificationTopic,
-  auditFor: (id: string) => AuditDraft,
+  max: number,
   now: Date,
-): Promise<string> {
-  return insertWithAudit(
-    COLLECTIONS.subscriptions,
-    { _openid: openId, topic, status: 'open', createdAt: now },
-    auditFor,
-    now,
-  );
+): Promise<string | null> {
+  for (let slot = 0; slot < max; slot += 1) {
+    const id = slotId(openId, topic, slot);
+    try {
+      await collection().add({ _id: id, _openid: openId, topic, status: 'open', createdAt: now });
+      return id;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const { updated } = (await collection()
+      .where({ _id: id, status: 'used' })
+      .update({ status: 'open', createdAt: now, usedAt: _.remove() })) as { updated?: number };
+    if (updated === 1) return id;
+  }
+  return null;
 }
 
 /** How many open subscriptions of `topic` `openId` holds. */

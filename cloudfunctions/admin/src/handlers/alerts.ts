@@ -3,7 +3,7 @@ import type { AlertsSubscribeOutput } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
 import { ENQUIRY_ALERT_TOPIC } from '../../../_shared/models';
 import { audit } from '../../../_shared/repo/audit';
-import { addSubscription, countOpenOf } from '../../../_shared/repo/subscriptions';
+import { claimSubscription, countOpenOf } from '../../../_shared/repo/subscriptions';
 
 /** Open alert credits one staff member may hold (each allows one message). */
 export const MAX_OPEN_ALERTS = 20;
@@ -21,11 +21,15 @@ export async function alertsSubscribe(
     await audit({ ...ctx.audit, details: { recorded: false, open } }, ctx.now);
     return { open, recorded: false };
   }
-  await addSubscription(
-    ctx.actor,
-    ENQUIRY_ALERT_TOPIC,
-    (id) => ({ ...ctx.audit, target: `${COLLECTIONS.subscriptions}/${id}`, details: { recorded: true } }),
+  // The count above answers most calls cheaply; the cap itself holds in the conditional claim.
+  const id = await claimSubscription(ctx.actor, ENQUIRY_ALERT_TOPIC, MAX_OPEN_ALERTS, ctx.now);
+  await audit(
+    {
+      ...ctx.audit,
+      ...(id ? { target: `${COLLECTIONS.subscriptions}/${id}` } : {}),
+      details: { recorded: id !== null },
+    },
     ctx.now,
   );
-  return { open: open + 1, recorded: true };
+  return { open: await countOpenOf(ctx.actor, ENQUIRY_ALERT_TOPIC), recorded: id !== null };
 }

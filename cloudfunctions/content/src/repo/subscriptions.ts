@@ -1,6 +1,8 @@
 import { COLLECTIONS } from '../../../../contract/constants';
-import type { Subscription, SubscriptionTopic } from '../../../../contract/models';
+import type { SubscriptionTopic } from '../../../../contract/models';
 import { db } from '../../../_shared/repo/db';
+
+export { claimSubscription } from '../../../_shared/repo/subscriptions';
 
 /** The caller's unused subscriptions of a topic (index openid_topic_status). */
 export async function countOpen(openId: string, topic: SubscriptionTopic): Promise<number> {
@@ -9,8 +11,4 @@ export async function countOpen(openId: string, topic: SubscriptionTopic): Promi
     .where({ _openid: openId, topic, status: 'open' })
     .count();
   return Number(total);
-}
-
-export async function addSubscription(doc: Omit<Subscription, '_id'>): Promise<void> {
-  await db.collection(COLLECTIONS.subscriptions).add(doc);
 }
