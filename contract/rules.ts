@@ -64,7 +64,7 @@ export function renderProblems(problems: readonly Problem[], texts: RuleTexts): 
 // ---- rules -----------------------------------------------------------------------------------
 
 /** Ways a text may be formatted beyond its length. */
-export type TextFormat = 'email' | 'phone' | 'intlPhone' | 'pdfName' | 'wechatId';
+export type TextFormat = 'email' | 'phone' | 'intlPhone' | 'pdfName' | 'wechatId' | 'publicFiles';
 
 interface Common<T, I = T> {
   /** Absent (undefined) is allowed. */
@@ -352,6 +352,31 @@ export const ISO_DATETIME =
 /** `cloud://<env>.<bucket>/<path>`. */
 const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9._-]+\/[^\s?#]+$/;
 const CLOUD_FILE_MAX = 512;
+/**
+ * The storage folders whose files may be shown to the public (news covers and body images,
+ * opportunity and profile documents): the folders the storage rule opens to clients
+ * (tools/deploy). Anything else, above all `exports/`, is never linked from public content.
+ */
+export const PUBLIC_FILE_FOLDERS = ['news-covers', 'opportunity-files'] as const;
+/** A `cloud://` reference inside Markdown: up to the closing parenthesis, quote or blank. */
+const CLOUD_REFERENCE = /cloud:\/\/[^\s)"'<>]*/g;
+
+/** Whether `fileId` is a file in a public folder (no `.`/`..` segments, nothing encoded around them). */
+export function isPublicFile(fileId: string): boolean {
+  const match = /^cloud:\/\/[A-Za-z0-9._-]+\/(.+)$/.exec(fileId);
+  if (!match?.[1] || /[%\\?#\s]/.test(match[1])) return false;
+  const [folder, ...rest] = match[1].split('/');
+  return (
+    (PUBLIC_FILE_FOLDERS as readonly string[]).includes(folder ?? '') &&
+    rest.length > 0 &&
+    rest.every((part) => part !== '' && part !== '.' && part !== '..')
+  );
+}
+
+/** Whether every `cloud://` file a Markdown text names is in a public folder. */
+function onlyPublicFiles(value: string): boolean {
+  return (value.match(CLOUD_REFERENCE) ?? []).every(isPublicFile);
+}
 const FILE_EXTENSION = { image: /\.(jpe?g|png|webp)$/i, pdf: /\.pdf$/i } as const;
 /** `https://host[:port][/path][?query][#fragment]`, nothing blank. */
 const HTTPS_URL = /^https:\/\/[^\s/?#:@]+(?::[0-9]{1,5})?(?:[/?#][^\s]*)?$/;
@@ -410,6 +435,7 @@ const FORMATS: Record<TextFormat, { test(value: string): boolean; say: MessageKe
   intlPhone: { test: (value) => isPhone(value) && value.startsWith('+'), say: 'format.intlPhone' },
   pdfName: { test: (value) => FILE_EXTENSION.pdf.test(value), say: 'format.pdfName' },
   wechatId: { test: (value) => WECHAT_ID.test(value), say: 'format.wechatId' },
+  publicFiles: { test: onlyPublicFiles, say: 'format.publicFiles' },
 };
 
 /** What is wrong with a trimmed, present text; null when nothing. */
@@ -493,6 +519,7 @@ export function cloudFileProblem(rule: CloudFileRule, value: string): Say | null
   if (!CLOUD_FILE_ID.test(value)) return { key: 'file.cloud', label };
   if (!FILE_EXTENSION[rule.type].test(value))
     return { key: rule.type === 'image' ? 'file.image' : 'file.pdf', label };
+  if (!isPublicFile(value)) return { key: 'file.public', label };
   return null;
 }
 
@@ -657,7 +684,7 @@ export const STAFF_OPPORTUNITY_STATUSES = ['draft', 'published', 'archived'] as 
 export const ENQUIRY_STATUS_FILTERS = [...ENQUIRY_STATUSES, 'new'] as const;
 
 const MARKDOWN_MAX = 20000;
-const markdown = text({ label: 'body', max: MARKDOWN_MAX, multiline: true });
+const markdown = text({ label: 'body', max: MARKDOWN_MAX, multiline: true, format: 'publicFiles' });
 const headline = text({ label: 'headline', max: 60 });
 const summary = text({ label: 'summary', max: 200 });
 

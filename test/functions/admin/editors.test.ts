@@ -13,7 +13,7 @@ import {
 const t = staffCloudForSuite({ seeded: true });
 
 const pdf = (name = '合作说明.pdf') => ({
-  fileId: 'cloud://local.local-bucket/opportunities/abc123.pdf',
+  fileId: 'cloud://local.local-bucket/opportunity-files/abc123.pdf',
   name,
   sizeBytes: 204800,
 });
@@ -94,7 +94,7 @@ describe('opportunities editor', () => {
           pdf('说明.docx'),
           { ...pdf(), fileId: 'https://example.com/a.pdf' },
           { ...pdf(), sizeBytes: 30 * 1024 * 1024 },
-          { ...pdf(), fileId: 'cloud://local.local-bucket/opportunities/a.exe' },
+          { ...pdf(), fileId: 'cloud://local.local-bucket/opportunity-files/a.exe' },
         ],
         contact: { name: '', email: 'not-an-email', phone: '12' },
       }),

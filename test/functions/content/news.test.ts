@@ -78,7 +78,7 @@ beforeAll(async () => {
   t = await startTestCloud();
   content = contentClient(t);
   const upload = await t.app.uploadFile({
-    cloudPath: 'news/cover.png',
+    cloudPath: 'news-covers/cover.png',
     fileContent: Buffer.from('cover-bytes'),
   });
   coverFileId = upload.fileID;
@@ -87,7 +87,7 @@ beforeAll(async () => {
     // 02:30 on 6 May in China: the day shown is China's.
     publishAt: new Date('2019-05-05T18:30:00Z'),
     cover: { fileId: coverFileId, alt: '封面' },
-    body: `## 图片\n\n![图](${coverFileId})\n\n![不存在](cloud://local.local-bucket/news/missing.png)\n\n[链接](javascript:alert(1))`,
+    body: `## 图片\n\n![图](${coverFileId})\n\n![不存在](cloud://local.local-bucket/news-covers/missing.png)\n\n[链接](javascript:alert(1))`,
   });
   await seedDatabase(t.app, { ...SEED, news: [...SEED.news, ...EXTRA, ...HIDDEN, withFiles] });
 });

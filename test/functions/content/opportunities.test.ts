@@ -75,10 +75,10 @@ beforeAll(async () => {
   t = await startTestCloud();
   content = contentClient(t);
   attachmentFileId = (
-    await t.app.uploadFile({ cloudPath: 'opportunities/call.pdf', fileContent: Buffer.from('%PDF-call') })
+    await t.app.uploadFile({ cloudPath: 'opportunity-files/call.pdf', fileContent: Buffer.from('%PDF-call') })
   ).fileID;
   documentFileId = (
-    await t.app.uploadFile({ cloudPath: 'documents/mou.pdf', fileContent: Buffer.from('%PDF-mou') })
+    await t.app.uploadFile({ cloudPath: 'opportunity-files/mou.pdf', fileContent: Buffer.from('%PDF-mou') })
   ).fileID;
   const withFiles = opportunity({
     _id: 'opp-with-files',
@@ -88,7 +88,7 @@ beforeAll(async () => {
     body: '## 申请\n\n- 填写表格\n- 发送邮件',
     attachments: [
       { fileId: attachmentFileId, name: '申请指南.pdf', sizeBytes: 9 },
-      { fileId: 'cloud://local.local-bucket/opportunities/gone.pdf', name: '已删除.pdf' },
+      { fileId: 'cloud://local.local-bucket/opportunity-files/gone.pdf', name: '已删除.pdf' },
     ],
     documentIds: ['doc-with-file', 'doc-that-does-not-exist', MOU_STCSM_ID],
     contact: { name: '王老师', email: 'wang@example.cn' },
@@ -212,7 +212,7 @@ describe('opportunities.get', () => {
       {
         name: '已删除.pdf',
         sizeBytes: null,
-        fileId: 'cloud://local.local-bucket/opportunities/gone.pdf',
+        fileId: 'cloud://local.local-bucket/opportunity-files/gone.pdf',
         url: null,
       },
     ]);

@@ -1,3 +1,4 @@
+import { isPublicFile } from '../../../../contract/rules';
 import { app } from '../../../_shared/repo/db';
 
 /** Temporary URLs handed to the client stay valid this long (the client may show cached pages for a while). */
@@ -6,11 +7,12 @@ const TEMP_URL_MAX_AGE_S = 24 * 3600;
 const FILES_PER_CALL = 50;
 
 /**
- * Temporary download URLs for cloud files, by fileID. A file that is missing, or a storage service
- * that fails, only leaves its URL out: the page still shows everything else.
+ * Temporary download URLs for cloud files, by fileID. Only files in the public folders are signed
+ * (a body naming `exports/…` or any other path gets no link); a file that is missing, or a storage
+ * service that fails, only leaves its URL out: the page still shows everything else.
  */
 export async function tempFileUrls(fileIds: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(fileIds)];
+  const unique = [...new Set(fileIds)].filter(isPublicFile);
   const urls = new Map<string, string>();
   for (let i = 0; i < unique.length; i += FILES_PER_CALL) {
     const chunk = unique.slice(i, i + FILES_PER_CALL);
