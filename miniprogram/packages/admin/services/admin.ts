@@ -4,6 +4,7 @@ import type {
   EnquiryDetail,
   EnquiryEraseOutput,
   EnquiryExportOutput,
+  EnquiryReplyInput,
   EnquiryStatusFilter,
   EnquirySummary,
   EnquiryUpdateInput,
@@ -20,9 +21,11 @@ import type {
   StaffMember,
   StaffNewsStatus,
   StaffOpportunityStatus,
+  TranslateInput,
+  TranslateOutput,
 } from '../../../contract/api/admin';
 import type { Page } from '../../../contract/api/common';
-import type { EnquiryStatus, EnquiryTopic, OpportunityKind } from '../../../contract/models';
+import type { EnquiryKind, EnquiryStatus, EnquiryTopic, OpportunityKind } from '../../../contract/models';
 import { call } from '../../../services/cloud';
 
 export { whoami } from '../../../services/staff';
@@ -137,6 +140,7 @@ export function profileSave(input: ProfileSaveInput): Promise<{ updatedAt: strin
 export interface EnquiryFilter {
   status?: EnquiryStatusFilter;
   topic?: EnquiryTopic;
+  kind?: EnquiryKind;
 }
 
 export function enquiriesList(filter: EnquiryFilter, cursor?: string | null): Promise<Page<EnquirySummary>> {
@@ -149,6 +153,19 @@ export function enquiriesGet(id: string): Promise<EnquiryDetail> {
 
 export function enquiriesUpdate(input: EnquiryUpdateInput): Promise<{ id: string; status: EnquiryStatus }> {
   return call('admin', 'enquiries.update', compact(input));
+}
+
+/** Sends the partner a reply (Chinese `body`; `original` when staff wrote in another language). */
+export function enquiriesReply(input: EnquiryReplyInput): Promise<{ replyId: string }> {
+  return call('admin', 'enquiries.reply', input);
+}
+
+/**
+ * A machine translation for staff to read an enquiry or draft a reply. Nothing is stored, so a
+ * lost answer is asked again once, as a read is.
+ */
+export function translate(input: TranslateInput): Promise<TranslateOutput> {
+  return call('admin', 'translate', input, READ);
 }
 
 /** A CSV of the filtered inbox, answered as a short-lived download link. */

@@ -3,8 +3,8 @@ import type {
   EnquiryStatusFilter,
   EnquirySummary,
 } from '../../../../contract/api/admin';
-import type { EnquiryTopic } from '../../../../contract/models';
-import { ENQUIRY_TOPICS } from '../../../../contract/constants';
+import type { EnquiryKind, EnquiryTopic } from '../../../../contract/models';
+import { ENQUIRY_KINDS, ENQUIRY_TOPICS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { Footer, PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';
@@ -17,8 +17,9 @@ import { staffPagedList, staffListHandlers } from '../../utils/status-list';
 import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
 
 /**
- * The enquiry inbox: newest first, filtered by status (new covers both new statuses) and topic;
- * each opens its detail. The filtered inbox exports to CSV behind a short-lived download link.
+ * The enquiry inbox: newest first, filtered by status (new covers both new statuses), type (general
+ * enquiries or visit requests) and topic; each shows its reference and opens its detail. The
+ * filtered inbox exports to CSV behind a short-lived download link.
  */
 
 const STATUS_FILTERS: readonly EnquiryStatusFilter[] = ['new', 'in_progress', 'closed'];
@@ -27,6 +28,8 @@ const ALL = '';
 
 interface EnquiryRow {
   id: string;
+  reference: string;
+  kind: string;
   name: string;
   organization: string;
   topic: string;
@@ -45,6 +48,8 @@ function toRow(item: EnquirySummary): EnquiryRow {
   const submitted = dateTime(item.createdAt);
   return {
     id: item.id,
+    reference: item.ref,
+    kind: item.kind === 'visit' ? t('enquiry.visitRequest') : '',
     name: item.name,
     organization: item.organization,
     topic: t(`topics.${item.topic}`),
@@ -64,6 +69,10 @@ function isStatusFilter(value: string): value is EnquiryStatusFilter {
   return (STATUS_FILTERS as readonly string[]).includes(value);
 }
 
+function isKind(value: string): value is EnquiryKind {
+  return (ENQUIRY_KINDS as readonly string[]).includes(value);
+}
+
 function isTopic(value: string): value is EnquiryTopic {
   return (ENQUIRY_TOPICS as readonly string[]).includes(value);
 }
@@ -75,14 +84,24 @@ Page({
     errorMessage: '',
     statusTabs: [] as { value: string; label: string }[],
     topics: [] as { value: string; label: string }[],
+    kinds: [] as { value: string; label: string }[],
     activeStatus: ALL,
+    activeKind: ALL,
     activeTopic: ALL,
     items: [] as EnquiryRow[],
     footer: 'none' as Footer,
     exporting: false,
     exported: null as ExportView | null,
     labels: {} as Record<
-      'empty' | 'topic' | 'export' | 'exportCopy' | 'exportHint' | 'loading' | 'noMore' | 'loadMoreFailed',
+      | 'empty'
+      | 'topic'
+      | 'kind'
+      | 'export'
+      | 'exportCopy'
+      | 'exportHint'
+      | 'loading'
+      | 'noMore'
+      | 'loadMoreFailed',
       string
     >,
   },
@@ -91,7 +110,7 @@ Page({
   /** Set when an enquiry is opened: its status may change there, so the list reloads on return. */
   stale: false,
 
-  onLoad(query: { status?: string; topic?: string }) {
+  onLoad(query: { status?: string; topic?: string; kind?: string }) {
     this.list = staffPagedList<EnquirySummary>(this, {
       load: (cursor) => enquiriesList(this.filter(), cursor),
       toRow,
@@ -102,6 +121,7 @@ Page({
       pageStyle: fontScaleStyle(),
       activeStatus: query.status && isStatusFilter(query.status) ? query.status : ALL,
       activeTopic: query.topic && isTopic(query.topic) ? query.topic : ALL,
+      activeKind: query.kind && isKind(query.kind) ? query.kind : ALL,
       statusTabs: [
         { value: ALL, label: t('common.all') },
         ...STATUS_FILTERS.map((value) => ({ value, label: statusLabel(value) })),
@@ -110,9 +130,14 @@ Page({
         { value: ALL, label: t('common.all') },
         ...ENQUIRY_TOPICS.map((value) => ({ value, label: t(`topics.${value}`) })),
       ],
+      kinds: [
+        { value: ALL, label: t('common.all') },
+        ...ENQUIRY_KINDS.map((value) => ({ value, label: t(`enquiryKinds.${value}`) })),
+      ],
       labels: labelsOf({
         empty: 'enquiries.empty',
         topic: 'enquiries.topic',
+        kind: 'enquiries.kind',
         export: 'enquiries.export',
         exportCopy: 'enquiries.exportCopy',
         exportHint: 'enquiries.exportHint',
@@ -127,10 +152,11 @@ Page({
   ...staffListHandlers,
 
   filter(): EnquiryFilter {
-    const { activeStatus, activeTopic } = this.data;
+    const { activeStatus, activeTopic, activeKind } = this.data;
     return {
       ...(isStatusFilter(activeStatus) ? { status: activeStatus } : {}),
       ...(isTopic(activeTopic) ? { topic: activeTopic } : {}),
+      ...(isKind(activeKind) ? { kind: activeKind } : {}),
     };
   },
 
@@ -145,6 +171,13 @@ Page({
     const value = event.currentTarget.dataset.value ?? ALL;
     if (value === this.data.activeTopic) return undefined;
     this.setData({ activeTopic: value, status: 'loading', items: [], footer: 'none', exported: null });
+    return this.load();
+  },
+
+  onKind(event: WechatMiniprogram.BaseEvent<Record<string, never>, { value?: string }>) {
+    const value = event.currentTarget.dataset.value ?? ALL;
+    if (value === this.data.activeKind) return undefined;
+    this.setData({ activeKind: value, status: 'loading', items: [], footer: 'none', exported: null });
     return this.load();
   },
 
