@@ -829,3 +829,65 @@ describe('errors', () => {
     await serverKeepsServing();
   });
 });
+
+describe('semantics where mingo departs from MongoDB', () => {
+  beforeEach(() => clear('items'));
+
+  it('$elemMatch with field conditions never matches plain scalar elements', async () => {
+    await items().add([
+      { _id: 'mixed', arr: [{ f: 3 }, 4] },
+      { _id: 'scalars', arr: [3, 5] },
+      { _id: 'even', arr: [{ f: 2 }] },
+      { _id: 'no-f', arr: [{ g: 1 }] },
+    ]);
+    const where = async (query: Doc) => ids(byId((await items().where(query).get()).data as Doc[]));
+    const mod = _.mod as unknown as (divisor: number, remainder: number) => unknown;
+    await expect(where({ arr: _.elemMatch({ f: mod(2, 1) }) })).resolves.toEqual(['mixed']);
+    await expect(where({ arr: _.elemMatch({ f: _.exists(true) }) })).resolves.toEqual(['even', 'mixed']);
+    await expect(where({ arr: _.elemMatch({ f: _.exists(false) }) })).resolves.toEqual(['no-f']);
+    await expect(where({ arr: _.elemMatch({ f: _.gt(2) }) })).resolves.toEqual(['mixed']);
+    // Operator conditions still apply to the elements themselves.
+    await expect(where({ arr: _.elemMatch(_.gt(4)) })).resolves.toEqual(['scalars']);
+  });
+
+  it('$week counts Sunday-based weeks, days before the first Sunday being week 0', async () => {
+    const days = ['2024-01-06', '2024-01-07', '2023-01-01', '2024-12-31', '2021-01-02'];
+    await items().add(days.map((day) => ({ _id: day, d: new Date(`${day}T12:00:00Z`) })));
+    const res = await items()
+      .aggregate()
+      .project({ week: $.week('$d') })
+      .sort({ _id: 1 })
+      .end();
+    expect(Object.fromEntries((res.data as Doc[]).map((doc) => [doc._id, doc.week]))).toEqual({
+      '2021-01-02': 0,
+      '2023-01-01': 1,
+      '2024-01-06': 0,
+      '2024-01-07': 1,
+      '2024-12-31': 52,
+    });
+  });
+
+  it('$indexOfCP counts code points; $substr and $substrBytes read a negative count as "to the end"', async () => {
+    await items().add({ _id: 's', s: 'café au lait' });
+    const res = await items()
+      .aggregate()
+      .project({
+        au: $.indexOfCP(['$s', 'au']),
+        fromSix: $.indexOfCP(['$s', 'a', 6]),
+        missing: $.indexOfCP(['$s', 'zz']),
+        rest: $.substr(['$s', 6, -1]),
+        restBytes: $.substrBytes(['$s', 3, -1]),
+      })
+      .end();
+    expect(res.data).toEqual([
+      { _id: 's', au: 5, fromSix: 9, missing: -1, rest: 'au lait', restBytes: 'é au lait' },
+    ]);
+    const split = await rejection(
+      items()
+        .aggregate()
+        .project({ x: $.substrBytes(['$s', 4, 1]) })
+        .end(),
+    );
+    expect(split.code).toBe('INVALID_PARAM');
+  });
+});

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { Aggregator, ProcessingMode, Query, update as applyUpdate } from 'mingo';
+import { ProcessingMode, update as applyUpdate } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
 import type { AnyObject, Options as MingoOptions } from 'mingo/types';
 import { cloneDoc, idKey, isIdValue, type Doc } from './ejson';
 import { applyOps, LogStore, type LogOp } from './log-store';
 import { checkPipeline } from './aggregate-subset';
 import { plan, SortedIndex, type IndexSpec } from './indexes';
+import { CLOUDBASE_OPERATORS } from './operators';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
 export class DatabaseError extends Error {
@@ -200,6 +203,7 @@ export class Database {
   private mingoOptions(): Partial<MingoOptions> {
     return {
       idKey: '_id',
+      context: CLOUDBASE_OPERATORS,
       // Reads must never write: mingo's stages (addFields, project, …) change their input in place.
       processingMode: ProcessingMode.CLONE_INPUT,
       collectionResolver: (name: string) =>
