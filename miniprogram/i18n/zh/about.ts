@@ -10,6 +10,7 @@ export const about = {
 export const focusArea = {
   title: '重点合作领域',
   enquire: '就此领域咨询',
+  visit: '申请来访',
   otherAreas: '其他重点领域',
   notFound: '未找到该合作领域',
   shareTitle: '丹麦中日德兰大区重点合作领域：{title}',

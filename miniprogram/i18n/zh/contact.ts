@@ -18,6 +18,8 @@ export const contact = {
   socialHint: '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
   enquiryTitle: '在线咨询',
   enquiryHint: '填写咨询表单，国际事务办公室会尽快回复',
+  visitTitle: '来访申请',
+  visitHint: '计划率团访问大区？告诉我们日期、人数和希望参访的机构',
   mineTitle: '我的咨询',
   mineHint: '查看已提交咨询的处理进度',
   shareTitle: '联系中日德兰大区国际事务办公室',

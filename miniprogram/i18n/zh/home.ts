@@ -11,6 +11,8 @@ export const home = {
   aboutTitle: '了解大区与国际事务办公室',
   aboutDescription: '大区简介、驻上海代表处与谅解备忘录',
   contactTitle: '联系国际事务办公室',
+  visitTitle: '计划率团来访',
+  visitDescription: '在线提交来访申请：日期、人数和希望参访的机构',
   contactLine: '{name}{salutation} · {office}{title}',
   opportunityOpen: '可参与',
   opportunityClosed: '已结束',

@@ -85,6 +85,8 @@ Page({
       social: t('contact.social'),
       enquiryTitle: t('contact.enquiryTitle'),
       enquiryHint: t('contact.enquiryHint'),
+      visitTitle: t('contact.visitTitle'),
+      visitHint: t('contact.visitHint'),
       mineTitle: t('contact.mineTitle'),
       mineHint: t('contact.mineHint'),
     },
@@ -142,6 +144,10 @@ Page({
 
   onEnquire() {
     wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm) });
+  },
+
+  onVisit() {
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm, { kind: 'visit' }) });
   },
 
   onMine() {

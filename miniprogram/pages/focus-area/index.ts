@@ -1,5 +1,6 @@
 import type { ProfileOutput } from '../../contract/api/content';
 import type { ViewStatus } from '../../components/state-view/index';
+import type { FocusAreaId } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { profile } from '../../services/content';
@@ -11,6 +12,8 @@ import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share'
 
 /** Shared with 关于大区: both read the profile. */
 const PROFILE_CACHE_KEY = 'profile';
+/** The focus area of knowledge exchange and visits, which also offers a 来访申请. */
+const VISIT_AREA: FocusAreaId = 'knowledge';
 
 Page({
   data: {
@@ -20,8 +23,10 @@ Page({
     emptyText: '',
     labels: {
       enquire: t('focusArea.enquire'),
+      visit: t('focusArea.visit'),
       otherAreas: t('focusArea.otherAreas'),
     },
+    visitArea: VISIT_AREA,
     area: { id: '', title: '', titleOriginal: '', icon: '', paragraphs: [] as string[] },
     others: [] as FocusAreaLink[],
   },
@@ -65,6 +70,11 @@ Page({
   /** The enquiry form, with this area's topic preselected (focus-area ids are enquiry topics). */
   onEnquire() {
     wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm, { topic: this.data.area.id }) });
+  },
+
+  /** 来访申请, from the area of knowledge exchange and visits. */
+  onVisit() {
+    wx.navigateTo({ url: pageUrl(ROUTES.enquiryForm, { kind: 'visit', topic: this.data.area.id }) });
   },
 
   onShareAppMessage() {

@@ -89,7 +89,10 @@ Page({
       aboutTitle: t('home.aboutTitle'),
       aboutDescription: t('home.aboutDescription'),
       contactTitle: t('home.contactTitle'),
+      visitTitle: t('home.visitTitle'),
+      visitDescription: t('home.visitDescription'),
     },
+    visitUrl: pageUrl(ROUTES.enquiryForm, { kind: 'visit' }),
     // The hero shows the region's name from the first frame, before any data.
     hero: { name: t('app.name'), original: '', partnerLine: '' },
     intro: { title: '', lead: '' },
