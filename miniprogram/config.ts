@@ -15,8 +15,10 @@ export const SUBSCRIBE_TEMPLATE_NEWS = '';
 export const SUBSCRIBE_TEMPLATE_ENQUIRY = '';
 
 /**
- * 订阅消息模板 ID: the office's reply to a partner's enquiry, the template the `enquiry` and
- * `admin` functions send replies with. Empty until one is approved: the enquiry pages then say
- * reply notifications are unavailable instead of asking.
+ * 订阅消息模板 ID: the office's reply to a partner's enquiry, the template the functions send replies
+ * with (their `SUBSCRIBE_TEMPLATE_REPLY`). Until one is approved this is the local cloud's stand-in,
+ * so the preview and the local cloud run the whole loop; the upload plan refuses to upload while it
+ * differs from the deployment's `SUBSCRIBE_TEMPLATE_REPLY`. Empty: the enquiry pages say reply
+ * notifications are unavailable instead of asking.
  */
-export const SUBSCRIBE_TEMPLATE_ENQUIRY_REPLY = '';
+export const SUBSCRIBE_TEMPLATE_REPLY = 'local-reply-template';

@@ -1,4 +1,4 @@
-import { SUBSCRIBE_TEMPLATE_ENQUIRY_REPLY } from '../../../config';
+import { SUBSCRIBE_TEMPLATE_REPLY } from '../../../config';
 import { t } from '../../../i18n/index';
 import { ServiceError } from '../../../services/cloud';
 import { subscribeReplies } from '../../../services/enquiry';
@@ -26,7 +26,7 @@ function declinedMessage(answer: SubscribeAnswer): string {
  * subscription on the enquiry (`enquiry` `subscribe`), used up by the office's next reply.
  */
 export async function subscribeToReplies(id: string): Promise<ReplySubscriptionResult> {
-  const templateId = SUBSCRIBE_TEMPLATE_ENQUIRY_REPLY;
+  const templateId = SUBSCRIBE_TEMPLATE_REPLY;
   if (!templateId) {
     // No template configured (development, or not yet approved on 微信公众平台).
     return { subscribed: false, message: t('enquiry.subscribe.unavailable') };

@@ -21,11 +21,11 @@ const DETAIL = 'packages/enquiry/pages/detail/index';
 const TEMPLATE_ID = 'tmpl-reply-test';
 const DAY_MS = 24 * 3600_000;
 
-/** The reply template ID from config.ts, switchable per test (empty, as in development, by default). */
+/** The reply template ID from config.ts, switchable per test (empty, none configured, by default). */
 let mockTemplateId = '';
 jest.mock('../../../../miniprogram/config', () => ({
   ...jest.requireActual('../../../../miniprogram/config'),
-  get SUBSCRIBE_TEMPLATE_ENQUIRY_REPLY() {
+  get SUBSCRIBE_TEMPLATE_REPLY() {
     return mockTemplateId;
   },
 }));

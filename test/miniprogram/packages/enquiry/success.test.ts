@@ -12,11 +12,11 @@ import {
 import { until } from '../../../harness/until';
 
 const TEMPLATE_ID = 'tmpl-reply-test';
-/** The reply template ID from config.ts, switchable per test (empty, as in development, by default). */
+/** The reply template ID from config.ts, switchable per test (empty, none configured, by default). */
 let mockTemplateId = '';
 jest.mock('../../../../miniprogram/config', () => ({
   ...jest.requireActual('../../../../miniprogram/config'),
-  get SUBSCRIBE_TEMPLATE_ENQUIRY_REPLY() {
+  get SUBSCRIBE_TEMPLATE_REPLY() {
     return mockTemplateId;
   },
 }));
