@@ -87,6 +87,13 @@ export const PRIVACY_NOTICE_VERSION = '2026-11-23';
 /** How long an enquiry (personal data) is kept after submission, unless configured otherwise. */
 export const ENQUIRY_RETENTION_MONTHS = 12;
 
+/**
+ * How long records of subscription messages are kept once done with (a used subscription, a sent,
+ * cancelled or abandoned message, a cached machine translation): they name a reader's OPENID or
+ * repeat their words, and are deleted by the scheduler after this many days.
+ */
+export const MESSAGE_RECORD_RETENTION_DAYS = 30;
+
 /** New enquiries one caller may submit per hour. */
 export const ENQUIRY_RATE_LIMIT_PER_HOUR = 5;
 

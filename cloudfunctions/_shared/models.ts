@@ -79,6 +79,8 @@ export interface ExportDoc {
   fileId: string;
   actor: string;
   count: number;
+  /** Whose enquiries the file holds (hashed OPENIDs), so erasing a person deletes the file too. */
+  subjects?: string[];
   createdAt: Date;
   deleteAfter: Date;
 }

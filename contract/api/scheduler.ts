@@ -20,6 +20,11 @@ export interface SchedulerRunReport {
   pruned: number;
   /** Old CSV exports removed from storage. */
   exports: number;
+  /**
+   * Used subscriptions, finished message records and cached translations older than
+   * MESSAGE_RECORD_RETENTION_DAYS deleted.
+   */
+  purged: number;
   /** Jobs that failed this run (the next run tries again). */
   errors: string[];
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { COLLECTIONS } from '../../../contract/constants';
 import type { ExportDoc } from '../models';
 import { _, db } from './db';
@@ -22,4 +23,21 @@ export async function forgetExports(ids: string[]): Promise<void> {
     await collection()
       .where({ _id: _.in(ids) })
       .remove();
+}
+
+/** How an export names a person it holds: a hash of the OPENID, so the record itself names nobody. */
+export function exportSubject(openId: string): string {
+  return createHash('sha256').update(openId).digest('hex').slice(0, 32);
+}
+
+/**
+ * Exports that hold `openId`'s enquiries, and those recorded before exports named their subjects
+ * (which may hold anyone).
+ */
+export async function exportsHolding(openId: string): Promise<ExportDoc[]> {
+  const { data } = await collection()
+    .where(_.or([{ subjects: exportSubject(openId) }, { subjects: _.exists(false) }]))
+    .limit(1000)
+    .get();
+  return data as ExportDoc[];
 }

@@ -80,8 +80,13 @@ export async function retryableNotifications(limit: number): Promise<Notificatio
   return data as NotificationDoc[];
 }
 
-/** Deletes every message addressed to `openId`; answers how many. */
-export async function removeNotificationsTo(openId: string): Promise<number> {
-  const { deleted } = (await collection().where({ touser: openId }).remove()) as { deleted?: number };
+/**
+ * Deletes every message addressed to `openId`, and those about `itemIds` (staff alerts naming the
+ * person's enquiries); answers how many.
+ */
+export async function removeNotificationsOf(openId: string, itemIds: string[] = []): Promise<number> {
+  const query =
+    itemIds.length > 0 ? _.or([{ touser: openId }, { itemId: _.in(itemIds) }]) : { touser: openId };
+  const { deleted } = (await collection().where(query).remove()) as { deleted?: number };
   return deleted ?? 0;
 }

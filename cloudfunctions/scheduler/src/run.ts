@@ -5,7 +5,13 @@ import { audit } from '../../_shared/repo/audit';
 import { expiredExports, forgetExports } from '../../_shared/repo/exports';
 import { changeNews, dueScheduledNews, newsAwaitingFanOut } from '../../_shared/repo/news';
 import { deleteFiles } from '../../_shared/repo/storage';
-import { expiredEnquiries, pruneRateLimits, removeExpiredEnquiries } from './repo/retention';
+import { MESSAGE_RECORD_RETENTION_DAYS } from '../../../contract/constants';
+import {
+  expiredEnquiries,
+  pruneRateLimits,
+  purgeMessageRecords,
+  removeExpiredEnquiries,
+} from './repo/retention';
 
 export const SCHEDULER_ACTOR = 'scheduler';
 
@@ -82,6 +88,13 @@ async function prune(now: Date, report: Report): Promise<void> {
   report.pruned += await pruneRateLimits(new Date(now.getTime() - RATE_WINDOW_MS));
 }
 
+/** Records of subscriptions and messages (OPENIDs) and cached translations go after their stated period. */
+async function purgeRecords(now: Date, report: Report): Promise<void> {
+  report.purged += await purgeMessageRecords(
+    new Date(now.getTime() - MESSAGE_RECORD_RETENTION_DAYS * 24 * 3600_000),
+  );
+}
+
 async function removeOldExports(now: Date, report: Report): Promise<void> {
   const old = await expiredExports(now, EXPORT_BATCH);
   if (old.length === 0) return;
@@ -110,6 +123,7 @@ export async function run(now: Date): Promise<SchedulerRunReport> {
     files: 0,
     pruned: 0,
     exports: 0,
+    purged: 0,
     errors: [],
   };
   const deadline = Date.now() + FAN_OUT_BUDGET_MS;
@@ -120,6 +134,7 @@ export async function run(now: Date): Promise<SchedulerRunReport> {
     ['retention', () => eraseExpired(now, report)],
     ['rate-limits', () => prune(now, report)],
     ['exports', () => removeOldExports(now, report)],
+    ['message-records', () => purgeRecords(now, report)],
   ];
   for (const [name, job] of jobs) {
     try {

@@ -12,6 +12,7 @@ import {
   type Envelope,
 } from '../admin/support';
 import { until } from '../../harness/until';
+import { MESSAGE_RECORD_RETENTION_DAYS } from '../../../contract/constants';
 
 const t = staffCloudForSuite();
 
@@ -201,5 +202,67 @@ describe('retention', () => {
     expect(await docs(t, 'exports', { fileId: exported.fileId })).toHaveLength(0);
     const { fileList } = await t.app.getTempFileURL({ fileList: [exported.fileId] });
     expect(fileList[0]?.code).toBe('STORAGE_FILE_NONEXIST');
+  });
+
+  it(`purges used subscriptions, finished message records and cached translations after ${MESSAGE_RECORD_RETENTION_DAYS} days`, async () => {
+    const db = t.app.database();
+    const old = new Date(Date.now() - (MESSAGE_RECORD_RETENTION_DAYS + 1) * DAY);
+    const recent = new Date(Date.now() - (MESSAGE_RECORD_RETENTION_DAYS - 1) * DAY);
+    const message = { templateId: 't', page: 'p', data: {} };
+    const note = (id: string, status: string, updatedAt: Date) => ({
+      _id: id,
+      topic: 'news',
+      itemId: 'item',
+      touser: `o-purge-${id}`,
+      message,
+      status,
+      attempts: status === 'pending' ? 0 : 1,
+      createdAt: updatedAt,
+      updatedAt,
+    });
+    await db.collection('subscriptions').add({
+      _id: 'purge-old-used',
+      _openid: 'o-purge-a',
+      topic: 'news',
+      status: 'used',
+      createdAt: old,
+      usedAt: old,
+    });
+    await db.collection('subscriptions').add({
+      _id: 'purge-recent-used',
+      _openid: 'o-purge-b',
+      topic: 'news',
+      status: 'used',
+      createdAt: recent,
+      usedAt: recent,
+    });
+    await db
+      .collection('subscriptions')
+      .add({ _id: 'purge-old-open', _openid: 'o-purge-c', topic: 'news', status: 'open', createdAt: old });
+    for (const [id, status, at] of [
+      ['purge-sent-old', 'sent', old],
+      ['purge-cancelled-old', 'cancelled', old],
+      ['purge-reserved-old', 'reserved', old],
+      ['purge-sent-recent', 'sent', recent],
+    ] as const) {
+      await db.collection('notifications').add(note(id, status, at));
+    }
+    await db
+      .collection('translations')
+      .add({ _id: 'purge-translation-old', text: '旧译文', from: 'en', provider: 'tmt', createdAt: old });
+    await db.collection('translations').add({
+      _id: 'purge-translation-recent',
+      text: '新译文',
+      from: 'en',
+      provider: 'tmt',
+      createdAt: recent,
+    });
+
+    expect(await run()).toMatchObject({ purged: 5, errors: [] });
+    const ids = async (collection: string) =>
+      (await docs(t, collection)).map((doc) => doc._id as string).filter((id) => id.startsWith('purge-'));
+    expect((await ids('subscriptions')).sort()).toEqual(['purge-old-open', 'purge-recent-used']);
+    expect(await ids('notifications')).toEqual(['purge-sent-recent']);
+    expect(await ids('translations')).toEqual(['purge-translation-recent']);
   });
 });

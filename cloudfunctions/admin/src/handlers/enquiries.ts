@@ -26,17 +26,18 @@ import { audit, completeAudit } from '../../../_shared/repo/audit';
 import {
   allEnquiries,
   changeEnquiry,
-  filesOfSubmitter,
+  enquiriesOfSubmitter,
   findEnquiry,
   listEnquiries,
   removeEnquiriesOf,
   removeRateLimitOf,
   type EnquiryFilter,
 } from '../repo/enquiries';
-import { recordExport } from '../../../_shared/repo/exports';
-import { removeNotificationsTo } from '../../../_shared/repo/notifications';
+import { exportsHolding, exportSubject, forgetExports, recordExport } from '../../../_shared/repo/exports';
+import { removeNotificationsOf } from '../../../_shared/repo/notifications';
 import { deleteFiles, temporaryUrl, uploadFile } from '../../../_shared/repo/storage';
 import { removeSubscriptionsOf } from '../../../_shared/repo/subscriptions';
+import { removeTranslationsOf } from '../repo/translations';
 import type { EnquiryStatusFilter } from '../schema';
 import { afterCursor, toPage } from '../../../_shared/paging/page';
 import { compact, iso, STAFF_PAGE_SIZE } from './common';
@@ -290,6 +291,7 @@ export async function enquiriesExport(
     fileId,
     actor: ctx.actor,
     count: docs.length,
+    subjects: [...new Set(docs.map((doc) => exportSubject(doc._openid)))],
     createdAt: ctx.now,
     deleteAfter: new Date(ctx.now.getTime() + EXPORT_FILE_HOURS * 3600_000),
   });
@@ -307,10 +309,22 @@ export async function enquiriesExport(
   };
 }
 
+/** Every text of an enquiry that staff may have had machine-translated (and so cached). */
+function textsOf(doc: Enquiry): string[] {
+  return [
+    doc.message,
+    ...(doc.replies ?? []).flatMap((reply) => [reply.body, ...(reply.original ? [reply.original.text] : [])]),
+    ...(doc.notes ?? []).map((note) => note.text),
+  ];
+}
+
 /**
- * Deletes one person's data on request: all their enquiries (and files), subscriptions, queued
- * messages and rate record. Too many documents for one transaction, so the audit entry is written
- * first (the request, no personal data) and completed with the counts once the deletion is done.
+ * Deletes one person's data on request, wherever it was copied: their enquiries (with replies,
+ * notes and reply subscriptions inside) and stored files, CSV exports that hold them (the file
+ * goes, so its link stops working), cached translations of their texts, subscriptions, messages to
+ * them and staff alerts about their enquiries, and the rate record. Too many documents for one
+ * transaction, so the audit entry is written first (the request, no personal data) and completed
+ * with the counts once the deletion is done.
  */
 export async function enquiriesErase(
   input: { openId?: string; id?: string },
@@ -331,14 +345,30 @@ export async function enquiriesErase(
     },
     ctx.now,
   );
-  const files = await deleteFiles(await filesOfSubmitter(openId));
+  const enquiries = await enquiriesOfSubmitter(openId);
+  const exports = await exportsHolding(openId);
+  const files = await deleteFiles([
+    ...enquiries.flatMap((doc) => doc.files ?? []),
+    ...exports.map((doc) => doc.fileId),
+  ]);
+  await forgetExports(exports.map((doc) => doc._id));
+  const translations = await removeTranslationsOf(enquiries.flatMap(textsOf));
   const result: EnquiryEraseOutput = {
     enquiries: await removeEnquiriesOf(openId),
     subscriptions: await removeSubscriptionsOf(openId),
-    notifications: await removeNotificationsTo(openId),
+    notifications: await removeNotificationsOf(
+      openId,
+      enquiries.map((doc) => doc._id),
+    ),
     files,
   };
   await removeRateLimitOf(openId);
-  await completeAudit(entry, { by: input.id ? 'enquiry' : 'openId', state: 'done', ...result });
+  await completeAudit(entry, {
+    by: input.id ? 'enquiry' : 'openId',
+    state: 'done',
+    ...result,
+    exports: exports.length,
+    translations,
+  });
   return result;
 }

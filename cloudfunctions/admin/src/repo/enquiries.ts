@@ -58,9 +58,9 @@ export function changeEnquiry<R>(id: string, now: Date, decide: (current: Enquir
   return decideAndWrite<Enquiry, R>(COLLECTIONS.enquiries, id, now, decide);
 }
 
-/** The stored files of one person's enquiries (none today; an enquiry may carry `files`). */
-export async function filesOfSubmitter(openId: string): Promise<string[]> {
-  const files: string[] = [];
+/** Every enquiry of one person (with any stored `files`), for erasure to find all their copies. */
+export async function enquiriesOfSubmitter(openId: string): Promise<(Enquiry & { files?: string[] })[]> {
+  const docs: (Enquiry & { files?: string[] })[] = [];
   let after: After | null = null;
   for (;;) {
     const page: PageOf<Enquiry & { files?: string[] }> = await pageDesc(
@@ -70,9 +70,9 @@ export async function filesOfSubmitter(openId: string): Promise<string[]> {
       after,
       MAX_PAGE - 1,
     );
-    for (const doc of page.items) files.push(...(doc.files ?? []));
+    docs.push(...page.items);
     const last = page.items[page.items.length - 1];
-    if (!page.hasMore || !last) return files;
+    if (!page.hasMore || !last) return docs;
     after = { at: last.createdAt, id: last._id };
   }
 }

@@ -35,3 +35,25 @@ export async function pruneRateLimits(before: Date): Promise<number> {
     .remove()) as { deleted?: number };
   return deleted ?? 0;
 }
+
+async function removeWhere(collection: string, query: object): Promise<number> {
+  const { deleted } = (await db.collection(collection).where(query).remove()) as { deleted?: number };
+  return deleted ?? 0;
+}
+
+/**
+ * Deletes records kept only for a while once done with, older than `before`: used subscriptions,
+ * messages no longer to be sent (sent, cancelled, failed for good, or a reservation left by a
+ * crash) and cached machine translations. Answers how many.
+ */
+export async function purgeMessageRecords(before: Date): Promise<number> {
+  const counts = await Promise.all([
+    removeWhere(COLLECTIONS.subscriptions, { status: 'used', usedAt: _.lt(before) }),
+    removeWhere(COLLECTIONS.notifications, {
+      status: _.in(['sent', 'cancelled', 'failed', 'reserved']),
+      updatedAt: _.lt(before),
+    }),
+    removeWhere(COLLECTIONS.translations, { createdAt: _.lt(before) }),
+  ]);
+  return counts.reduce((sum, count) => sum + count, 0);
+}
