@@ -82,7 +82,7 @@ export const SUBSCRIPTION_TOPICS = ['news'] as const;
 export const SUBSCRIPTION_STATUSES = ['open', 'used'] as const;
 
 /** Version of the privacy notice (隐私说明) an enquiry's consent refers to; bump it when the notice changes. */
-export const PRIVACY_NOTICE_VERSION = '2026-11-23';
+export const PRIVACY_NOTICE_VERSION = '2026-12-05';
 
 /** How long an enquiry (personal data) is kept after submission, unless configured otherwise. */
 export const ENQUIRY_RETENTION_MONTHS = 12;

@@ -18,10 +18,12 @@ describe('privacy notice', () => {
     expect(text(page, '#privacy-categories')).toContain('姓名、单位名称、职务');
     expect(text(page, '#privacy-check')).toContain('微信内容安全服务');
     expect(text(page, '#privacy-retention')).toContain('保存 12 个月，期满后自动删除');
+    expect(text(page, '#privacy-retention')).toContain('保存 30 天，期满后自动删除');
+    expect(text(page, '#privacy-retention')).toContain('包含您信息的导出文件');
     expect(text(page, '#privacy-transfer')).toContain('境外（丹麦）');
     expect(text(page, '#privacy-transfer')).toContain('单独征求您的同意');
     expect(text(page, '#privacy-rights')).toContain('撤回同意');
     expect(text(page, '#privacy-exercise')).toContain('我的咨询');
-    expect(text(page, '.privacy-notice__version')).toBe('版本：2026-11-23');
+    expect(text(page, '.privacy-notice__version')).toBe('版本：2026-12-05');
   });
 });

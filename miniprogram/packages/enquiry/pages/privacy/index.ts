@@ -1,5 +1,9 @@
 import { t } from '../../../../i18n/index';
-import { ENQUIRY_RETENTION_MONTHS, PRIVACY_NOTICE_VERSION } from '../../../../contract/constants';
+import {
+  ENQUIRY_RETENTION_MONTHS,
+  MESSAGE_RECORD_RETENTION_DAYS,
+  PRIVACY_NOTICE_VERSION,
+} from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 
 /**
@@ -26,7 +30,10 @@ Page({
     sections: SECTIONS.map((key) => ({
       key,
       title: t(`enquiry.privacy.sections.${key}Title`),
-      body: t(`enquiry.privacy.sections.${key}`, { months: ENQUIRY_RETENTION_MONTHS }),
+      body: t(`enquiry.privacy.sections.${key}`, {
+        months: ENQUIRY_RETENTION_MONTHS,
+        days: MESSAGE_RECORD_RETENTION_DAYS,
+      }),
     })),
   },
 
