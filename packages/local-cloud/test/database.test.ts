@@ -891,3 +891,107 @@ describe('semantics where mingo departs from MongoDB', () => {
     expect(split.code).toBe('INVALID_PARAM');
   });
 });
+
+describe('geo (db.Geo values are GeoJSON; spherical distances)', () => {
+  const places: [string, number, number][] = [
+    ['aarhus', 10.2039, 56.1629],
+    ['copenhagen', 12.5683, 55.6761],
+    ['odense', 10.3883, 55.4038],
+    ['beijing', 116.4074, 39.9042],
+  ];
+  /** The SDK's geo classes (its typings name only Point). */
+  const Geo = () =>
+    db.Geo as unknown as {
+      Point: new (longitude: number, latitude: number) => object;
+      LineString: new (points: object[]) => object;
+      Polygon: new (lines: object[]) => object;
+    };
+  const aarhus = () => new (Geo().Point)(10.2039, 56.1629);
+  /** A closed ring through the given [lng, lat] corners. */
+  const area = (corners: [number, number][]) =>
+    new (Geo().Polygon)([
+      new (Geo().LineString)(
+        [...corners, corners[0] as [number, number]].map(([x, y]) => new (Geo().Point)(x, y)),
+      ),
+    ]);
+  const denmark = () =>
+    area([
+      [8, 54.5],
+      [13, 54.5],
+      [13, 57.8],
+      [8, 57.8],
+    ]);
+
+  beforeEach(async () => {
+    await clear('items');
+    await items().add(places.map(([name, lng, lat]) => ({ _id: name, loc: new (Geo().Point)(lng, lat) })));
+    await items().add({
+      _id: 'jutland',
+      area: area([
+        [8, 54.8],
+        [10.9, 54.8],
+        [10.9, 57.7],
+        [8, 57.7],
+      ]),
+    });
+  });
+
+  const where = async (query: Doc) => ids((await items().where(query).get()).data as Doc[]);
+
+  it('a point is stored as GeoJSON', async () => {
+    const raw = await post(
+      t.cloud.serviceUrl,
+      JSON.stringify({ action: 'database.getDocument', collectionName: 'items', query: '{"_id":"aarhus"}' }),
+    );
+    const list = ((raw.json as Doc).data as { list: string[] }).list;
+    expect(JSON.parse(list[0] as string)).toEqual({
+      _id: 'aarhus',
+      loc: { type: 'Point', coordinates: [10.2039, 56.1629] },
+    });
+  });
+
+  it('geoNear answers nearest first within the distance band (meters)', async () => {
+    await expect(where({ loc: _.geoNear({ geometry: aarhus(), maxDistance: 200_000 }) })).resolves.toEqual([
+      'aarhus',
+      'odense',
+      'copenhagen',
+    ]);
+    await expect(
+      where({ loc: _.geoNear({ geometry: aarhus(), minDistance: 100_000, maxDistance: 10_000_000 }) }),
+    ).resolves.toEqual(['copenhagen', 'beijing']);
+  });
+
+  it('geoWithin a polygon or a spherical circle (radians), geoIntersects a point', async () => {
+    expect([...(await where({ loc: _.geoWithin({ geometry: denmark() }) }))].sort()).toEqual([
+      'aarhus',
+      'copenhagen',
+      'odense',
+    ]);
+    const radius = 100_000 / 6_378_100;
+    expect([...(await where({ loc: _.geoWithin({ centerSphere: [aarhus(), radius] }) }))].sort()).toEqual([
+      'aarhus',
+      'odense',
+    ]);
+    await expect(where({ area: _.geoIntersects({ geometry: aarhus() }) })).resolves.toEqual(['jutland']);
+    await expect(
+      where({ area: _.geoIntersects({ geometry: new (Geo().Point)(12.5683, 55.6761) }) }),
+    ).resolves.toEqual([]);
+  });
+
+  it('the $geoNear stage adds the distance and goes first', async () => {
+    const res = await items()
+      .aggregate()
+      .geoNear({ near: aarhus(), spherical: true, distanceField: 'meters', key: 'loc', maxDistance: 200_000 })
+      .project({ meters: 1 })
+      .end();
+    const rows = res.data as { _id: string; meters: number }[];
+    expect(rows.map((row) => row._id)).toEqual(['aarhus', 'odense', 'copenhagen']);
+    expect(rows[0]?.meters).toBe(0);
+    expect(rows[1]?.meters).toBeGreaterThan(80_000);
+    expect(rows[1]?.meters).toBeLessThan(90_000);
+    const late = await rejection(
+      items().aggregate().match({}).geoNear({ near: aarhus(), distanceField: 'm' }).end(),
+    );
+    expect(late.code).toBe('INVALID_PARAM');
+  });
+});

@@ -8,6 +8,7 @@ import { applyOps, LogStore, type LogOp } from './log-store';
 import { checkPipeline } from './aggregate-subset';
 import { plan, SortedIndex, type IndexSpec } from './indexes';
 import { CLOUDBASE_OPERATORS } from './operators';
+import { geoNearStage, nearCondition, nearestFirst } from './geo';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
 export class DatabaseError extends Error {
@@ -262,7 +263,8 @@ export class Database {
   find(c: string, options: FindOptions, txId?: string): Doc[] {
     if (txId) return this.findInTransaction(c, options, txId);
     const { docs, sorted } = this.candidates(c, options.query, options.order);
-    if (!sorted) return this.runFind([...docs], options);
+    // A near query is ordered by distance, which no index here gives.
+    if (!sorted || nearCondition(options.query)) return this.runFind([...docs], options);
     // Candidates in order: stop at the page, so the work is what the page (and its skip) costs.
     const matcher = this.matcher(options.query);
     const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
@@ -281,7 +283,10 @@ export class Database {
   private runFind(docs: Doc[], options: FindOptions): Doc[] {
     const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     try {
-      let cursor = this.matcher(options.query).find(docs as AnyObject[], options.projection as AnyObject);
+      let cursor = this.matcher(options.query).find(
+        nearestFirst(docs, options.query) as AnyObject[],
+        options.projection as AnyObject,
+      );
       if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
       if (options.offset) cursor = cursor.skip(options.offset);
       return cursor.limit(limit).all() as Doc[];
@@ -313,9 +318,18 @@ export class Database {
   aggregate(c: string, pipeline: Doc[]): Doc[] {
     checkPipeline(pipeline);
     try {
-      return new Aggregator(pipeline as AnyObject[], this.mingoOptions()).run([
-        ...this.docsOf(c).values(),
-      ] as AnyObject[]) as Doc[];
+      let docs = [...this.docsOf(c).values()];
+      let stages = pipeline;
+      // $geoNear must come first (as in MongoDB); it is run here, the rest by mingo.
+      if (pipeline[0] && '$geoNear' in pipeline[0]) {
+        docs = geoNearStage(docs, pipeline[0].$geoNear, (query, doc) =>
+          this.matcher(query).test(doc as AnyObject),
+        );
+        stages = pipeline.slice(1);
+      } else if (pipeline.some((stage) => '$geoNear' in stage)) {
+        throw new DatabaseError('INVALID_PARAM', '$geoNear is only valid as the first stage of a pipeline');
+      }
+      return new Aggregator(stages as AnyObject[], this.mingoOptions()).run(docs as AnyObject[]) as Doc[];
     } catch (error) {
       if (error instanceof DatabaseError) throw error;
       throw new DatabaseError('INVALID_PARAM', `Invalid aggregation: ${(error as Error).message}`);

@@ -6,6 +6,7 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
+import { GEO_QUERY_OPERATORS } from './geo';
 import { isDate, isNil, resolve } from 'mingo/util';
 import type { AnyObject, Options } from 'mingo/types';
 
@@ -132,6 +133,6 @@ export const CLOUDBASE_OPERATORS = Context.init({
   } as Operators['expression'],
   pipeline: pipelineOperators as Operators['pipeline'],
   projection: projectionOperators as Operators['projection'],
-  query: { ...queryOperators, $elemMatch } as Operators['query'],
+  query: { ...queryOperators, $elemMatch, ...GEO_QUERY_OPERATORS } as Operators['query'],
   window: windowOperators as Operators['window'],
 });
