@@ -995,3 +995,34 @@ describe('geo (db.Geo values are GeoJSON; spherical distances)', () => {
     expect(late.code).toBe('INVALID_PARAM');
   });
 });
+
+describe('$jsonSchema in where()', () => {
+  beforeEach(() => clear('items'));
+
+  it('matches documents by a schema (bsonType, required, properties, ranges, patterns, enums)', async () => {
+    await items().add([
+      { _id: 'ok', name: 'Aarhus', size: 5, tags: ['a'], at: new Date('2024-01-01T00:00:00Z') },
+      { _id: 'small', name: 'Odense', size: 0, tags: [] },
+      { _id: 'no-name', size: 5 },
+      { _id: 'number-name', name: 7, size: 5 },
+    ]);
+    const schema = {
+      bsonType: 'object',
+      required: ['name', 'size'],
+      properties: {
+        name: { bsonType: 'string', pattern: '^[A-Z]', maxLength: 20 },
+        size: { bsonType: 'int', minimum: 1 },
+        tags: { bsonType: 'array', items: { enum: ['a', 'b'] } },
+        at: { bsonType: 'date' },
+      },
+    };
+    const res = await items().where({ $jsonSchema: schema }).get();
+    expect(ids(res.data as Doc[])).toEqual(['ok']);
+    const unknown = await rejection(
+      items()
+        .where({ $jsonSchema: { format: 'email' } })
+        .get(),
+    );
+    expect(unknown.code).toBe('INVALID_PARAM');
+  });
+});

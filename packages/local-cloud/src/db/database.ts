@@ -8,6 +8,7 @@ import { applyOps, LogStore, type LogOp } from './log-store';
 import { checkPipeline } from './aggregate-subset';
 import { plan, SortedIndex, type IndexSpec } from './indexes';
 import { CLOUDBASE_OPERATORS } from './operators';
+import { jsonSchemaValidator } from './json-schema';
 import { geoNearStage, nearCondition, nearestFirst } from './geo';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
@@ -205,6 +206,7 @@ export class Database {
     return {
       idKey: '_id',
       context: CLOUDBASE_OPERATORS,
+      jsonSchemaValidator: jsonSchemaValidator as MingoOptions['jsonSchemaValidator'],
       // Reads must never write: mingo's stages (addFields, project, …) change their input in place.
       processingMode: ProcessingMode.CLONE_INPUT,
       collectionResolver: (name: string) =>
