@@ -32,8 +32,8 @@ let cloud: PrivateCloud;
 
 beforeAll(async () => {
   cloud = await startPrivateCloud();
-  const plan = await cloud.app.uploadFile({ cloudPath: 'opportunities/test/plan.pdf', fileContent: PDF });
-  const mou = await cloud.app.uploadFile({ cloudPath: 'documents/test/mou.pdf', fileContent: PDF });
+  const plan = await cloud.app.uploadFile({ cloudPath: 'opportunity-files/test/plan.pdf', fileContent: PDF });
+  const mou = await cloud.app.uploadFile({ cloudPath: 'opportunity-files/test/mou.pdf', fileContent: PDF });
   await seedDatabase(cloud.app, {
     ...SEED,
     documents: [
@@ -55,7 +55,7 @@ beforeAll(async () => {
         deadline: new Date('2030-06-30T16:00:00Z'),
         attachments: [
           { fileId: plan.fileID, name: '合作计划.pdf', sizeBytes: PDF.length },
-          { fileId: 'cloud://local.local/opportunities/test/missing.pdf', name: '已删除的附件.pdf' },
+          { fileId: 'cloud://local.local/opportunity-files/test/missing.pdf', name: '已删除的附件.pdf' },
         ],
         documentIds: ['doc-test-with-file'],
         contact: {
