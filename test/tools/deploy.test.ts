@@ -259,7 +259,11 @@ describe('which mini program version a subscription message opens', () => {
   });
 
   it('goes to every function that sends subscription messages, and only to those', () => {
-    const templates = { SUBSCRIBE_TEMPLATE_NEWS: 'tmpl-news', SUBSCRIBE_TEMPLATE_ENQUIRY: 'tmpl-enquiry' };
+    const templates = {
+      SUBSCRIBE_TEMPLATE_NEWS: 'tmpl-news',
+      SUBSCRIBE_TEMPLATE_ENQUIRY: 'tmpl-enquiry',
+      SUBSCRIBE_TEMPLATE_REPLY: 'tmpl-reply',
+    };
     const plan = planDeploy({ env: { ...NO_CREDENTIALS, ...templates, MINIPROGRAM_STATE: 'trial' } });
     for (const fn of plan.functions) {
       const sends = fn.openapi.includes('subscribeMessage.send');

@@ -56,6 +56,11 @@ export const VARIABLES = {
     en: 'subscription message template ID: new-enquiry alert to staff',
     schema: token,
   },
+  SUBSCRIBE_TEMPLATE_REPLY: {
+    zh: '订阅消息模板 ID：办公室回复了咨询（发给提交咨询的合作伙伴）',
+    en: "subscription message template ID: the office's reply to a partner's enquiry",
+    schema: token,
+  },
   MINIPROGRAM_STATE: {
     zh: '点开订阅消息时打开的小程序版本：developer 开发版、trial 体验版、formal 正式版（默认）',
     en: 'mini program version a tapped subscription message opens: developer, trial or formal (default)',
@@ -74,7 +79,11 @@ export const CLOUD_CREDENTIALS = ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETK
  * holds the local cloud's value; a deploy takes the value from the deployment environment instead
  * and refuses to run without it, so a local placeholder never reaches the cloud.
  */
-export const FUNCTION_VARIABLES = ['SUBSCRIBE_TEMPLATE_NEWS', 'SUBSCRIBE_TEMPLATE_ENQUIRY'] as const;
+export const FUNCTION_VARIABLES = [
+  'SUBSCRIBE_TEMPLATE_NEWS',
+  'SUBSCRIBE_TEMPLATE_ENQUIRY',
+  'SUBSCRIBE_TEMPLATE_REPLY',
+] as const;
 /**
  * Variables a deployment may leave unset, with the value it then uses. `MINIPROGRAM_STATE` goes to
  * every function that sends subscription messages; only production is ever deployed without it.
