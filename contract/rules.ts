@@ -374,7 +374,7 @@ export function isPublicFile(fileId: string): boolean {
 }
 
 /** Whether every `cloud://` file a Markdown text names is in a public folder. */
-function onlyPublicFiles(value: string): boolean {
+export function onlyPublicFiles(value: string): boolean {
   return (value.match(CLOUD_REFERENCE) ?? []).every(isPublicFile);
 }
 const FILE_EXTENSION = { image: /\.(jpe?g|png|webp)$/i, pdf: /\.pdf$/i } as const;

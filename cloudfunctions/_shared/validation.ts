@@ -8,7 +8,9 @@ import {
   dateTimeProblem,
   docId as docIdRule,
   httpsUrlProblem,
+  isPublicFile,
   numberProblem,
+  onlyPublicFiles,
   patternProblem,
   render,
   sameDigits,
@@ -221,4 +223,28 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     put(base || '_', custom ?? GENERIC[issue.code] ?? MESSAGES['generic.type']);
   }
   return Object.fromEntries(fields);
+}
+
+/**
+ * Field errors for stored content naming files outside the public folders (saved before that rule,
+ * or written around the functions): publishing refuses it, so nothing private is ever made public.
+ */
+export function privateFileErrors(item: {
+  body?: string;
+  cover?: { fileId?: string } | null;
+  attachments?: readonly { fileId?: string }[];
+}): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (item.body !== undefined && !onlyPublicFiles(item.body)) {
+    fields.body = say({ key: 'format.publicFiles', label: 'body' });
+  }
+  if (item.cover?.fileId && !isPublicFile(item.cover.fileId)) {
+    fields['cover.fileId'] = say({ key: 'file.public', label: 'cover' });
+  }
+  (item.attachments ?? []).forEach((attachment, i) => {
+    if (attachment.fileId && !isPublicFile(attachment.fileId)) {
+      fields[`attachments.${i}.fileId`] = say({ key: 'file.public', label: 'attachment' });
+    }
+  });
+  return fields;
 }

@@ -4,7 +4,7 @@
  * attachment that names any other file (an export with personal data, a path climbing out of a
  * public folder) get a field error and nothing is stored.
  */
-import { newsItem, seedDatabase } from '../../harness/seed';
+import { newsItem, opportunity, seedDatabase } from '../../harness/seed';
 import { admin, draft, staffCloudForSuite, STAFF } from '../admin/support';
 import { world } from './support';
 
@@ -34,7 +34,7 @@ const PRIVATE_REFERENCES = [
 ];
 
 describe('the public renderer signs public folders only', () => {
-  it('gives an already stored body no link to an export, and still links the public image', async () => {
+  it('gives an already published body no link to an export, and still links the public image', async () => {
     await seedDatabase(t.app, {
       news: [
         newsItem({
@@ -98,5 +98,36 @@ describe('staff cannot make a private file public', () => {
       STAFF,
     );
     expect(res).toMatchObject({ ok: true });
+  });
+
+  it('refuses to publish stored content that names a private file, changing nothing', async () => {
+    await seedDatabase(t.app, {
+      news: [
+        newsItem({
+          _id: 'draft-naming-an-export',
+          status: 'draft',
+          body: `![x](${exportFile})`,
+        }),
+      ],
+      opportunities: [
+        opportunity({
+          _id: 'opportunity-draft-with-export',
+          status: 'draft',
+          attachments: [{ fileId: exportFile, name: '导出.pdf', sizeBytes: 10 }],
+        }),
+      ],
+    });
+    const before = await world(t);
+    expect(await admin(t, 'news.publish', { id: 'draft-naming-an-export' }, STAFF)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { body: expect.any(String) } },
+    });
+    expect(
+      await admin(t, 'opportunities.publish', { id: 'opportunity-draft-with-export' }, STAFF),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { 'attachments.0.fileId': expect.any(String) } },
+    });
+    expect(await world(t)).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import type {
   StaffNewsStatus,
 } from '../../../../contract/api/admin';
 import type { Page } from '../../../../contract/api/common';
-import { AppError } from '../../../_shared/errors';
+import { AppError, DEFAULT_MESSAGES } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';
 import type { NewsDoc } from '../../../_shared/models';
@@ -18,6 +18,7 @@ import { createNews, findNews, listNews } from '../repo/news';
 import { changeNews } from '../../../_shared/repo/news';
 import { STAFF_NEWS_STATUSES, type NewsSaveInput } from '../schema';
 import { afterCursor, toPage } from '../../../_shared/paging/page';
+import { privateFileErrors } from '../../../_shared/validation';
 import { compact, iso, isoOrUndefined, STAFF_PAGE_SIZE } from './common';
 
 /** Time the publishing call spends telling subscribers; the scheduler finishes the rest. */
@@ -105,6 +106,10 @@ export async function newsPublish(
   const { id } = input;
   const decided = await changeNews(id, ctx.now, (current) => {
     const item = existing(current);
+    const privateFiles = privateFileErrors(item);
+    if (Object.keys(privateFiles).length > 0) {
+      throw new AppError('INVALID_ARGUMENT', DEFAULT_MESSAGES.INVALID_ARGUMENT, privateFiles);
+    }
     const decision = decidePublish(item, input.at, ctx.now);
     return {
       patch: decision.patch,

@@ -7,7 +7,7 @@ import type {
 } from '../../../../contract/api/admin';
 import type { Page } from '../../../../contract/api/common';
 import type { OpportunityKind } from '../../../../contract/models';
-import { AppError } from '../../../_shared/errors';
+import { AppError, DEFAULT_MESSAGES } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';
 import type { OpportunityDoc } from '../../../_shared/models';
@@ -21,6 +21,7 @@ import {
 } from '../repo/opportunities';
 import { STAFF_OPPORTUNITY_STATUSES, type OpportunitySaveInput } from '../schema';
 import { afterCursor, toPage } from '../../../_shared/paging/page';
+import { privateFileErrors } from '../../../_shared/validation';
 import { compact, iso, isoOrUndefined, STAFF_PAGE_SIZE } from './common';
 
 /**
@@ -115,6 +116,10 @@ export async function opportunitiesPublish(
   const { id } = input;
   return changeOpportunity(id, ctx.now, (current) => {
     const item = existing(current);
+    const privateFiles = privateFileErrors(item);
+    if (Object.keys(privateFiles).length > 0) {
+      throw new AppError('INVALID_ARGUMENT', DEFAULT_MESSAGES.INVALID_ARGUMENT, privateFiles);
+    }
     const first = !item.publishedAt;
     return {
       patch:
