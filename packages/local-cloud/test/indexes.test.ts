@@ -78,6 +78,16 @@ describe('a query served by an index answers what a scan answers', () => {
     ['equality only', (c: string) => ({ [c]: 'c' })],
     ['a range only', (c: string, s: string) => ({ [s]: _.lt(20) })],
     ['equality and an equal score', (c: string, s: string) => ({ [c]: 'a', [s]: 5 })],
+    [
+      'a cursor bound beside a filter bound (the tighter one narrows)',
+      (c: string, s: string) =>
+        _.and([
+          { [c]: 'a', [s]: _.lte(90) },
+          { [s]: _.lt(40) },
+          { [s]: _.gte(5) },
+          { [s]: _.gt(5) },
+        ]) as unknown as Doc,
+    ],
     ['equality and null (missing too)', (c: string, s: string) => ({ [c]: 'b', [s]: null })],
   ])('%s', async (_name, where) => {
     for (const dir of ['asc', 'desc'] as const) {

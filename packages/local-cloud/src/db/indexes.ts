@@ -206,6 +206,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
+/** Whether `bound` narrows more than `current` (`side` 1 for a lower bound, -1 for an upper one). */
+function tighter(
+  bound: { value: unknown; inclusive: boolean },
+  current: { value: unknown; inclusive: boolean },
+  side: 1 | -1,
+): boolean {
+  if (rankOf(bound.value) !== rankOf(current.value)) return false;
+  const c = compareValues(bound.value, current.value) * side;
+  return c > 0 || (c === 0 && !bound.inclusive && current.inclusive);
+}
+
 /** The equality and range conditions on top-level fields (also inside a top-level `$and`). */
 function conditionsOf(query: Doc, into: Conditions = { eq: new Map(), range: new Map() }): Conditions {
   for (const [field, condition] of Object.entries(query)) {
@@ -228,8 +239,14 @@ function conditionsOf(query: Doc, into: Conditions = { eq: new Map(), range: new
     for (const op of ops) {
       const value = condition[op];
       if (!RANGE_OPERATORS.has(op) || !isScalar(value) || value === null) continue;
-      if (op === '$gt' || op === '$gte') range.lo ??= { value, inclusive: op === '$gte' };
-      else range.hi ??= { value, inclusive: op === '$lte' };
+      // Several bounds (a cursor's beside a filter's): the tighter one of the same type narrows most.
+      if (op === '$gt' || op === '$gte') {
+        const bound = { value, inclusive: op === '$gte' };
+        if (!range.lo || tighter(bound, range.lo, 1)) range.lo = bound;
+      } else {
+        const bound = { value, inclusive: op === '$lte' };
+        if (!range.hi || tighter(bound, range.hi, -1)) range.hi = bound;
+      }
     }
     if (range.lo || range.hi) into.range.set(field, range);
   }
