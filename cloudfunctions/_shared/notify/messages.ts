@@ -4,9 +4,11 @@ import { chinaTime } from '../time';
 import type { SubscribeMessage } from '../models';
 
 /**
- * The subscription messages' contents. The data keys (`thing1`, `time2`) are those of the templates
- * chosen in the mini program console (a title and a time); the template IDs come from the function's
- * environment (`config.json`), with stand-ins for the local cloud.
+ * The subscription messages' contents. The data keys are those of the templates chosen in the mini
+ * program console: `thing1` (a title, at most 20 characters), `time2` (a time) and, on the enquiry
+ * templates, `character_string3` (the reference, at most 32 letters, digits and symbols, so a
+ * `CDR-…` reference is never cut short by the title's limit). The template IDs come from the
+ * function's environment (`config.json`), with stand-ins for the local cloud.
  */
 const TEMPLATE_DEFAULTS = {
   news: 'local-news-template',
@@ -16,9 +18,8 @@ const TEMPLATE_DEFAULTS = {
 
 /** The messages' own words; topic names are the contract's. */
 const NOTIFY_TEXTS = {
-  enquiryAlert: (topic: EnquiryTopic, ref?: string) =>
-    ref ? `${ref} ${TOPIC_LABELS[topic]}` : `新咨询：${TOPIC_LABELS[topic]}`,
-  reply: (ref: string) => `${ref} 已回复`,
+  enquiryAlert: (topic: EnquiryTopic) => `新咨询：${TOPIC_LABELS[topic]}`,
+  reply: '办公室已回复您的咨询',
 } as const;
 
 /** A `thing` value holds at most 20 characters. */
@@ -55,7 +56,7 @@ export function newsMessage(news: { id: string; title: string; publishAt: Date }
   };
 }
 
-/** A staff alert names the topic and time only: no personal data leaves in a message. */
+/** A staff alert names the topic, time and reference only: no personal data leaves in a message. */
 export function enquiryAlertMessage(enquiry: {
   id: string;
   /** The reference staff read out (CDR-…); it carries no personal data. */
@@ -67,8 +68,9 @@ export function enquiryAlertMessage(enquiry: {
     templateId: enquiryTemplateId(),
     page: `${STAFF_ENQUIRY_PAGE}?id=${encodeURIComponent(enquiry.id)}`,
     data: {
-      thing1: { value: thing(NOTIFY_TEXTS.enquiryAlert(enquiry.topic, enquiry.ref)) },
+      thing1: { value: thing(NOTIFY_TEXTS.enquiryAlert(enquiry.topic)) },
       time2: { value: chinaTime(enquiry.createdAt) },
+      ...(enquiry.ref ? { character_string3: { value: enquiry.ref } } : {}),
     },
   };
 }
@@ -79,8 +81,9 @@ export function replyMessage(reply: { enquiryId: string; ref: string; at: Date }
     templateId: replyTemplateId(),
     page: `${ENQUIRY_DETAIL_PAGE}?id=${encodeURIComponent(reply.enquiryId)}`,
     data: {
-      thing1: { value: thing(NOTIFY_TEXTS.reply(reply.ref)) },
+      thing1: { value: NOTIFY_TEXTS.reply },
       time2: { value: chinaTime(reply.at) },
+      character_string3: { value: reply.ref },
     },
   };
 }

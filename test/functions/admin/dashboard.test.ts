@@ -115,6 +115,7 @@ describe('new-enquiry alerts for staff', () => {
 
     // The enquiry function alerts staff from its own invocation, once the enquiry is stored.
     const id = await submitAs('o-alert-partner', 'alert-request-1');
+    const [{ ref }] = (await docs(t, 'enquiries', { _id: id })) as [{ ref: string }];
     const queued = await docs(t, 'notifications', { itemId: id });
     expect(queued.map((n) => n.status)).toEqual(['sent', 'sent']);
     for (const staff of [STAFF, 'o-staff-2']) {
@@ -124,7 +125,7 @@ describe('new-enquiry alerts for staff', () => {
       expect(message?.request).toMatchObject({
         template_id: 'local-enquiry-template',
         page: `packages/admin/pages/enquiry/index?id=${id}`,
-        data: { thing1: { value: '新咨询：科研与教育' } },
+        data: { thing1: { value: '新咨询：科研与教育' }, character_string3: { value: ref } },
       });
       expect(JSON.stringify(message?.request)).not.toContain('张三');
     }

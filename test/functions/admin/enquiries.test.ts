@@ -187,7 +187,9 @@ describe('CSV export', () => {
     const bytes = Buffer.from(await download.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('编号,提交时间,姓名,单位,职务,邮箱,电话,类别,咨询内容,状态,备注');
+    expect(text.split('\r\n')[0]).toBe(
+      '编号,参考号,类型,微信号,来访日期,来访人数,关注领域,希望参访的机构,提交时间,姓名,单位,职务,邮箱,电话,类别,咨询内容,状态,备注',
+    );
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")"');
     expect(text).toContain('"上海交通大学, 医学院"');
@@ -197,6 +199,14 @@ describe('CSV export', () => {
     const row = rows.find((r) => r[0] === id);
     expect(row).toEqual([
       id,
+      // Stored before references, kinds and visit requests existed: no reference, a general enquiry.
+      '',
+      '一般咨询',
+      '',
+      '',
+      '',
+      '',
+      '',
       '2026年1月5日 10:00',
       '\'=HYPERLINK("http://evil.example","点我")',
       '上海交通大学, 医学院',
@@ -223,7 +233,9 @@ describe('CSV export', () => {
     const res = await ok(admin(t, 'enquiries.export', { status: 'closed', topic: 'other' }));
     expect(res.count).toBe(0);
     const text = Buffer.from(await (await fetch(res.url)).arrayBuffer()).toString('utf8');
-    expect(text).toBe('\ufeff编号,提交时间,姓名,单位,职务,邮箱,电话,类别,咨询内容,状态,备注\r\n');
+    expect(text).toBe(
+      '\ufeff编号,参考号,类型,微信号,来访日期,来访人数,关注领域,希望参访的机构,提交时间,姓名,单位,职务,邮箱,电话,类别,咨询内容,状态,备注\r\n',
+    );
   });
 });
 
