@@ -322,7 +322,9 @@ export function plan(
           { prefix: low.prefix, side: -low.side as -1 | 1 },
         ];
     }
-    const score = (p + (usableRange ? 1 : 0)) * 2 + (sorted && wanted.length > 0 ? 1 : 0);
+    // An index that gives the requested order wins: every read has a limit (at most 1000), so it
+    // stops after a page, where a narrower range without the order must read and sort all of it.
+    const score = (sorted && wanted.length > 0 ? 1000 : 0) + p * 2 + (usableRange ? 1 : 0);
     if (!best || score > best.score) {
       best = { plan: { index, start, end, reverse: direction === -1, sorted }, score };
     }
