@@ -1,10 +1,5 @@
 import { SEED, type SeedData } from '../../cloudbase/seed';
-import {
-  COLLECTIONS,
-  FOCUS_AREA_IDS,
-  OPPORTUNITY_KINDS,
-  PROFILE_ID,
-} from '../../contract/constants';
+import { COLLECTIONS, FOCUS_AREA_IDS, OPPORTUNITY_KINDS, PROFILE_ID } from '../../contract/constants';
 import type { SourceRef } from '../../contract/models';
 
 /** The years the source gives (2003 derived from the 10th anniversary in 2013). */

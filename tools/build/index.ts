@@ -28,7 +28,8 @@ const MS_PER_SECOND = 1000;
 export async function build({ quiet = false, force = false }: BuildOptions = {}): Promise<BuildReport> {
   const started = Date.now();
   const contract = syncContract();
-  if (contract.length > 0 && !quiet) console.log(`build: contract → miniprogram/contract (${contract.length} files)`);
+  if (contract.length > 0 && !quiet)
+    console.log(`build: contract → miniprogram/contract (${contract.length} files)`);
   // Settled, not raced: a failure elsewhere must not abandon a pack half-way through its staging.
   const settled = await Promise.allSettled([buildNpm(force).then((npm) => [npm]), buildFunctions(force)]);
   const failure = settled.find((outcome) => outcome.status === 'rejected');
