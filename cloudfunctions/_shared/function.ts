@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Envelope } from '../../contract/api/common';
 import { AppError, DEFAULT_MESSAGES } from './errors';
 import { app } from './repo/db';
@@ -20,7 +20,7 @@ export interface Context {
   requestId: string;
 }
 
-export interface Action<S extends z.ZodType, R> {
+export interface Action<S extends z.ZodMiniType, R> {
   input: S;
   /** Runs before the input is even parsed: throws (e.g. FORBIDDEN) to refuse the caller. */
   authorize?(ctx: Context): Promise<void>;
@@ -28,7 +28,7 @@ export interface Action<S extends z.ZodType, R> {
 }
 
 /** Declares an action with its input schema; keeps the handler's input type tied to the schema. */
-export function action<S extends z.ZodType, R>(
+export function action<S extends z.ZodMiniType, R>(
   input: S,
   handle: (input: z.output<S>, ctx: Context) => Promise<R>,
 ): Action<S, R> {
@@ -44,13 +44,13 @@ type ApiOf<Api> = Record<keyof Api, { input: unknown; output: unknown }>;
  * the contract and the handlers fails `tsc`.
  */
 export type ActionsOf<Api extends ApiOf<Api>> = {
-  [A in keyof Api]: Action<z.ZodType<unknown, Api[A]['input']>, Api[A]['output']>;
+  [A in keyof Api]: Action<z.ZodMiniType<unknown, Api[A]['input']>, Api[A]['output']>;
 };
 
 const eventSchema = z.object({
-  action: z.string().min(1).max(64),
-  data: z.unknown().optional(),
-  userInfo: z.object({ openId: z.string().optional(), appId: z.string().optional() }).partial().optional(),
+  action: z.string().check(z.minLength(1), z.maxLength(64)),
+  data: z.optional(z.unknown()),
+  userInfo: z.optional(z.object({ openId: z.optional(z.string()), appId: z.optional(z.string()) })),
 });
 
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { submitInput } from '../../cloudfunctions/enquiry/src/schema';
 import { newsListInput as contentNewsListInput } from '../../cloudfunctions/content/src/schema';
 import {
@@ -69,7 +69,7 @@ const contact = {
 
 type Case = [name: string, input: unknown];
 
-const CORPUS: { action: string; rule: Rule; schema: z.ZodType; cases: Case[] }[] = [
+const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[] }[] = [
   {
     action: 'enquiry submit',
     rule: rules.enquirySubmit,

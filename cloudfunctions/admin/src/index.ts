@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AdminApi, EnquiryEraseInput } from '../../../contract/api/admin';
 import { action, createMain, type ActionsOf } from '../../_shared/function';
 import { audited, read, write } from './guard';
@@ -31,7 +31,7 @@ import {
   opportunitiesUnpublish,
 } from './handlers/opportunities';
 import { profileGet, profileSave } from './handlers/profile';
-import { staffAdd, staffList, staffRemove } from './handlers/staff';
+import { staffAdd, staffInvite, staffList, staffRedeem, staffRemove, staffRename } from './handlers/staff';
 import { whoami } from './handlers/whoami';
 import * as s from './schema';
 
@@ -44,17 +44,21 @@ const enquiry = (input: { id: string }) => `enquiries/${input.id}`;
  * (two optional fields) cannot say; this names the contract's union for it. The one cast here:
  * remove it once the schema is written as that union.
  */
-const enquiriesEraseInput = s.enquiriesEraseInput as unknown as z.ZodType<
+const enquiriesEraseInput = s.enquiriesEraseInput as unknown as z.ZodMiniType<
   z.output<typeof s.enquiriesEraseInput>,
   EnquiryEraseInput
 >;
 
-/** `whoami` answers everyone; every other action is staff only (see guard). */
+/** `whoami` and `staff.redeem` answer everyone; every other action is staff only (see guard). */
 const actions: ActionsOf<AdminApi> = {
   whoami: action(s.whoamiInput, whoami),
   'staff.list': read(s.emptyInput, staffList),
   'staff.add': write(s.staffAddInput, staffAdd),
   'staff.remove': write(s.staffRemoveInput, staffRemove),
+  'staff.invite': write(s.staffInviteInput, staffInvite),
+  // Like whoami, open to a caller who is not (yet) staff: the code is the permission.
+  'staff.redeem': action(s.staffRedeemInput, staffRedeem),
+  'staff.rename': write(s.staffRenameInput, staffRename),
 
   'news.list': read(s.newsListInput, newsList),
   'news.get': read(s.idInput, newsGet, news),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   byId,
   ENQUIRY_STATUS_FILTERS,
@@ -16,7 +16,10 @@ import {
   opportunitySave,
   profileSave,
   staffAdd,
+  staffInvite,
+  staffRedeem,
   staffRemove,
+  staffRename,
   STAFF_NEWS_STATUSES,
   STAFF_OPPORTUNITY_STATUSES,
   translate,
@@ -37,6 +40,9 @@ export const idInput = schemaOf(byId);
 export const whoamiInput = emptyInput;
 export const staffAddInput = schemaOf(staffAdd);
 export const staffRemoveInput = schemaOf(staffRemove);
+export const staffInviteInput = schemaOf(staffInvite);
+export const staffRedeemInput = schemaOf(staffRedeem);
+export const staffRenameInput = schemaOf(staffRename);
 
 // ---- news --------------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { enquiryById, enquiryMine, enquirySubmit } from '../../../contract/rules';
 import { schemaOf } from '../../_shared/validation';
 
