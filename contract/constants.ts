@@ -26,7 +26,19 @@ export const COLLECTIONS = {
   counters: 'counters',
   /** Machine translations keyed by a hash of text and target language (server only). */
   translations: 'translations',
+  /** One-time staff invitations, keyed by a hash of the code (server only). */
+  invites: 'invites',
 } as const;
+
+/** A staff member's display name is at most this many characters. */
+export const STAFF_NAME_MAX = 30;
+/** Invite codes use letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
+export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITE_CODE_LENGTH = 10;
+/** An invitation is valid this long after it was made. */
+export const INVITE_TTL_HOURS = 72;
+/** After this many wrong codes within an hour a caller may not try again until the hour has passed. */
+export const INVITE_FAILURES_PER_HOUR = 5;
 
 /** China Standard Time (UTC+8, no daylight saving), where the readers are: dates are shown in it. */
 export const CHINA_OFFSET_MS = 8 * 3600_000;

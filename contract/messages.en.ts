@@ -71,6 +71,8 @@ const LABELS: Record<LabelKey, string> = {
   replyBody: 'Reply',
   replyOriginal: 'Original reply',
   language: 'Language',
+  displayName: 'Display name',
+  inviteCode: 'Invite code',
   translateText: 'Text to translate',
 };
 

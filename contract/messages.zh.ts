@@ -108,6 +108,8 @@ export const LABELS = {
   replyBody: '回复内容',
   replyOriginal: '回复原文',
   language: '语言',
+  displayName: '显示名称',
+  inviteCode: '邀请码',
   translateText: '待翻译内容',
 } as const;
 

@@ -329,6 +329,18 @@ export interface Admin {
   addedBy: string;
 }
 
+/** A one-time staff invitation; `_id` is the SHA-256 hex of the normalised code. */
+export interface Invite {
+  _id: string;
+  /** Who the inviter meant it for, as they named them. */
+  name: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt?: Date;
+  usedBy?: string;
+}
+
 /** One accepted one-time subscription message (`wx.requestSubscribeMessage`). */
 export interface Subscription {
   _id: string;
@@ -343,6 +355,8 @@ export interface AuditEntry {
   _id: string;
   /** OPENID of the staff member, or the system component, that acted. */
   actor: string;
+  /** The staff member's display name when they had one at the time (so the trail reads by name). */
+  actorName?: string;
   /** e.g. 'news.publish'. */
   action: string;
   /** `collection/_id` of the document acted on. */

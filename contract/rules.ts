@@ -19,6 +19,7 @@ import {
   NEWS_PAGE_SIZE_MAX,
   OPPORTUNITY_KINDS,
   REPLY_LANGUAGES,
+  STAFF_NAME_MAX,
   SUBSCRIPTION_TOPICS,
   TRANSLATE_TARGETS,
   VISIT_GROUP_MAX,
@@ -689,6 +690,13 @@ const headline = text({ label: 'headline', max: 60 });
 const summary = text({ label: 'summary', max: 200 });
 
 export const staffAdd = object({ openId, name: optionalText({ label: 'name', max: 30 }) });
+/** A staff member's display name, shown on notes, replies and audit entries instead of an OPENID. */
+const displayName = text({ label: 'displayName', max: STAFF_NAME_MAX });
+/** An invite code as typed or pasted: letters and digits, groups may be split by spaces or dashes. */
+const inviteCode = pattern(/^[A-Za-z0-9 -]+$/, 40, { key: 'value.invalid', label: 'inviteCode' });
+export const staffInvite = object({ name: displayName });
+export const staffRedeem = object({ code: inviteCode, name: displayName });
+export const staffRename = object({ name: displayName });
 export const staffRemove = object({ openId });
 
 export const newsList = object({

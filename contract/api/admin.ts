@@ -42,12 +42,20 @@ export interface WhoamiOutput {
 
 export interface StaffMember {
   openId: string;
+  /** Display name; absent for someone added without one (the page shows a neutral label). */
   name?: string;
   addedAt: string;
-  /** OPENID of whoever added them, or `ADMIN_OPENIDS` for the start-up seed. */
-  addedBy: string;
+  /** Display name of whoever added or invited them, when they have one (never an OPENID). */
+  addedByName?: string;
   /** True for the caller. */
   self: boolean;
+}
+
+export interface StaffInviteOutput {
+  /** Shown once: only a hash of it is stored. */
+  code: string;
+  /** ISO time after which the code is refused. */
+  expiresAt: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,8 +199,10 @@ export interface EnquirySummary {
 
 export interface EnquiryNoteView {
   at: string;
-  /** The staff member's OPENID. */
+  /** The staff member's OPENID, only to tell the caller's own notes apart: never shown. */
   by: string;
+  /** The staff member's display name, when they have one (the page shows a neutral label otherwise). */
+  author?: string;
   text: string;
 }
 
@@ -302,6 +312,12 @@ export interface AdminApi {
   'staff.list': { input: Record<string, never>; output: { items: StaffMember[] } };
   'staff.add': { input: { openId: string; name?: string }; output: { openId: string; added: boolean } };
   'staff.remove': { input: { openId: string }; output: { openId: string } };
+  /** A one-time code a colleague redeems to become staff (see `staff.redeem`). */
+  'staff.invite': { input: { name: string }; output: StaffInviteOutput };
+  /** The one action besides `whoami` a non-staff caller may call: makes the caller staff. */
+  'staff.redeem': { input: { code: string; name: string }; output: { isAdmin: true } };
+  /** Changes the caller's own display name. */
+  'staff.rename': { input: { name: string }; output: { name: string } };
 
   'news.list': { input: { status?: StaffNewsStatus; cursor?: string }; output: Page<NewsSummary> };
   'news.get': { input: Id; output: { item: NewsDetail; preview: RenderedMarkdown } };

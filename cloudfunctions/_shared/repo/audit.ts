@@ -8,6 +8,7 @@ export type AuditDraft = Omit<AuditEntry, '_id' | 'at'>;
 function entry(draft: AuditDraft, at: Date): Omit<AuditEntry, '_id'> {
   return {
     actor: draft.actor,
+    ...(draft.actorName ? { actorName: draft.actorName } : {}),
     action: draft.action,
     ...(draft.target ? { target: draft.target } : {}),
     at,

@@ -27,6 +27,7 @@ export const messages = {
   officeAuthor: '国际事务办公室',
   translateFailed: '机器翻译暂时不可用，请稍后再试',
   translateBusy: '机器翻译请求过于频繁，请稍后再试',
+  inviteInvalid: '邀请码无效、已使用或已过期，请向同事索取新的邀请码',
 } as const;
 
 /** The export's columns, in order. */

@@ -35,6 +35,8 @@ const cases = (): [string, Record<string, unknown>][] => [
   ['staff.list', {}],
   ['staff.add', { openId: OUTSIDER, name: '冒名者' }],
   ['staff.remove', { openId: STAFF }],
+  ['staff.invite', { name: '新同事' }],
+  ['staff.rename', { name: '冒名者' }],
   ['news.list', {}],
   ['news.get', { id: newsId }],
   ['news.save', draft()],
@@ -83,10 +85,12 @@ describe('admin access', () => {
 
   it('covers every staff action of the contract in the table, and each one exists', async () => {
     // The compiler checks this list against contract/api/admin.ts: none missing, none invented.
-    const contract: Record<Exclude<keyof AdminApi, 'whoami'>, true> = {
+    const contract: Record<Exclude<keyof AdminApi, 'whoami' | 'staff.redeem'>, true> = {
       'staff.list': true,
       'staff.add': true,
       'staff.remove': true,
+      'staff.invite': true,
+      'staff.rename': true,
       'news.list': true,
       'news.get': true,
       'news.save': true,

@@ -115,7 +115,7 @@ export async function enquiriesList(
 export async function enquiriesGet(input: { id: string }, _ctx: StaffContext): Promise<EnquiryDetail> {
   const doc = await findEnquiry(input.id);
   if (!doc) throw new AppError('NOT_FOUND', messages.enquiryNotFound);
-  const names = await staffNames((doc.replies ?? []).map((reply) => reply.by));
+  const names = await staffNames([...(doc.replies ?? []), ...(doc.notes ?? [])].map((entry) => entry.by));
   return compact({
     id: doc._id,
     ref: doc.ref,
@@ -139,7 +139,9 @@ export async function enquiriesGet(input: { id: string }, _ctx: StaffContext): P
         original: reply.original,
       }),
     ),
-    notes: (doc.notes ?? []).map((note) => ({ at: iso(note.at), by: note.by, text: note.text })),
+    notes: (doc.notes ?? []).map((note) =>
+      compact({ at: iso(note.at), by: note.by, author: names.get(note.by), text: note.text }),
+    ),
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
     retainUntil: iso(doc.retainUntil),
