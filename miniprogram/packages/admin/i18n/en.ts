@@ -354,6 +354,32 @@ export const en: Dictionary = {
     removeConfirm: '{who} will no longer be able to use the staff pages.',
     removeSelfConfirm: 'You are removing yourself and will no longer be able to use the staff pages.',
     removed: 'Removed',
+    unnamed: 'Unnamed colleague',
+    addedBy: 'Added by {who}',
+    invite: 'Invite a colleague',
+    inviteHint:
+      'Creates a one-time code valid for 72 hours. Send the share card to your colleague, or tell them the code.',
+    inviteName: "Colleague's name",
+    inviteNamePlaceholder: 'e.g. Anna (for the record only)',
+    inviteButton: 'Create invite code',
+    inviteCode: 'Invite code',
+    inviteExpires: 'Valid until {time}',
+    inviteShare: 'Send invitation card',
+    inviteShareTitle: 'You are invited to join the staff of the Central Denmark Region mini program',
+  },
+  /** The page a colleague opens from an invitation: not yet staff. */
+  join: {
+    title: 'Join the staff',
+    intro:
+      'A colleague has invited you to use the staff pages. Check the invite code and enter the name colleagues will see.',
+    code: 'Invite code',
+    codePlaceholder: 'e.g. ABCDE23456',
+    name: 'Display name',
+    namePlaceholder: 'The name colleagues see, e.g. Anna Holm',
+    redeem: 'Join',
+    joined: 'You are now staff',
+    invalid: 'This invite code is unknown, used or expired. Ask your colleague for a new one.',
+    tooMany: 'Too many attempts. Try again in an hour.',
   },
   privacy: {
     title: 'Privacy notice',

@@ -18,6 +18,7 @@ import type {
   ProfileEditable,
   ProfileSaveInput,
   RenderedMarkdown,
+  StaffInviteOutput,
   StaffMember,
   StaffNewsStatus,
   StaffOpportunityStatus,
@@ -57,6 +58,20 @@ export function staffAdd(openId: string, name?: string): Promise<{ openId: strin
 
 export function staffRemove(openId: string): Promise<{ openId: string }> {
   return call('admin', 'staff.remove', { openId });
+}
+
+/** A one-time code for a colleague (shown once; only its hash is kept). */
+export function staffInvite(name: string): Promise<StaffInviteOutput> {
+  return call('admin', 'staff.invite', { name });
+}
+
+/** Makes the caller staff with a colleague's invite code: the one staff action open to non-staff. */
+export function staffRedeem(code: string, name: string): Promise<{ isAdmin: true }> {
+  return call('admin', 'staff.redeem', { code, name });
+}
+
+export function staffRename(name: string): Promise<{ name: string }> {
+  return call('admin', 'staff.rename', { name });
 }
 
 // ---- news -----------------------------------------------------------------------------------

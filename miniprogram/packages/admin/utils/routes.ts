@@ -11,6 +11,8 @@ export const ROUTES = {
   enquiries: `${ROOT}/enquiries/index`,
   enquiry: `${ROOT}/enquiry/index`,
   staff: `${ROOT}/staff/index`,
+  /** Opened from an invitation by a colleague who is not staff yet. */
+  join: `${ROOT}/join/index`,
 } as const;
 
 /** `route?id=…` for an item's page. */

@@ -2,15 +2,17 @@ import type { StaffMember } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
 import { labelsOf, refreshLang, t } from '../../i18n/index';
-import { staffAdd, staffList, staffRemove, whoami } from '../../services/admin';
+import { staffAdd, staffInvite, staffList, staffRemove, whoami } from '../../services/admin';
 import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
+import { ROUTES } from '../../utils/routes';
 import { onRetry } from '../../../../utils/page-kit';
 
 /**
- * Staff members: the caller's own OPENID to hand to a colleague, who is staff, adding one by
- * OPENID (and a name colleagues recognise) and removing one after a confirmation.
+ * Staff members: inviting a colleague with a one-time code (shown, and sent as a share card that
+ * opens the join page), who is staff by display name, adding one by OPENID and removing one after
+ * a confirmation.
  */
 
 interface StaffRow {
@@ -21,10 +23,12 @@ interface StaffRow {
 }
 
 function toRow(member: StaffMember): StaffRow {
+  const added = t('staff.addedAt', { time: dateTime(member.addedAt) });
   return {
     openId: member.openId,
-    name: member.name ?? '',
-    added: t('staff.addedAt', { time: dateTime(member.addedAt) }),
+    // Never a bare OPENID as a name: an unnamed member reads as a neutral label.
+    name: member.name ?? t('staff.unnamed'),
+    added: member.addedByName ? `${added} · ${t('staff.addedBy', { who: member.addedByName })}` : added,
     self: member.self,
   };
 }
@@ -42,6 +46,13 @@ const LABELS = {
   namePlaceholder: 'staff.namePlaceholder',
   addButton: 'staff.addButton',
   remove: 'staff.remove',
+  invite: 'staff.invite',
+  inviteHint: 'staff.inviteHint',
+  inviteName: 'staff.inviteName',
+  inviteNamePlaceholder: 'staff.inviteNamePlaceholder',
+  inviteButton: 'staff.inviteButton',
+  inviteCode: 'staff.inviteCode',
+  inviteShare: 'staff.inviteShare',
 } as const;
 
 Page({
@@ -54,6 +65,7 @@ Page({
     form: { openId: '', name: '' },
     errors: { openId: '', name: '' },
     busy: false,
+    invite: { name: '', error: '', code: '', expires: '' },
     labels: {} as Record<keyof typeof LABELS, string>,
   },
 
@@ -117,15 +129,55 @@ Page({
     }
   },
 
+  onInviteName(event: WechatMiniprogram.CustomEvent<{ value?: string }>) {
+    this.setData({ 'invite.name': String(event.detail.value ?? ''), 'invite.error': '' });
+  },
+
+  async onInvite() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, 'invite.error': '' });
+    try {
+      const { code, expiresAt } = await staffInvite(this.data.invite.name.trim());
+      this.setData({
+        'invite.code': code,
+        'invite.expires': t('staff.inviteExpires', { time: dateTime(expiresAt) }),
+      });
+    } catch (error) {
+      const { fields } = placeFieldErrors(error, ['name']);
+      if (fields.name) this.setData({ 'invite.error': fields.name });
+      else wx.showToast({ title: errorMessage(error), icon: 'none' });
+    } finally {
+      this.setData({ busy: false });
+    }
+  },
+
+  onCopyInvite() {
+    if (!this.data.invite.code) return;
+    wx.setClipboardData({
+      data: this.data.invite.code,
+      success: () => wx.showToast({ title: t('common.copied'), icon: 'none' }),
+    });
+  },
+
+  /**
+   * The invitation card (from the share button): opens the join page, which a colleague who is not
+   * staff may open, with the code filled in.
+   */
+  onShareAppMessage() {
+    const { code } = this.data.invite;
+    return {
+      title: t('staff.inviteShareTitle'),
+      path: code ? `${ROUTES.join}?code=${encodeURIComponent(code)}` : ROUTES.join,
+    };
+  },
+
   async onRemove(event: WechatMiniprogram.BaseEvent<Record<string, never>, { openId?: string }>) {
     const openId = event.currentTarget.dataset.openId;
     const member = this.data.items.find((item) => item.openId === openId);
     if (!member || this.data.busy) return;
     const confirmed = await confirmDanger(
       t('staff.removeConfirmTitle'),
-      member.self
-        ? t('staff.removeSelfConfirm')
-        : t('staff.removeConfirm', { who: member.name || member.openId }),
+      member.self ? t('staff.removeSelfConfirm') : t('staff.removeConfirm', { who: member.name }),
       t('staff.remove'),
     );
     if (!confirmed) return;

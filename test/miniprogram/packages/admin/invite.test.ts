@@ -1,0 +1,90 @@
+import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { button, callOk, cloudCaller, control, SHARED_STAFF, textOf, tipsOf, until } from './helpers';
+
+/**
+ * Inviting a colleague as staff would on a phone: the staff page makes a one-time code and a share
+ * card leading to the join page; the colleague, not staff yet, opens it, gives a display name and
+ * lands on the staff home, listed by that name. On the shared local cloud.
+ */
+
+const run = Date.now().toString(36);
+const COLLEAGUE = `o-invitee-${run}`;
+
+let wx: WxMock;
+
+async function invite(name: string): Promise<{ page: PageHandle; code: string }> {
+  wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
+  const page = loadPage('packages/admin/pages/staff/index');
+  await page.onLoad();
+  await trigger(control(page, 'field-invite-name'), 'input', { value: name });
+  await tap(button(page, 'invite-create'));
+  await until(() => textOf(page.querySelector('#invite-code')) !== '');
+  return { page, code: textOf(page.querySelector('#invite-code')) };
+}
+
+async function openJoin(openId: string, code?: string): Promise<PageHandle> {
+  wx = installWx({ callFunction: cloudCaller(openId) });
+  const page = loadPage('packages/admin/pages/join/index');
+  await page.onLoad(code ? { code: encodeURIComponent(code) } : {});
+  return page;
+}
+
+describe('inviting a colleague', () => {
+  it('shows the code, its expiry and a share card that opens the join page with the code', async () => {
+    const { page, code } = await invite('Anna');
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(textOf(page.querySelector('#invite-expires'))).toMatch(/^有效期至 /);
+    expect(page.querySelector('#invite-share')).toBeDefined();
+    const card = await page.onShareAppMessage({ from: 'button' });
+    expect(card).toEqual({
+      title: '邀请您成为中日德兰大区小程序的工作人员',
+      path: `/packages/admin/pages/join/index?code=${code}`,
+    });
+    await tap(button(page, 'copy-invite'));
+    expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: code }));
+  });
+
+  it('lets the colleague join under a display name and go to the staff home; the staff page lists them by name', async () => {
+    const { code } = await invite('Anna');
+    const join = await openJoin(COLLEAGUE, code);
+    expect(join.data.form.code).toBe(code);
+    await trigger(control(join, 'field-name'), 'input', { value: 'Anna Holm' });
+    await tap(button(join, 'redeem'));
+    await until(() => wx.redirectTo.mock.calls.length > 0);
+    expect(wx.redirectTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/home/index' }),
+    );
+    expect((await callOk<{ isAdmin: boolean }>(cloudCaller(COLLEAGUE), 'admin', 'whoami')).isAdmin).toBe(
+      true,
+    );
+
+    wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
+    const staff = loadPage('packages/admin/pages/staff/index');
+    await staff.onLoad();
+    expect(textOf(staff.querySelector(`#member-${COLLEAGUE}`))).toMatch(/^Anna Holm/);
+
+    // The code is used up: a second colleague is told so beside the code, and stays outside.
+    const late = `o-late-${run}`;
+    const again = await openJoin(late, code);
+    await trigger(control(again, 'field-name'), 'input', { value: 'Late' });
+    await tap(button(again, 'redeem'));
+    await until(() => again.data.busy === false && tipsOf(again, 'field-code') !== '');
+    expect(tipsOf(again, 'field-code')).toBe('邀请码无效、已使用或已过期，请向同事索取新的邀请码。');
+    expect(wx.redirectTo).not.toHaveBeenCalled();
+    expect((await callOk<{ isAdmin: boolean }>(cloudCaller(late), 'admin', 'whoami')).isAdmin).toBe(false);
+  });
+
+  it('speaks English on the join page when staff chose English on this phone', async () => {
+    wx = installWx({ callFunction: cloudCaller(`o-en-${run}`), storage: { 'admin.lang': 'en' } });
+    const page = loadPage('packages/admin/pages/join/index');
+    await page.onLoad({});
+    expect(textOf(page.querySelector('#join-intro'))).toMatch(/^A colleague has invited you/);
+    await trigger(control(page, 'field-code'), 'input', { value: 'WRONG2345X' });
+    await trigger(control(page, 'field-name'), 'input', { value: 'Someone' });
+    await tap(button(page, 'redeem'));
+    await until(() => tipsOf(page, 'field-code') !== '');
+    expect(tipsOf(page, 'field-code')).toBe(
+      'This invite code is unknown, used or expired. Ask your colleague for a new one.',
+    );
+  });
+});
