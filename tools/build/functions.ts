@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build as esbuild, version as esbuildVersion, type BuildOptions } from 'esbuild';
 import { CLOUDFUNCTIONS_DIR, PACKAGE_LOCK, ROOT, relativeToRoot } from './paths';
@@ -84,7 +85,7 @@ export const SDK_PARTS_LEFT_OUT = [
   '@cloudbase/wx-cloud-client-sdk',
 ] as const;
 const SDK_PART_STUB = path.join(__dirname, 'sdk-part-left-out.ts');
-const NODE_SDK_DIR = path.dirname(require.resolve('@cloudbase/node-sdk/package.json'));
+const NODE_SDK_DIR = path.dirname(createRequire(__filename).resolve('@cloudbase/node-sdk/package.json'));
 
 /**
  * The one recipe for a deployable function: everything bundled, npm packages included, so the
