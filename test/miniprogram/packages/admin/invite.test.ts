@@ -47,7 +47,7 @@ describe('inviting a colleague', () => {
   it('lets the colleague join under a display name and go to the staff home; the staff page lists them by name', async () => {
     const { code } = await invite('Anna');
     const join = await openJoin(COLLEAGUE, code);
-    expect(join.data.form.code).toBe(code);
+    expect((join.data.form as { code: string }).code).toBe(code);
     await trigger(control(join, 'field-name'), 'input', { value: 'Anna Holm' });
     await tap(button(join, 'redeem'));
     await until(() => wx.redirectTo.mock.calls.length > 0);
