@@ -5,15 +5,29 @@
  * camelCase parameters into the API's snake_case and throws on a non-zero `errCode`: both calls
  * here map that to an outcome and never throw.
  */
-import * as cloud from 'wx-server-sdk';
 import { serviceOverride } from './cloud';
 import type { SubscribeMessage } from './models';
 
-cloud.init({
-  // The SDK's typings say string; its documentation and code take this symbol (the calling environment).
-  env: cloud.DYNAMIC_CURRENT_ENV as unknown as string,
-  ...serviceOverride(),
-});
+type WxCloud = typeof import('wx-server-sdk');
+
+let loading: Promise<WxCloud> | undefined;
+
+/**
+ * wx-server-sdk, loaded and initialised on the first cloud call of the instance: the actions that
+ * make none (most of them) do not pay for it on a cold start. The cloud-call token is read per
+ * call from the invocation's context, so initialising inside an invocation changes nothing.
+ */
+function wxCloud(): Promise<WxCloud> {
+  loading ??= import('wx-server-sdk').then((cloud) => {
+    cloud.init({
+      // The SDK's typings say string; its documentation and code take this symbol (the calling environment).
+      env: cloud.DYNAMIC_CURRENT_ENV as unknown as string,
+      ...serviceOverride(),
+    });
+    return cloud;
+  });
+  return loading;
+}
 
 /** The verdict of WeChat's content security check (msgSecCheck v2), or `error` when the check itself failed. */
 export type ContentVerdict = 'pass' | 'review' | 'risky' | 'error';
@@ -45,6 +59,7 @@ export async function checkText(input: {
   scene: number;
 }): Promise<ContentVerdict> {
   try {
+    const cloud = await wxCloud();
     const answer = (await cloud.openapi.security.msgSecCheck({
       version: 2,
       openid: input.openid,
@@ -86,6 +101,7 @@ export async function sendSubscribeMessage(touser: string, message: SubscribeMes
     return { ok: false, error: `MINIPROGRAM_STATE must be one of ${MINIPROGRAM_STATES.join(', ')}` };
   }
   try {
+    const cloud = await wxCloud();
     await cloud.openapi.subscribeMessage.send({
       touser,
       templateId: message.templateId,

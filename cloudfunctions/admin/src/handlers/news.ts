@@ -58,11 +58,11 @@ export async function newsGet(
 ): Promise<{ item: NewsDetail; preview: RenderedMarkdown }> {
   const doc = await findNews(input.id);
   if (!doc) throw new AppError('NOT_FOUND', messages.newsNotFound);
-  return { item: { ...summary(doc), body: doc.body }, preview: preview(doc.body) };
+  return { item: { ...summary(doc), body: doc.body }, preview: await preview(doc.body) };
 }
 
 export async function newsPreview(input: { body: string }, _ctx: StaffContext) {
-  return { nodes: preview(input.body) };
+  return { nodes: await preview(input.body) };
 }
 
 /** New → a draft; an existing item gets the editor's fields and keeps its status (published stays published). */

@@ -71,7 +71,7 @@ export async function opportunitiesGet(
   const doc = existing(await findOpportunity(input.id));
   return {
     item: { ...summary(doc), body: doc.body, attachments: doc.attachments ?? [], contact: doc.contact },
-    preview: preview(doc.body),
+    preview: await preview(doc.body),
   };
 }
 

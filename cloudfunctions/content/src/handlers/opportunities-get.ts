@@ -1,7 +1,6 @@
 import type { OpportunityDetail } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
-import { cloudImageSources, renderMarkdown, withResolvedImages } from '../../../_shared/markdown';
 import { documentFileIds, documentSummary, opportunityListItem } from '../present';
 import { findDocuments } from '../repo/documents';
 import { tempFileUrls } from '../repo/files';
@@ -14,6 +13,8 @@ export async function opportunitiesGet(input: ByIdInput, ctx: Context): Promise<
   if (!doc) throw new AppError('NOT_FOUND');
   const documents = await findDocuments(doc.documentIds ?? []);
   const attachments = doc.attachments ?? [];
+  // Loaded on first use: the list and home actions, a partner's first screen, do not pay for it.
+  const { cloudImageSources, renderMarkdown, withResolvedImages } = await import('../../../_shared/markdown');
   const body = renderMarkdown(doc.body);
   const urls = await tempFileUrls([
     ...attachments.map((attachment) => attachment.fileId),
