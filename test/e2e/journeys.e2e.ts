@@ -251,6 +251,202 @@ test('platform prompts: privacy, clipboard, phone call, share card, pull-down re
   await user.snap('news-refreshed');
 });
 
+const PARTNER = 'o-e2e-partner';
+/** A second staff member, added by name, who answers in English. */
+const REPLIER = { openId: 'o-e2e-anne', name: 'Anne Madsen' };
+const REF = /^CDR-\d{8}-\d{3,}$/;
+
+/** A China day `days` from today, as the date picker takes it. */
+function chinaDayFromNow(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Picks `day` in the `<picker mode="date">` whose content is `selector`. */
+async function pickDate(user: Session, selector: string, day: string): Promise<void> {
+  await user.wx(selector).click();
+  const sheet = user.page.locator('[data-preview-dialog="picker"]');
+  await sheet.locator('input').fill(day);
+  await sheet.locator('[data-preview-picker="confirm"]').click();
+  await user.settle();
+}
+
+/** Submits the filled form, then on the success page reads the reference and subscribes to the reply. */
+async function submitAndSubscribe(user: Session, name: string): Promise<string> {
+  await user.tap('#submit');
+  await user.arrive('packages/enquiry/pages/success/index', `${name}-success`);
+  const reference = await user.text('#reference');
+  expect(reference).toMatch(REF);
+  await user.wx('#subscribe-replies').click();
+  await user.page.locator('[data-preview-dialog="subscribe"] [data-preview-modal="confirm"]').click();
+  await user.page.locator('[data-preview-toast]').filter({ hasText: '订阅成功' }).waitFor();
+  await user.waitForText('#subscribe-replies', '已订阅回复提醒');
+  await user.snap(`${name}-subscribed`);
+  return reference;
+}
+
+/** The caller's enquiry with reference `ref`, through the local cloud as the mini program asks for it. */
+async function enquiryByRef(ref: string): Promise<{ id: string; kind: string }> {
+  const { items } = await callFunction<{ items: { id: string; ref: string; kind: string }[] }>(
+    app,
+    'enquiry',
+    { action: 'mine', data: {} },
+    PARTNER,
+  );
+  const found = items.find((item) => item.ref === ref);
+  if (!found) throw new Error(`no enquiry ${ref} in 我的咨询`);
+  return found;
+}
+
+async function outbox(): Promise<{ api: string; request: Record<string, unknown> }[]> {
+  return (await fetch(`${app.url}/_local/outbox`)).json() as Promise<
+    { api: string; request: Record<string, unknown> }[]
+  >;
+}
+
+test('conversation: a visit request and an enquiry with CDR- references, subscribed; staff translate and reply in English; the partner reads it', async () => {
+  await callFunction(
+    app,
+    'admin',
+    { action: 'staff.add', data: { openId: REPLIER.openId, name: REPLIER.name } },
+    STAFF_OPENID,
+  );
+  const partner = await session(PARTNER, 'conversation');
+
+  // A visit request from the home page.
+  await partner.tap('#visit-link');
+  await partner.arrive('packages/enquiry/pages/form/index', 'visit-form');
+  await partner.wx('#field-name >> input').fill('王芳');
+  await partner.wx('#field-organization >> input').fill('上海市人民政府外事办公室');
+  await partner.wx('#field-wechatId >> input').fill('wangfang_sh');
+  await pickDate(partner, '#field-visitFrom', chinaDayFromNow(30));
+  await pickDate(partner, '#field-visitTo', chinaDayFromNow(33));
+  await partner.wx('#field-groupSize >> input').fill('12');
+  await partner.wx('#field-sectors').getByText('科研与教育', { exact: true }).click();
+  await partner.wx('#field-institutions >> textarea').fill('奥胡斯大学、奥胡斯大学医院');
+  await partner.wx('#field-topic').getByText('知识交流与互访', { exact: true }).click();
+  await partner
+    .wx('#field-message >> textarea')
+    .fill('上海代表团计划访问中日德兰大区，交流医疗与教育合作经验。');
+  await partner.tap('#consent-privacy');
+  await partner.tap('#consent-cross-border');
+  await partner.snap('visit-form-filled');
+  const visitRef = await submitAndSubscribe(partner, 'visit');
+
+  // The success page copies the reference after the privacy popup.
+  await partner.wx('#copy-reference').click();
+  await partner.wx('#privacy-popup-agree').waitFor();
+  await partner.tap('#privacy-popup-agree');
+  await partner.page.locator('[data-preview-toast]').filter({ hasText: '编号已复制' }).waitFor();
+
+  // A general enquiry from the contact tab, with last time's contact details offered.
+  await partner.page.locator('#preview-home').click();
+  await partner.settle();
+  await partner.tap('#tab-contact');
+  await partner.arrive('pages/contact/index', 'contact');
+  await partner.tap('#to-enquiry');
+  await partner.arrive('packages/enquiry/pages/form/index', 'form-offer');
+  await partner.waitForText('#last-contact-summary', '王芳 · 上海市人民政府外事办公室');
+  await partner.tap('#use-last-contact');
+  await partner.wx('#field-topic').getByText('科研与教育', { exact: true }).click();
+  const question = '我们希望与奥胡斯大学开展联合研究，请问如何对接？';
+  await partner.wx('#field-message >> textarea').fill(question);
+  await partner.tap('#consent-privacy');
+  await partner.tap('#consent-cross-border');
+  const enquiryRef = await submitAndSubscribe(partner, 'enquiry');
+  expect(enquiryRef).not.toBe(visitRef);
+  const enquiry = await enquiryByRef(enquiryRef);
+  const visit = await enquiryByRef(visitRef);
+  expect(visit.kind).toBe('visit');
+
+  // Staff, in English: the inbox's visit filter, a machine translation, a reply written in English.
+  const staff = await session(REPLIER.openId, 'conversation-staff');
+  await staff.tap('#tab-contact');
+  await staff.arrive('pages/contact/index', 'contact');
+  await staff.tap('#staff-entry-cell');
+  await staff.arrive('packages/admin/pages/home/index', 'admin-home');
+  await staff.tap('#lang-en');
+  await staff.tap('#to-enquiries');
+  await staff.arrive('packages/admin/pages/enquiries/index', 'inbox');
+  await staff.tap('#kind-visit');
+  await staff.waitForText(`#enquiry-${visit.id}`, visitRef);
+  expect(await staff.page.locator(`wx=#enquiry-${enquiry.id}`).count()).toBe(0);
+  await staff.snap('inbox-visits');
+  await staff.tap('#kind-all');
+  await staff.tap(`#enquiry-${enquiry.id}`);
+  await staff.arrive('packages/admin/pages/enquiry/index', 'enquiry');
+  expect(await staff.text('#enquiry-ref')).toBe(enquiryRef);
+
+  await staff.tap('#translate-message');
+  await staff.waitForText('#message-translation', 'Machine translation');
+  await staff.waitForText('#message-translation', question);
+  await staff.tap('#reply-lang-en');
+  const original = 'Dear Ms Wang, Aarhus University would be glad to talk. We will send you the contacts.';
+  await staff.wx('#reply-original >> textarea').fill(original);
+  // Typing scrolled the page to the box: a tap before the scroll has come to rest would only stop it.
+  await staff.settle();
+  await staff.tap('#translate-reply');
+  await staff.waitForText('#machine-draft', 'Machine translation: check and edit');
+  const edited = '王女士您好：奥胡斯大学很乐意与您沟通，我们会把联系人发给您。';
+  await staff.wx('#reply-body >> textarea').fill(edited);
+  await staff.snap('reply-drafted');
+  await staff.tap('#send-reply');
+  await staff.waitForText('#replies', edited);
+  await staff.waitForText('#replies', REPLIER.name);
+  await staff.snap('reply-sent');
+
+  // Exactly one notification, to the partner, for the one reply on the subscribed enquiry.
+  const sent = (await outbox()).filter(
+    (call) => call.api === 'subscribeMessage.send' && call.request.touser === PARTNER,
+  );
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.request).toMatchObject({
+    template_id: 'local-reply-template',
+    page: `packages/enquiry/pages/detail/index?id=${enquiry.id}`,
+  });
+
+  // The partner's 我的咨询 and detail: the reply in Chinese under the staff member's name.
+  await partner.page.locator('#preview-home').click();
+  await partner.settle();
+  await partner.tap('#tab-contact');
+  await partner.arrive('pages/contact/index', 'contact');
+  await partner.tap('#to-mine');
+  await partner.arrive('packages/enquiry/pages/mine/index', 'mine');
+  await partner.waitForText(`#enquiry-${enquiry.id}`, enquiryRef);
+  await partner.waitForText(`#enquiry-${enquiry.id}`, '办公室已回复');
+  await partner.tap(`#enquiry-${enquiry.id}`);
+  await partner.arrive('packages/enquiry/pages/detail/index', 'detail');
+  await partner.waitForText('#timeline', `${REPLIER.name} 回复`);
+  await partner.waitForText('#timeline', edited);
+  await partner.waitForText('#timeline', '机器翻译');
+  expect(await partner.text('#reference')).toBe(enquiryRef);
+  expect(await partner.text('#response-time')).toMatch(/通常在 \d+ 个工作日内答复/);
+
+  // The same pages in the dark colour scheme.
+  const dark = await session(PARTNER, 'conversation-dark', 'dark');
+  await dark.tap('#visit-link');
+  await dark.arrive('packages/enquiry/pages/form/index', 'visit-form');
+  await dark.page.locator('#preview-home').click();
+  await dark.settle();
+  await dark.tap('#tab-contact');
+  await dark.arrive('pages/contact/index', 'contact');
+  await dark.tap('#to-mine');
+  await dark.arrive('packages/enquiry/pages/mine/index', 'mine');
+  await dark.tap(`#enquiry-${visit.id}`);
+  await dark.arrive('packages/enquiry/pages/detail/index', 'visit-detail');
+  await dark.waitForText('#visit', '12 人');
+  const darkStaff = await session(REPLIER.openId, 'conversation-staff-dark', 'dark');
+  await darkStaff.tap('#tab-contact');
+  await darkStaff.arrive('pages/contact/index', 'contact');
+  await darkStaff.tap('#staff-entry-cell');
+  await darkStaff.arrive('packages/admin/pages/home/index', 'admin-home');
+  await darkStaff.tap('#lang-zh');
+  await darkStaff.tap('#to-enquiries');
+  await darkStaff.arrive('packages/admin/pages/enquiries/index', 'inbox');
+  await darkStaff.tap(`#enquiry-${enquiry.id}`);
+  await darkStaff.arrive('packages/admin/pages/enquiry/index', 'enquiry');
+  await darkStaff.waitForText('#replies', edited);
+}, 240_000);
+
 /** What the preview logged for platform actions of `kind` (the panel beside the phone). */
 async function actions(user: Session, kind: string): Promise<string[]> {
   return user.page.evaluate(

@@ -22,7 +22,7 @@ export const enquiry = {
     visit: {
       pageTitle: '来访申请',
       intro:
-        '计划率团访问中日德兰大区？请告诉我们来访时间、人数和希望访问的机构，国际事务办公室会与您联系安排。',
+        '计划率团访问中日德兰大区？请告诉我们来访时间、人数和希望参访的机构，国际事务办公室会与您联系安排。',
       sectionEnquiry: '来访目的',
       message: '来访目的',
       messagePlaceholder: '请简要介绍代表团和此行的目的，至少 10 个字',
@@ -42,9 +42,9 @@ export const enquiry = {
     namePlaceholder: '请输入您的姓名',
     organizationPlaceholder: '请输入单位全称',
     optional: '选填',
-    emailPlaceholder: '邮箱、手机号、微信号至少填一项',
+    emailPlaceholder: '如 name@example.cn',
     phonePlaceholder: '如 +86 138 0000 0000',
-    wechatIdPlaceholder: '选填，便于我们通过微信联系您',
+    wechatIdPlaceholder: '便于我们通过微信联系您',
     contactHint: '邮箱、手机号和微信号请至少填写一项，以便我们回复您。',
     visitFrom: '开始日期',
     visitTo: '结束日期',
