@@ -22,7 +22,7 @@ import {
 import { measureColdStart, type ColdStartResult } from './cold-start';
 import { benchFunctions, type FunctionBenchResult } from './functions';
 import { largestGroups, measurePackages, type PackageReport } from './package-size';
-import type { PageMeasurement } from './pages';
+import type { FirstScreen, PageMeasurement } from './pages';
 import { latestResults, renderTables, type LatestResults } from './report';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -61,7 +61,7 @@ function parseArgs(args: string[]): Options {
 }
 
 /** Runs bench/pages.bench.ts through jest (the harness needs jest) and reads what it wrote. */
-async function measurePages(): Promise<PageMeasurement[]> {
+async function measurePages(): Promise<{ pages: PageMeasurement[]; firstScreen: FirstScreen }> {
   const out = path.join(os.tmpdir(), `bench-pages-${process.pid}.json`);
   fs.rmSync(out, { force: true });
   process.env.BENCH_PAGES_OUT = out;
@@ -82,7 +82,7 @@ async function measurePages(): Promise<PageMeasurement[]> {
         .join('\n  ');
       throw new Error(`page measurement failed:\n  ${failed || 'no page was measured'}`);
     }
-    return (JSON.parse(fs.readFileSync(out, 'utf8')) as { pages: PageMeasurement[] }).pages;
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as { pages: PageMeasurement[]; firstScreen: FirstScreen };
   } finally {
     fs.rmSync(out, { force: true });
   }
@@ -131,6 +131,7 @@ async function saveBaseline(latest: LatestResults): Promise<void> {
 function details(
   pkg: PackageReport,
   pages: PageMeasurement[],
+  firstScreen: FirstScreen,
   functions: FunctionBenchResult,
   coldStart: ColdStartResult,
   options: Options,
@@ -147,6 +148,7 @@ function details(
       files: pkg.files,
     },
     pages,
+    firstScreen,
     functions: { ...functions.details, coldStart: coldStart.details },
   };
 }
@@ -161,7 +163,7 @@ async function main(options: Options): Promise<number> {
   console.log('bench: package size');
   const pkg = await measurePackages();
   console.log('bench: pages (jest)');
-  const pages = await measurePages();
+  const { pages, firstScreen } = await measurePages();
   const functions = await withOutputIn(path.join(RESULTS_DIR, 'functions.log'), (say) =>
     benchFunctions({ rounds: options.rounds, warmup: options.warmup, log: (line) => say(`bench: ${line}`) }),
   );
@@ -169,13 +171,18 @@ async function main(options: Options): Promise<number> {
   // CONTRACTS.md `localDb` (per-depth figures and memory: `tsx bench/local-db.ts`).
   const { benchLocalDb } = await import('./local-db');
   const localDb = await benchLocalDb({ log: (line) => console.log(`bench: ${line}`) });
-  const latest = { ...latestResults(pkg, pages, functions, coldStart), localDb: localDb.latest };
+  const { samples: _samples, ...firstScreenFigures } = firstScreen;
+  const latest = {
+    ...latestResults(pkg, pages, functions, coldStart),
+    firstScreen: firstScreenFigures,
+    localDb: localDb.latest,
+  };
   const baseline = readBaseline();
-  const tables = renderTables({ latest, baseline, pkg, functions, coldStart });
+  const tables = renderTables({ latest, baseline, pkg, functions, coldStart, firstScreen });
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
   fs.writeFileSync(
     path.join(RESULTS_DIR, 'details.json'),
-    `${JSON.stringify(details(pkg, pages, functions, coldStart, options), null, 2)}\n`,
+    `${JSON.stringify(details(pkg, pages, firstScreen, functions, coldStart, options), null, 2)}\n`,
   );
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${tables}\n`);
   if (options.saveBaseline) await saveBaseline(latest);

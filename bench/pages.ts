@@ -9,7 +9,9 @@
  *   including the one that shows the content. It bounds the first content setData from above;
  * - `setDataCalls`: the page's `setData` calls up to and including that one;
  * - `wxmlNodes`: elements of the rendered tree once the content shows, the page included, counting
- *   those inside custom components' shadow trees (TDesign's virtual hosts have no element of their own).
+ *   those inside custom components' shadow trees (TDesign's virtual hosts have no element of their own);
+ * - `shownMs`: the time from the page's creation to the `setData` that shows its content; for the
+ *   home page (`firstScreen`) from a cold `content` instance and from a warm one.
  *
  * "Content shows" is concrete: a page whose data carries a loading state (`status: 'loading'`, the
  * state-view convention, or `loading: true`) shows content with the first `setData` that ends it;
@@ -28,6 +30,7 @@ import { installApp, installWx, loadPage, settle, type Data } from '../test/harn
 import type { PageFigures } from './budgets';
 import { enquiryInput, unwrap } from './fixtures';
 import { startPageCloud, type PageCloud } from './page-cloud';
+import { percentile, round } from './stats';
 
 /** The reader every page is opened as; made staff, so staff pages render as staff see them. */
 export const BENCH_OPENID = 'bench-page-reader';
@@ -43,6 +46,22 @@ export interface PageMeasurement extends PageFigures {
   setDataBytes: number[];
   /** How the content showed: the final `status` (`ready`), or `loaded` for a page without one. */
   shown: string;
+  /** Milliseconds from the page's creation to the `setData` that showed its content. */
+  shownMs: number;
+}
+
+/** The page a partner sees first, and its one call: `content` `home`. */
+export const FIRST_SCREEN_PAGE = 'pages/home/index';
+const FIRST_SCREEN_FUNCTION = 'content';
+
+/** Time to the first screen's content, from a cold `content` instance and from a warm one. */
+export interface FirstScreen {
+  page: string;
+  /** Medians over `runs` alternated loads. */
+  coldMs: number;
+  warmMs: number;
+  runs: number;
+  samples: { coldMs: number[]; warmMs: number[] };
 }
 
 interface QueryContext {
@@ -90,6 +109,11 @@ function firstOf<T>(items: T[], what: string): T {
 
 export interface PageBench {
   measure(route: string): Promise<PageMeasurement>;
+  /**
+   * The home page opened `runs` times right after `content`'s instances were replaced (cold) and
+   * `runs` times with one already running (warm), alternated, each as a first launch (no cache).
+   */
+  firstScreen(runs: number): Promise<FirstScreen>;
   close(): Promise<void>;
 }
 
@@ -107,6 +131,7 @@ export async function startPageBench(): Promise<PageBench> {
     const context: QueryContext = { call, enquiry };
     return {
       measure: (route) => measurePage(route, context, cloud),
+      firstScreen: (runs) => measureFirstScreen(runs, context, cloud),
       close: () => cloud.close(),
     };
   } catch (error) {
@@ -146,6 +171,8 @@ async function measurePage(route: string, context: QueryContext, cloud: PageClou
     onNeedPrivacyAuthorization: jest.fn(),
   });
 
+  const started = performance.now();
+  let shownMs = 0;
   const page = loadPage(route);
   const instance = page.instance;
   const initialDataBytes = bytesOf(page.data);
@@ -159,6 +186,7 @@ async function measurePage(route: string, context: QueryContext, cloud: PageClou
     setData(data, callback);
     if (hasLoadingState && shownAfter === undefined && loadingState(instance.data) !== 'loading') {
       shownAfter = payloads.length;
+      shownMs = performance.now() - started;
     }
   };
 
@@ -174,6 +202,7 @@ async function measurePage(route: string, context: QueryContext, cloud: PageClou
     }
   } else {
     shownAfter = payloads.length;
+    shownMs = performance.now() - started;
   }
   await settle();
 
@@ -199,6 +228,28 @@ async function measurePage(route: string, context: QueryContext, cloud: PageClou
     initialDataBytes,
     setDataBytes,
     shown: hasLoadingState ? String(page.data.status ?? 'ready') : 'loaded',
+    shownMs,
+  };
+}
+
+async function measureFirstScreen(
+  runs: number,
+  context: QueryContext,
+  cloud: PageCloud,
+): Promise<FirstScreen> {
+  const samples = { coldMs: [] as number[], warmMs: [] as number[] };
+  for (let run = 0; run < runs; run += 1) {
+    cloud.coldStart(FIRST_SCREEN_FUNCTION);
+    samples.coldMs.push((await measurePage(FIRST_SCREEN_PAGE, context, cloud)).shownMs);
+    // The instance that just answered is now idle and warm.
+    samples.warmMs.push((await measurePage(FIRST_SCREEN_PAGE, context, cloud)).shownMs);
+  }
+  return {
+    page: FIRST_SCREEN_PAGE,
+    coldMs: round(percentile(samples.coldMs, 50)),
+    warmMs: round(percentile(samples.warmMs, 50)),
+    runs,
+    samples,
   };
 }
 

@@ -26,6 +26,7 @@ import {
   type FunctionBenchResult,
 } from './functions';
 import type { PackageReport } from './package-size';
+import type { FirstScreen } from './pages';
 import type { Summary } from './stats';
 
 /** Exactly the keys of CONTRACTS.md. */
@@ -97,10 +98,18 @@ export interface ReportInput {
   pkg: PackageReport;
   functions: FunctionBenchResult;
   coldStart: ColdStartResult;
+  firstScreen: FirstScreen;
 }
 
 /** The tables (package, pages, functions, cold start) as Markdown. */
-export function renderTables({ latest, baseline, pkg, functions, coldStart }: ReportInput): string {
+export function renderTables({
+  latest,
+  baseline,
+  pkg,
+  functions,
+  coldStart,
+  firstScreen,
+}: ReportInput): string {
   const packageRows: string[][] = [
     [
       '主包',
@@ -237,5 +246,19 @@ export function renderTables({ latest, baseline, pkg, functions, coldStart }: Re
     `**云函数冷启动**（部署包单独放入空目录，新 Node 进程 \`require\` 的耗时；${coldStart.details.runs} 轮交替取中位数，基线为只含 \`@cloudbase/node-sdk\` 与一次 \`tcb.init\` 的同参数打包）`,
     '',
     table(['函数', '基线（体积 / 耗时）', '体积', 'require', '倍数', '预算', '结果'], coldRows),
+    '',
+    `**首屏**（\`${firstScreen.page}\` 在模拟器中对本地云打开，从页面创建到内容 setData 的耗时；冷 = \`content\` 实例刚被替换，热 = 已有实例；各 ${firstScreen.runs} 次交替，取中位数）`,
+    '',
+    table(
+      ['页面', '冷实例', '热实例', '冷启动多花'],
+      [
+        [
+          `\`${firstScreen.page}\``,
+          ms(firstScreen.coldMs),
+          ms(firstScreen.warmMs),
+          ms(firstScreen.coldMs - firstScreen.warmMs),
+        ],
+      ],
+    ),
   ].join('\n');
 }
