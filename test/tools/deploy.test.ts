@@ -445,6 +445,22 @@ describe('upload plan (dry run)', () => {
       expect(isBlocked(result)).toBe(false);
     });
 
+    it("warns when config.ts still holds a local cloud's stand-in template ID, and blocks when the environment has the real one", () => {
+      const config =
+        "export const CLOUD_ENV_ID = 'prod-1';\nexport const SUBSCRIBE_TEMPLATE_REPLY = 'local-reply-template';\n";
+      const project = fixtureProject({ 'mp/config.ts': config });
+      const local = planFor(project);
+      expect(isBlocked(local)).toBe(false);
+      expect(local.checks).toContainEqual({
+        level: 'warning',
+        message: expect.stringContaining(
+          'SUBSCRIBE_TEMPLATE_REPLY = "local-reply-template" is the local cloud',
+        ),
+      });
+      const real = planFor(project, { ...NO_CREDENTIALS, SUBSCRIBE_TEMPLATE_REPLY: 'tmpl-reply' });
+      expect(isBlocked(real)).toBe(true);
+    });
+
     it('flags a package over 2 MB and blocks the upload', () => {
       const big = Buffer.alloc(PACKAGE_LIMIT_BYTES + 1);
       const result = planFor(fixtureProject({ 'mp/packages/form/big.png': big }));

@@ -39,6 +39,9 @@ export const UPLOADABLE_EXTENSIONS = [
   '.m4a', '.mp4', '.wav', '.ogg', '.silk', '.wasm', '.br', '.cur', '.ico', '.skel', '.crt', '.cert',
 ]; // prettier-ignore
 
+/** Template IDs the local cloud's stand-ins answer to (`local-news-template`, …); never uploadable. */
+const LOCAL_TEMPLATE_PREFIX = 'local-';
+
 export type ExclusionReason =
   'type-declaration' | 'type-only' | 'source-map' | 'test' | 'dev-config' | 'pack-options' | 'not-uploadable';
 
@@ -401,12 +404,16 @@ function configChecks(
         level: 'warning',
         message: `config.ts ${name} is empty: that subscription cannot be requested`,
       });
-    else if (fromEnv && fromEnv !== value) {
+    else if (fromEnv && fromEnv !== value)
       checks.push({
         level: 'blocking',
         message: `config.ts ${name} = "${value}" but the environment has "${fromEnv}"`,
       });
-    }
+    else if (value.startsWith(LOCAL_TEMPLATE_PREFIX))
+      checks.push({
+        level: 'warning',
+        message: `config.ts ${name} = "${value}" is the local cloud's stand-in: set the template ID from 微信公众平台`,
+      });
   }
   return checks;
 }
