@@ -120,7 +120,7 @@ describe('privacy popup', () => {
   it('takes the listener back when its page shows again', async () => {
     const runtime = installPrivacyRuntime();
     const page = loadPage('packages/enquiry/pages/success/index');
-    await page.onLoad({ id: 'abc123', status: 'received' });
+    await page.onLoad({ id: 'abc123', ref: 'CDR-20261205-007', status: 'received' });
     const ours = runtime.listener();
     // Another page's popup registered since (the platform keeps only the last listener).
     (
