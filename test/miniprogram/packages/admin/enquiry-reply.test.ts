@@ -108,7 +108,7 @@ describe('staff reply and translation', () => {
     const edited = '陈女士您好：奥胡斯大学很乐意与您沟通，我们会把联系人发给您。';
     await type(page, 'reply-body', edited);
     await tap(button(page, 'send-reply'));
-    await until(() => page.data.busy === '' && page.data.replies.length === 1);
+    await until(() => page.data.busy === '' && (page.data.replies as unknown[]).length === 1);
 
     expect(lastToast(wx)).toBe('Reply sent');
     const reply = textOf(page.querySelector('#replies'));
@@ -143,7 +143,7 @@ describe('staff reply and translation', () => {
 
     await type(page, 'reply-body', '您好，已收到您的咨询，我们将在三个工作日内联系您。');
     await tap(button(page, 'send-reply'));
-    await until(() => page.data.busy === '' && page.data.replies.length === 1);
+    await until(() => page.data.busy === '' && (page.data.replies as unknown[]).length === 1);
     expect(lastToast(wx)).toBe('回复已发送');
     const reply = textOf(page.querySelector('#replies'));
     expect(reply).toContain('李明');
