@@ -63,6 +63,28 @@ describe('inviting a colleague', () => {
     await staff.onLoad();
     expect(textOf(staff.querySelector(`#member-${COLLEAGUE}`))).toMatch(/^Anna Holm/);
 
+    // A note the colleague writes shows their name to the others, never their OPENID.
+    const { id } = await callOk<{ id: string }>(cloudCaller(`o-invite-partner-${run}`), 'enquiry', 'submit', {
+      requestId: `invite-note-${run}`,
+      name: '王芳',
+      organization: '上海交通大学',
+      email: 'wang.fang@example.cn',
+      topic: 'research',
+      message: '希望了解与奥胡斯大学开展联合研究的途径。',
+      consent: { privacy: true, crossBorder: true },
+    });
+    await callOk(cloudCaller(COLLEAGUE), 'admin', 'enquiries.update', {
+      id,
+      status: 'in_progress',
+      note: '已发邮件联系。',
+    });
+    const enquiry = loadPage('packages/admin/pages/enquiry/index');
+    await enquiry.onLoad({ id });
+    await until(() => enquiry.querySelectorAll('.enquiry__note').length === 1);
+    const note = textOf(enquiry.querySelector('.enquiry__note'));
+    expect(note).toContain('Anna Holm');
+    expect(note).not.toContain(COLLEAGUE);
+
     // The code is used up: a second colleague is told so beside the code, and stays outside.
     const late = `o-late-${run}`;
     const again = await openJoin(late, code);

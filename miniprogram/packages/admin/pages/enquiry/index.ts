@@ -150,7 +150,7 @@ function toView(item: EnquiryDetail, self: string) {
       text: note.text,
       by: t('enquiry.noteBy', {
         time: dateTime(note.at),
-        by: note.by === self ? t('staff.you') : note.by,
+        by: note.by === self ? t('staff.you') : note.author || t('staff.unnamed'),
       }),
     })),
     replies: item.replies.map((reply): ReplyRow => ({
@@ -241,7 +241,7 @@ Page({
     try {
       this.self = (await whoami()).openId ?? '';
     } catch {
-      // Notes then show every author by OPENID, the caller's own included.
+      // Notes then show every author by name, the caller's own included.
     }
   },
 
