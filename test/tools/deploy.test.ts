@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../../tools/build';
-import { bundleOptions, listFunctions, type CloudFunction } from '../../tools/build/functions';
+import { bundleOptions, lazyChunks, listFunctions, type CloudFunction } from '../../tools/build/functions';
 import { MINIPROGRAM_DIR, ROOT } from '../../tools/build/paths';
 import { applyDeploy, type CloudManager } from '../../tools/deploy/cloudbase';
 import { checkEnv, formatEnvProblems, VARIABLES } from '../../tools/deploy/env';
@@ -107,12 +107,21 @@ describe('deploy plan (dry run)', () => {
     for (const fn of plan().functions) expect(fn.runtime).toBe('Nodejs20.19');
   });
 
-  it('deploys each function from its built folder: the bundle and its manifests, not its sources', () => {
-    for (const fn of plan().functions) {
-      expect(fn.files.map((file) => file.path)).toEqual([...DEPLOYED_FILES]);
+  it('deploys each function from its built folder: the bundle, its manifests and its lazily loaded parts, not its sources', () => {
+    const functions = plan().functions;
+    for (const fn of functions) {
+      expect(fn.files.map((file) => file.path)).toEqual([
+        ...DEPLOYED_FILES,
+        ...lazyChunks(path.join(ROOT, fn.dir)),
+      ]);
       for (const file of fn.files)
         expect(file.bytes).toBe(fs.statSync(path.join(ROOT, fn.dir, file.path)).size);
     }
+    // Translation and Markdown load on first use, from files of their own that must ship too.
+    const filesOf = (name: string) =>
+      functions.find((fn) => fn.name === name)?.files.map((file) => file.path);
+    expect(filesOf('admin')).toEqual(expect.arrayContaining(['lazy.markdown.js', 'lazy.tmt.js']));
+    expect(filesOf('content')).toEqual(expect.arrayContaining(['lazy.markdown.js']));
   });
 
   it('lists every manifest collection with its indexes and server-only rules', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build as esbuild, version as esbuildVersion, type BuildOptions } from 'esbuild';
+import { build as esbuild, version as esbuildVersion, type BuildOptions, type Plugin } from 'esbuild';
 import { CLOUDFUNCTIONS_DIR, PACKAGE_LOCK, ROOT, relativeToRoot } from './paths';
 import { isFresh, recipeOf, writeFileAtomic, writeStamp } from './stamp';
 import { BuildError, type TargetResult } from './types';
@@ -88,6 +88,51 @@ const SDK_PART_STUB = path.join(__dirname, 'sdk-part-left-out.ts');
 const NODE_SDK_DIR = path.dirname(createRequire(__filename).resolve('@cloudbase/node-sdk/package.json'));
 
 /**
+ * Modules the functions load only in the actions that use them (`await import(…)`), each bundled as
+ * a file of its own beside index.js (`lazy.<chunk>.js`): a fresh instance parses every byte of
+ * index.js before its first call, and these are large (the TMT SDK with its HTTP stack about
+ * 350 KB, markdown-it about 150 KB), so leaving them in index.js, even unevaluated, costs every
+ * cold start (bench/cold-start.ts). esbuild splits no CommonJS output, hence one build per chunk.
+ * They are pure (no state shared with index.js, no SDK), so a copy of their own is safe.
+ */
+const LAZY_MODULES: readonly { chunk: string; specifier: RegExp; entry: string }[] = [
+  {
+    chunk: 'markdown',
+    specifier: /\/_shared\/markdown$/,
+    entry: path.join(CLOUDFUNCTIONS_DIR, '_shared', 'markdown', 'index.ts'),
+  },
+  {
+    chunk: 'tmt',
+    specifier: /^tencentcloud-sdk-nodejs-tmt$/,
+    entry: createRequire(__filename).resolve('tencentcloud-sdk-nodejs-tmt'),
+  },
+];
+/** A lazily loaded part of a function, deployed with it. */
+export const LAZY_CHUNK = /^lazy\.[a-z-]+\.js$/;
+const chunkFile = (chunk: string) => `lazy.${chunk}.js`;
+
+/** The lazily loaded parts a built function folder holds, by file name. */
+export function lazyChunks(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((file) => LAZY_CHUNK.test(file))
+    .sort();
+}
+
+/** A dynamic import of a lazy module becomes a `require` of its chunk file, resolved at run time. */
+const lazyImports: Plugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    for (const { chunk, specifier } of LAZY_MODULES) {
+      build.onResolve({ filter: specifier }, (args) =>
+        args.kind === 'dynamic-import' ? { path: `./${chunkFile(chunk)}`, external: true } : undefined,
+      );
+    }
+  },
+};
+
+/**
  * The one recipe for a deployable function: everything bundled, npm packages included, so the
  * folder runs on the platform's Node 20.19 without `npm install`. @cloudbase/node-sdk bundles as is:
  * it has no native modules, dynamic requires or optional dependencies to leave out.
@@ -118,6 +163,10 @@ export function bundleOptions(entry: string, outfile: string): BuildOptions {
     metafile: true,
     write: false,
     logLevel: 'warning',
+    plugins: [lazyImports],
+    // A chunk is CommonJS: `require` it (through esbuild's interop) rather than Node's `import()`,
+    // whose named exports of a CommonJS file are only those its lexer can guess.
+    supported: { 'dynamic-import': false },
   };
 }
 
@@ -133,11 +182,30 @@ export async function bundle(
     // esbuild has already printed each error with its location.
     throw new BuildError(`${relativeToRoot(entry)}: bundling failed (errors above)`);
   });
-  for (const file of result.outputFiles ?? []) writeFileAtomic(file.path, file.contents);
-  const sources = Object.keys(result.metafile?.inputs ?? {}).filter(
-    (input) => !input.split('/').includes('node_modules'),
+  const dir = path.dirname(outfile);
+  const wanted = new Set(
+    Object.values(result.metafile?.outputs ?? {}).flatMap((output) =>
+      output.imports.filter((imported) => imported.external).map((imported) => imported.path.slice(2)),
+    ),
   );
-  return { sources, outputs: (result.outputFiles ?? []).map((file) => relativeToRoot(file.path)) };
+  const chunks = await Promise.all(
+    LAZY_MODULES.filter(({ chunk }) => wanted.has(chunkFile(chunk))).map(({ chunk, entry: chunkEntry }) =>
+      esbuild(bundleOptions(chunkEntry, path.join(dir, chunkFile(chunk)))).catch(() => {
+        throw new BuildError(`${relativeToRoot(outfile)}: bundling its ${chunk} chunk failed (errors above)`);
+      }),
+    ),
+  );
+  const results = [result, ...chunks];
+  const written = results.flatMap((built) => built.outputFiles ?? []);
+  for (const file of written) writeFileAtomic(file.path, file.contents);
+  // A chunk the function no longer imports must not be deployed with it.
+  for (const stale of lazyChunks(dir).filter((file) => !wanted.has(file))) {
+    for (const file of [stale, `${stale}.map`]) fs.rmSync(path.join(dir, file), { force: true });
+  }
+  const sources = results
+    .flatMap((built) => Object.keys(built.metafile?.inputs ?? {}))
+    .filter((input, i, all) => !input.split('/').includes('node_modules') && all.indexOf(input) === i);
+  return { sources, outputs: written.map((file) => relativeToRoot(file.path)) };
 }
 
 function checkManifests(fn: CloudFunction): void {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { COLLECTIONS } from '../../contract/constants';
 import type { Admin } from '../../contract/models';
-import { FUNCTION_NODE_VERSION, listFunctions } from '../build/functions';
+import { FUNCTION_NODE_VERSION, lazyChunks, listFunctions } from '../build/functions';
 import { ROOT } from '../build/paths';
 import { DEPLOYED_FILES } from '../deploy/plan';
 
@@ -173,12 +173,20 @@ async function main(): Promise<number> {
   return child;
 }
 
-/** Requires the deployed files from a folder outside the repository: only what they hold is there. */
+/**
+ * Requires the deployed files from a folder outside the repository: only what they hold is there.
+ * The parts index.js loads on first use are required too, so each one is proven to load alone.
+ */
 export async function loadAlone(name: string, dir: string): Promise<string | undefined> {
   const alone = fs.mkdtempSync(path.join(os.tmpdir(), `runtime-smoke-${name}-`));
   try {
-    for (const file of DEPLOYED_FILES) fs.copyFileSync(path.join(dir, file), path.join(alone, file));
-    const check = `if (typeof require('./index.js').main !== 'function') throw new Error('index.js exports no main()')`;
+    const chunks = lazyChunks(dir);
+    for (const file of [...DEPLOYED_FILES, ...chunks])
+      fs.copyFileSync(path.join(dir, file), path.join(alone, file));
+    const check = [
+      `if (typeof require('./index.js').main !== 'function') throw new Error('index.js exports no main()')`,
+      ...chunks.map((chunk) => `require('./${chunk}')`),
+    ].join(';');
     // A bare environment, as on the platform: no repository paths, and no metadata probe on load.
     await run(RUNTIME_NODE, ['-e', check], {
       cwd: alone,

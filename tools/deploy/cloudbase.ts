@@ -11,7 +11,6 @@ import path from 'node:path';
 import { BUILD_DIR, ROOT } from '../build/paths';
 import { attempt, DeployError } from './errors';
 import {
-  DEPLOYED_FILES,
   resolveEnvVariables,
   type CollectionPlan,
   type DeployPlan,
@@ -209,7 +208,7 @@ function stage(fn: FunctionPlan): string {
   const dir = path.join(STAGING_DIR, fn.name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  for (const file of DEPLOYED_FILES) fs.copyFileSync(path.join(ROOT, fn.dir, file), path.join(dir, file));
+  for (const { path: file } of fn.files) fs.copyFileSync(path.join(ROOT, fn.dir, file), path.join(dir, file));
   return dir;
 }
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SEED } from '../../cloudbase/seed';
-import { FUNCTION_NODE_VERSION, listFunctions, type CloudFunction } from '../build/functions';
+import { FUNCTION_NODE_VERSION, lazyChunks, listFunctions, type CloudFunction } from '../build/functions';
 import { CLOUDFUNCTIONS_DIR, ROOT, relativeToRoot } from '../build/paths';
 import { loadManifest, type Manifest } from '@cdr/local-cloud/src/manifest';
 import { CLOUD_CREDENTIALS, checkEnv, FUNCTION_VARIABLES, type EnvReport } from './env';
@@ -26,7 +26,10 @@ export const SERVER_ONLY_RULES = { read: false, write: false } as const;
 /** CloudBase's name for the runtime the build bundles for; fixed when a function is created. */
 export const FUNCTION_RUNTIME = `Nodejs${FUNCTION_NODE_VERSION}`;
 export const FUNCTION_HANDLER = 'index.main';
-/** A function deploys its bundle and its two hand-written manifests; sources and maps stay home. */
+/**
+ * A function deploys its bundle and its two hand-written manifests, and the parts its bundle loads
+ * on first use (`lazy.<chunk>.js`, tools/build/functions.ts); sources and maps stay home.
+ */
 export const DEPLOYED_FILES = ['index.js', 'package.json', 'config.json'] as const;
 /** The platform's defaults when config.json leaves a setting out. */
 const DEFAULT_TIMEOUT_SECONDS = 3;
@@ -213,7 +216,7 @@ export function planFunction(fn: CloudFunction): FunctionPlan {
   const where = relativeToRoot(fn.dir);
   const config = parseJsonFile(functionConfigSchema, path.join(fn.dir, 'config.json'));
   const manifest = parseJsonFile(packageSchema, path.join(fn.dir, 'package.json'));
-  const files = DEPLOYED_FILES.map((name) => {
+  const files = [...DEPLOYED_FILES, ...lazyChunks(fn.dir)].map((name) => {
     const file = path.join(fn.dir, name);
     if (!fs.existsSync(file)) throw new PlanError(`${where}/${name} is missing: run \`npm run build\``);
     return { path: name, bytes: fs.statSync(file).size };
