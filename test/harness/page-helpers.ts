@@ -1,5 +1,15 @@
 import type { RichTextNode } from '../../contract/api/content';
-import type { CallFunction, PageHandle, SimNode } from './simulate';
+import {
+  installWx,
+  tap,
+  type CallFunction,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+  type WxOptions,
+} from './simulate';
+
+import { until } from './until';
 
 export { until, type UntilOptions } from './until';
 
@@ -25,11 +35,20 @@ export function failingFirst(times: number, call: CallFunction): CallFunction {
   return (name, data) => (failures++ < times ? Promise.reject(NETWORK_FAILURE) : call(name, data));
 }
 
-/** Records `wx.showShareMenu` calls on the installed `wx`. */
-export function stubShareMenu(): jest.Mock {
-  const mock = jest.fn();
-  (globalThis as unknown as { wx: Record<string, unknown> }).wx.showShareMenu = mock;
-  return mock;
+/** The installed `wx` of a public page, which also records `wx.showShareMenu` calls. */
+export type SharingWx = WxMock & { showShareMenu: jest.Mock };
+
+/** `installWx` for the public pages, which offer sharing on load. */
+export function installSharingWx(options: WxOptions = {}): SharingWx {
+  const wx = installWx(options) as SharingWx;
+  wx.showShareMenu = jest.fn();
+  return wx;
+}
+
+/** Expects the page to share `title` to chat at `path` and to Moments with `path`'s query. */
+export async function expectShares(page: PageHandle, title: string, path: string): Promise<void> {
+  await expect(page.onShareAppMessage()).resolves.toEqual({ title, path });
+  await expect(page.onShareTimeline()).resolves.toEqual({ title, query: path.split('?')[1] ?? '' });
 }
 
 /** The page's state view (loading, error, empty or its content). */
@@ -57,4 +76,11 @@ export function gated(call: CallFunction): { call: CallFunction; release: () => 
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   return { call: (name, data) => gate.then(() => call(name, data)), release };
+}
+
+/** Expects the state view's network error, then taps its retry and waits for the page to be ready. */
+export async function retryAfterNetworkError(page: PageHandle): Promise<void> {
+  expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
+  await tap(button(state(page), 'state-view-retry'));
+  await until(() => page.data.status === 'ready');
 }

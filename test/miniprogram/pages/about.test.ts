@@ -1,6 +1,14 @@
 import { cloudCaller } from '../../harness/cloud-client';
-import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
-import { failingFirst, state, stubShareMenu, textOf, until } from '../../harness/page-helpers';
+import { loadPage, tap, type PageHandle } from '../../harness/simulate';
+import {
+  expectShares,
+  failingFirst,
+  installSharingWx,
+  retryAfterNetworkError,
+  state,
+  textOf,
+  type SharingWx,
+} from '../../harness/page-helpers';
 import { DOCUMENTS } from '../../../cloudbase/seed/documents';
 import { PROFILE } from '../../../cloudbase/seed/profile';
 
@@ -19,11 +27,10 @@ async function openAbout(): Promise<PageHandle> {
 }
 
 describe('about page', () => {
-  let wx: WxMock;
+  let wx: SharingWx;
 
   beforeEach(() => {
-    wx = installWx({ callFunction: cloudCaller(USER) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller(USER) });
   });
 
   it('introduces the region and its partnership with Shanghai', async () => {
@@ -74,26 +81,14 @@ describe('about page', () => {
   });
 
   it('shows the error with retry when the profile cannot load, and recovers', async () => {
-    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
     const page = await openAbout();
-    const error = state(page).querySelector('#state-view-error');
-    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
-
-    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
-    await until(() => page.data.status === 'ready');
+    await retryAfterNetworkError(page);
     expect(textOf(page.querySelector('#office'))).toContain(OFFICE.name);
   });
 
   it('shares the page to chat and to Moments', async () => {
     const page = await openAbout();
-    await expect(page.onShareAppMessage()).resolves.toEqual({
-      title: '了解丹麦中日德兰大区与上海的姊妹友好关系',
-      path: '/pages/about/index',
-    });
-    await expect(page.onShareTimeline()).resolves.toEqual({
-      title: '了解丹麦中日德兰大区与上海的姊妹友好关系',
-      query: '',
-    });
+    await expectShares(page, '了解丹麦中日德兰大区与上海的姊妹友好关系', '/pages/about/index');
   });
 });

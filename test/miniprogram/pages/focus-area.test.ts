@@ -1,6 +1,14 @@
 import { cloudCaller } from '../../harness/cloud-client';
-import { installWx, loadPage, settle, tap, type PageHandle, type WxMock } from '../../harness/simulate';
-import { failingFirst, state, stubShareMenu, textOf, until } from '../../harness/page-helpers';
+import { loadPage, settle, tap, type PageHandle } from '../../harness/simulate';
+import {
+  expectShares,
+  failingFirst,
+  installSharingWx,
+  retryAfterNetworkError,
+  state,
+  textOf,
+  type SharingWx,
+} from '../../harness/page-helpers';
 import type { FocusArea } from '../../../contract/models';
 import { PROFILE } from '../../../cloudbase/seed/profile';
 
@@ -21,11 +29,10 @@ async function openArea(id: string): Promise<PageHandle> {
 }
 
 describe('focus area page', () => {
-  let wx: WxMock;
+  let wx: SharingWx;
 
   beforeEach(() => {
-    wx = installWx({ callFunction: cloudCaller(USER) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller(USER) });
   });
 
   it('shows the area with its original name and paragraphs, titled in the navigation bar', async () => {
@@ -70,14 +77,9 @@ describe('focus area page', () => {
   });
 
   it('shows the error with retry when the profile cannot load, and recovers', async () => {
-    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
     const page = await openArea('knowledge');
-    const error = state(page).querySelector('#state-view-error');
-    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
-
-    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
-    await until(() => page.data.status === 'ready');
+    await retryAfterNetworkError(page);
     expect(textOf(page.querySelector('#area-title'))).toBe(seeded('knowledge').title);
   });
 
@@ -86,11 +88,10 @@ describe('focus area page', () => {
     await about.onLoad();
     await settle();
 
-    wx = installWx({
+    wx = installSharingWx({
       storage: Object.fromEntries(wx.storage),
       callFunction: () => new Promise<never>(() => undefined),
     });
-    stubShareMenu();
     const page = loadPage('pages/focus-area/index');
     void page.onLoad({ id: 'business' });
     await settle();
@@ -100,10 +101,6 @@ describe('focus area page', () => {
   it('shares the area to chat and to Moments', async () => {
     const page = await openArea('business');
     const title = `丹麦中日德兰大区重点合作领域：${seeded('business').title}`;
-    await expect(page.onShareAppMessage()).resolves.toEqual({
-      title,
-      path: '/pages/focus-area/index?id=business',
-    });
-    await expect(page.onShareTimeline()).resolves.toEqual({ title, query: 'id=business' });
+    await expectShares(page, title, '/pages/focus-area/index?id=business');
   });
 });

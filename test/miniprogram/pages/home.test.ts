@@ -1,16 +1,16 @@
 import { Buffer } from 'node:buffer';
 import { cloudCaller } from '../../harness/cloud-client';
+import { installApp, loadPage, settle, tap, type PageHandle, type SimNode } from '../../harness/simulate';
 import {
-  installApp,
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../harness/simulate';
-import { failingFirst, gated, NETWORK_FAILURE, stubShareMenu, until } from '../../harness/page-helpers';
+  expectShares,
+  failingFirst,
+  gated,
+  installSharingWx,
+  retryAfterNetworkError,
+  NETWORK_FAILURE,
+  state,
+  type SharingWx,
+} from '../../harness/page-helpers';
 import { NEWS } from '../../../cloudbase/seed/news';
 import { PROFILE } from '../../../cloudbase/seed/profile';
 
@@ -28,17 +28,11 @@ function openHome() {
   return loadPage('pages/home/index');
 }
 
-function state(page: PageHandle) {
-  return page.querySelector('#state') as SimNode;
-}
-
 describe('home page', () => {
-  let wx: WxMock;
-  let showShareMenu: jest.Mock;
+  let wx: SharingWx;
 
   beforeEach(() => {
-    wx = installWx({ callFunction: cloudCaller(USER) });
-    showShareMenu = stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller(USER) });
   });
 
   it('shows the region name and a skeleton before the data, then the first screen from one call', async () => {
@@ -125,8 +119,7 @@ describe('home page', () => {
   });
 
   it('retries a lost read once without the user noticing', async () => {
-    wx = installWx({ callFunction: failingFirst(1, cloudCaller(USER)) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: failingFirst(1, cloudCaller(USER)) });
     const page = openHome();
     await page.onLoad();
     expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2);
@@ -134,15 +127,10 @@ describe('home page', () => {
   });
 
   it('shows the error with a retry button when the network stays down, and recovers on retry', async () => {
-    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
     const page = openHome();
     await page.onLoad();
-    const error = state(page).querySelector('#state-view-error');
-    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
-
-    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
-    await until(() => page.data.status === 'ready');
+    await retryAfterNetworkError(page);
     expect(state(page).querySelector('#state-view-error')).toBeUndefined();
     expect(page.querySelectorAll('.timeline__year')).toHaveLength(5);
   });
@@ -153,8 +141,7 @@ describe('home page', () => {
     await settle();
 
     const { call, release } = gated(cloudCaller(USER));
-    wx = installWx({ storage: Object.fromEntries(wx.storage), callFunction: call });
-    stubShareMenu();
+    wx = installSharingWx({ storage: Object.fromEntries(wx.storage), callFunction: call });
     const second = openHome();
     const loading = second.onLoad();
     await settle();
@@ -190,17 +177,10 @@ describe('home page', () => {
   it('shares to chat and to Moments', async () => {
     const page = openHome();
     await page.onLoad();
-    expect(showShareMenu).toHaveBeenCalledWith(
+    expect(wx.showShareMenu).toHaveBeenCalledWith(
       expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
     );
-    await expect(page.onShareAppMessage()).resolves.toEqual({
-      title: '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会',
-      path: '/pages/home/index',
-    });
-    await expect(page.onShareTimeline()).resolves.toEqual({
-      title: '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会',
-      query: '',
-    });
+    await expectShares(page, '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会', '/pages/home/index');
   });
 
   it('scales its text with the WeChat font size', async () => {

@@ -1,15 +1,17 @@
 import { NEWS } from '../../../cloudbase/seed/news';
 import type { RichTextElement } from '../../../contract/api/content';
 import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
-import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
+import { loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import {
   failingFirst,
+  installSharingWx,
   NETWORK_FAILURE,
+  retryAfterNetworkError,
   richText,
   state,
-  stubShareMenu,
   textOf,
   until,
+  type SharingWx,
 } from '../../harness/page-helpers';
 
 /** News detail against the real `content` function: body, states, share payloads and 订阅更新. */
@@ -61,13 +63,11 @@ function lastToast(wx: WxMock): string {
 }
 
 describe('news detail page', () => {
-  let wx: WxMock;
-  let showShareMenu: jest.Mock;
+  let wx: SharingWx;
 
   beforeEach(() => {
     mockTemplateId = '';
-    wx = installWx({ callFunction: cloudCaller('o-news-detail-reader') });
-    showShareMenu = stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller('o-news-detail-reader') });
   });
 
   it('shows a skeleton, then the title, date, tags and the rendered body', async () => {
@@ -104,20 +104,15 @@ describe('news detail page', () => {
   });
 
   it('shows the error with retry when it cannot load, and recovers', async () => {
-    wx = installWx({ callFunction: failingFirst(2, cloudCaller('o-news-detail-reader')) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: failingFirst(2, cloudCaller('o-news-detail-reader')) });
     const page = await openDetail();
-    const error = state(page).querySelector('#state-view-error');
-    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
-
-    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
-    await until(() => page.data.status === 'ready');
+    await retryAfterNetworkError(page);
     expect(textOf(page.querySelector('#news-title'))).toBe(TITLE);
   });
 
   it('shares the item to chat and to Moments', async () => {
     const page = await openDetail();
-    expect(showShareMenu).toHaveBeenCalledWith(
+    expect(wx.showShareMenu).toHaveBeenCalledWith(
       expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
     );
     await expect(page.onShareAppMessage({ from: 'button' })).resolves.toEqual({
@@ -130,8 +125,7 @@ describe('news detail page', () => {
   it('subscribes after the user accepts the prompt, and records one subscription', async () => {
     mockTemplateId = TEMPLATE_ID;
     const user = uniqueUser('accept');
-    wx = installWx({ callFunction: cloudCaller(user) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller(user) });
     const page = await openDetail();
 
     await tap(subscribeButton(page));
@@ -145,8 +139,7 @@ describe('news detail page', () => {
   it('records nothing when the user declines or has turned notifications off', async () => {
     mockTemplateId = TEMPLATE_ID;
     const user = uniqueUser('decline');
-    wx = installWx({ callFunction: cloudCaller(user) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller(user) });
     const page = await openDetail();
 
     wx.requestSubscribeMessage.mockImplementationOnce(async () => ({ [TEMPLATE_ID]: 'reject' }));

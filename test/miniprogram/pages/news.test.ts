@@ -1,22 +1,17 @@
 import { Buffer } from 'node:buffer';
 import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
+import { loadPage, settle, tap, type PageHandle, type SimNode, type WxMock } from '../../harness/simulate';
 import {
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../harness/simulate';
-import {
+  expectShares,
   failingFirst,
   gated,
+  installSharingWx,
   NETWORK_FAILURE,
+  retryAfterNetworkError,
   state,
-  stubShareMenu,
   textOf,
   until,
+  type SharingWx,
 } from '../../harness/page-helpers';
 import { NEWS } from '../../../cloudbase/seed/news';
 import type { NewsItem } from '../../../contract/models';
@@ -81,11 +76,10 @@ function calls(wx: WxMock): unknown[] {
 }
 
 describe('news list page', () => {
-  let wx: WxMock;
+  let wx: SharingWx;
 
   beforeEach(() => {
-    wx = installWx({ callFunction: cloudCaller(USER) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: cloudCaller(USER) });
   });
 
   it('shows a skeleton, then the published news, pinned first, with date and tags', async () => {
@@ -181,15 +175,10 @@ describe('news list page', () => {
   });
 
   it('shows the error with retry when the list cannot load, and recovers', async () => {
-    wx = installWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
-    stubShareMenu();
+    wx = installSharingWx({ callFunction: failingFirst(2, cloudCaller(USER)) });
     const page = loadPage('pages/news/index');
     await page.onLoad();
-    const error = state(page).querySelector('#state-view-error');
-    expect(textOf(error?.querySelector('.t-empty__description'))).toBe('网络不给力，请检查网络后重试');
-
-    await tap(state(page).querySelector('#state-view-retry')?.querySelector('.t-button'));
-    await until(() => page.data.status === 'ready');
+    await retryAfterNetworkError(page);
     expect(titles(page)).toContain(ANNIVERSARY);
   });
 
@@ -199,8 +188,7 @@ describe('news list page', () => {
     await settle();
 
     const { call, release } = gated(cloudCaller(USER));
-    wx = installWx({ storage: Object.fromEntries(wx.storage), callFunction: call });
-    stubShareMenu();
+    wx = installSharingWx({ storage: Object.fromEntries(wx.storage), callFunction: call });
     const second = loadPage('pages/news/index');
     const loading = second.onLoad();
     await settle();
@@ -223,14 +211,11 @@ describe('news list page', () => {
 
     const tagged = loadPage('pages/news/index');
     await tagged.onLoad({ tag: encodeURIComponent('上海') });
-    await expect(tagged.onShareAppMessage()).resolves.toEqual({
-      title: '丹麦中日德兰大区新闻：上海',
-      path: `/pages/news/index?tag=${encodeURIComponent('上海')}`,
-    });
-    await expect(tagged.onShareTimeline()).resolves.toEqual({
-      title: '丹麦中日德兰大区新闻：上海',
-      query: `tag=${encodeURIComponent('上海')}`,
-    });
+    await expectShares(
+      tagged,
+      '丹麦中日德兰大区新闻：上海',
+      `/pages/news/index?tag=${encodeURIComponent('上海')}`,
+    );
   });
 
   it('opens a news item from its card', async () => {
