@@ -72,6 +72,17 @@ export function idKey(id: unknown): string {
   return typeof id === 'number' ? `\u0000${id}` : String(id);
 }
 
+/** Whether `value` is a sub-document (an object that is not an array, a Date or a RegExp). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof RegExp)
+  );
+}
+
 /** Whether a query value pins `_id` to one document (a string or number, not an operator). */
 export function isIdValue(id: unknown): id is string | number {
   return typeof id === 'string' || typeof id === 'number';

@@ -1,4 +1,4 @@
-import { idKey, type Doc } from './ejson';
+import { idKey, isPlainObject, type Doc } from './ejson';
 
 /**
  * Secondary indexes declared in the manifest, kept sorted in memory and maintained on every commit,
@@ -195,16 +195,6 @@ interface Conditions {
 }
 
 const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    !(value instanceof Date) &&
-    !(value instanceof RegExp)
-  );
-}
 
 /** Whether `bound` narrows more than `current` (`side` 1 for a lower bound, -1 for an upper one). */
 function tighter(

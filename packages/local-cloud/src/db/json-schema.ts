@@ -4,6 +4,8 @@
  * is built, so a query that works here also parses in the cloud.
  */
 
+import { isPlainObject } from './ejson';
+
 type Schema = Record<string, unknown>;
 
 const BSON_TYPES: Record<string, (value: unknown) => boolean> = {
@@ -13,7 +15,7 @@ const BSON_TYPES: Record<string, (value: unknown) => boolean> = {
   decimal: (v) => typeof v === 'number',
   number: (v) => typeof v === 'number',
   string: (v) => typeof v === 'string',
-  object: (v) => isObject(v),
+  object: (v) => isPlainObject(v),
   array: (v) => Array.isArray(v),
   bool: (v) => typeof v === 'boolean',
   date: (v) => v instanceof Date,
@@ -22,7 +24,7 @@ const BSON_TYPES: Record<string, (value: unknown) => boolean> = {
 };
 
 const JSON_TYPES: Record<string, (value: unknown) => boolean> = {
-  object: (v) => isObject(v),
+  object: (v) => isPlainObject(v),
   array: (v) => Array.isArray(v),
   number: (v) => typeof v === 'number',
   boolean: (v) => typeof v === 'boolean',
@@ -62,16 +64,6 @@ const KEYWORDS = new Set([
   'description',
 ]);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    !(value instanceof Date) &&
-    !(value instanceof RegExp)
-  );
-}
-
 function typeMatches(
   names: unknown,
   table: Record<string, (value: unknown) => boolean>,
@@ -92,19 +84,21 @@ export function jsonSchemaValidator(schema: Schema): (value: unknown) => boolean
     if (!KEYWORDS.has(key)) throw new Error(`$jsonSchema keyword ${key} is not supported`);
   }
   const sub = (value: unknown) => jsonSchemaValidator(value as Schema);
-  const properties = isObject(schema.properties)
+  const properties = isPlainObject(schema.properties)
     ? Object.entries(schema.properties).map(([name, s]) => [name, sub(s)] as const)
     : [];
-  const patterns = isObject(schema.patternProperties)
+  const patterns = isPlainObject(schema.patternProperties)
     ? Object.entries(schema.patternProperties).map(([p, s]) => [new RegExp(p, 'u'), sub(s)] as const)
     : [];
-  const additional = isObject(schema.additionalProperties) ? sub(schema.additionalProperties) : undefined;
-  const items = isObject(schema.items) ? sub(schema.items) : undefined;
+  const additional = isPlainObject(schema.additionalProperties)
+    ? sub(schema.additionalProperties)
+    : undefined;
+  const items = isPlainObject(schema.items) ? sub(schema.items) : undefined;
   const tuple = Array.isArray(schema.items) ? schema.items.map(sub) : undefined;
   const combined = (name: 'allOf' | 'anyOf' | 'oneOf') =>
     Array.isArray(schema[name]) ? (schema[name] as unknown[]).map(sub) : undefined;
   const [allOf, anyOf, oneOf] = [combined('allOf'), combined('anyOf'), combined('oneOf')];
-  const not = isObject(schema.not) ? sub(schema.not) : undefined;
+  const not = isPlainObject(schema.not) ? sub(schema.not) : undefined;
   const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
   const num = (key: string) => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined);
 
@@ -138,7 +132,7 @@ export function jsonSchemaValidator(schema: Schema): (value: unknown) => boolean
         if (schema.additionalItems === false && value.length > tuple.length) return false;
       }
     }
-    if (isObject(value)) {
+    if (isPlainObject(value)) {
       const keys = Object.keys(value);
       if (keys.length < (num('minProperties') ?? 0) || keys.length > (num('maxProperties') ?? Infinity))
         return false;
@@ -153,7 +147,7 @@ export function jsonSchemaValidator(schema: Schema): (value: unknown) => boolean
         if (schema.additionalProperties === false) return false;
         if (additional && !additional(value[key])) return false;
       }
-      if (isObject(schema.dependencies)) {
+      if (isPlainObject(schema.dependencies)) {
         for (const [key, need] of Object.entries(schema.dependencies)) {
           if (!(key in value)) continue;
           if (Array.isArray(need) ? !need.every((name) => String(name) in value) : !sub(need)(value))

@@ -6,6 +6,7 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
+import { isPlainObject } from './ejson';
 import { GEO_QUERY_OPERATORS } from './geo';
 import { isDate, isNil, resolve } from 'mingo/util';
 import type { AnyObject, Options } from 'mingo/types';
@@ -21,16 +22,6 @@ type ExpressionOperator = (obj: unknown, expr: unknown, options: Options) => unk
  * is not MongoDB's Sunday-based week; `$indexOfCP` is missing; `$substr`/`$substrBytes` refuse
  * MongoDB's negative count ("to the end").
  */
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    !(value instanceof Date) &&
-    !(value instanceof RegExp)
-  );
-}
 
 /** `$elemMatch`: field conditions apply to embedded documents only, never to scalar elements. */
 const $elemMatch: QueryOperator = (selector: string, criteria: unknown, options: Options) => {
