@@ -4,10 +4,11 @@
  * For every deployable bundle (`cloudfunctions/<name>/index.js` as built), its bytes and the median
  * time a fresh Node process takes to `require` it, beside the baseline: `@cloudbase/node-sdk` alone
  * with one `tcb.init` (bench/sdk-alone.ts), bundled with exactly the functions' options
- * (tools/build/functions.ts `bundleOptions`) and timed in the same run. Each bundle is copied alone
- * into a folder of its own first, as deployed, so nothing resolves from the repository's
- * node_modules. Runs are alternated (each round loads every bundle once, in shuffled order, after one
- * unmeasured round), so load from elsewhere on the machine falls on all of them alike.
+ * (tools/build/functions.ts `bundleOptions`) and timed in the same run. Each bundle is copied into
+ * a folder of its own first, as deployed (with the `lazy.*.js` parts it requires on first use, which
+ * a load does not touch), so nothing resolves from the repository's node_modules. Runs are
+ * alternated (each round loads every bundle once, in shuffled order, after one unmeasured round),
+ * so load from elsewhere on the machine falls on all of them alike.
  *
  * The esbuild metafile of each bundle gives its weight by package, kept in details.json.
  */
@@ -17,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build as esbuild, type Metafile } from 'esbuild';
-import { bundleOptions, listFunctions } from '../tools/build/functions';
+import { bundleOptions, lazyChunks, listFunctions } from '../tools/build/functions';
 import { ROOT } from '../tools/build/paths';
 import { percentile, round, shuffled } from './stats';
 
@@ -56,7 +57,10 @@ export interface ColdStartResult {
     runs: number;
     node: string;
     baseline: { bundleBytes: number; samplesMs: number[] };
-    functions: Record<string, { samplesMs: number[]; packages: PackageWeight[] }>;
+    functions: Record<
+      string,
+      { samplesMs: number[]; packages: PackageWeight[]; lazyChunks: Record<string, number> }
+    >;
   };
 }
 
@@ -79,7 +83,13 @@ export async function measureColdStart(options: {
       fs.mkdirSync(dir);
       const file = path.join(dir, 'index.js');
       fs.copyFileSync(fn.outfile, file);
-      return { name: fn.name, file, bundleBytes: fs.statSync(fn.outfile).size };
+      const chunks = Object.fromEntries(
+        lazyChunks(fn.dir).map((chunk) => {
+          fs.copyFileSync(path.join(fn.dir, chunk), path.join(dir, chunk));
+          return [chunk, fs.statSync(path.join(dir, chunk)).size];
+        }),
+      );
+      return { name: fn.name, file, bundleBytes: fs.statSync(fn.outfile).size, chunks };
     });
     const packages = Object.fromEntries(
       await Promise.all(
@@ -107,7 +117,12 @@ export async function measureColdStart(options: {
         functions: Object.fromEntries(
           functions.map((fn) => [
             fn.name,
-            { samplesMs: samples.get(fn.name) ?? [], packages: packages[fn.name] ?? [] },
+            {
+              samplesMs: samples.get(fn.name) ?? [],
+              packages: packages[fn.name] ?? [],
+              // Deployed beside index.js, loaded only by the actions that use them: not on the cold path.
+              lazyChunks: fn.chunks,
+            },
           ]),
         ),
       },
