@@ -1,12 +1,12 @@
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 import type { OutboxEntry } from '../admin/support';
+import { enquiryForm } from './support';
 
 type Envelope =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 let t: TestCloud;
-let seq = 0;
 const REF = /^CDR-\d{8}-\d{3,}$/;
 
 beforeAll(async () => {
@@ -16,19 +16,9 @@ afterAll(async () => {
   await t.close();
 });
 
-function form(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  seq += 1;
-  return {
-    requestId: `req-${Date.now()}-${seq}`,
-    name: '  王伟  ',
-    organization: '上海市某某大学',
-    email: 'wang.wei@example.cn',
-    topic: 'research',
-    message: '我们希望与中日德兰大区的研究机构开展医疗健康方面的合作。',
-    consent: { privacy: true, crossBorder: true },
-    ...overrides,
-  };
-}
+/** The form as typed, with spaces around the name that the function trims. */
+const form = (overrides: Record<string, unknown> = {}) =>
+  enquiryForm('req', { name: '  王伟  ', ...overrides });
 
 const submit = (data: unknown, openId = 'o-submitter') =>
   t.call<Envelope>('enquiry', { action: 'submit', data }, openId);

@@ -4,24 +4,12 @@
  * nothing (database, storage, outbox).
  */
 import { admin, staffCloudForSuite, STAFF, type Envelope } from '../admin/support';
+import { enquiryForm } from '../enquiry/support';
 import { world } from './support';
 
 const t = staffCloudForSuite();
 
-let seq = 0;
-function form(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  seq += 1;
-  return {
-    requestId: `hostile-${seq}-${Date.now()}`,
-    name: '王伟',
-    organization: '上海市某某大学',
-    email: 'wang.wei@example.cn',
-    topic: 'research',
-    message: '我们希望与中日德兰大区的研究机构开展医疗健康方面的合作。',
-    consent: { privacy: true, crossBorder: true },
-    ...overrides,
-  };
-}
+const form = (overrides: Record<string, unknown> = {}) => enquiryForm('hostile', overrides);
 
 /** Posts a raw JSON body, so keys like `__proto__` arrive as the client wrote them. */
 async function rawCall(name: string, body: string, openId: string): Promise<{ text: string; res: Envelope }> {
