@@ -294,13 +294,14 @@ export interface Enquiry {
   kind: EnquiryKind;
   /** The submitter, from the platform. */
   _openid: string;
-  /** The client's idempotency key, unique per `_openid`. */
+  /** The client's idempotency key, unique per `_openid`: 8–64 chars of A-Z a-z 0-9 _ -. */
   requestId: string;
   name: string;
   organization: string;
   title?: string;
   email?: string;
   phone?: string;
+  /** A WeChat ID: 6–20 chars, a letter first. */
   wechatId?: string;
   topic: EnquiryTopic;
   message: string;

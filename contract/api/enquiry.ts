@@ -1,24 +1,33 @@
-import type { EnquiryKind, EnquiryStatus, EnquiryTopic, VisitDetails } from '../models';
+import type {
+  Enquiry,
+  EnquiryConsent,
+  EnquiryKind,
+  EnquiryStatus,
+  EnquiryTopic,
+  VisitDetails,
+} from '../models';
 import type { Page } from './common';
 
-/** `enquiry` action `submit` (CONTRACTS.md). */
-export interface SubmitEnquiryInput {
-  /** 8–64 chars of A-Z a-z 0-9 _ -, made once per form fill by the client. */
-  requestId: string;
-  name: string;
-  organization: string;
-  title?: string;
-  email?: string;
-  phone?: string;
-  /** A WeChat ID: 6–20 chars, a letter first. At least one of email, phone and wechatId. */
-  wechatId?: string;
-  topic: EnquiryTopic;
-  message: string;
+/**
+ * `enquiry` action `submit` (CONTRACTS.md): the partner's own fields of an {@link Enquiry}. At
+ * least one of email, phone and wechatId; `visit` with `kind: "visit"` only, and required then.
+ */
+export interface SubmitEnquiryInput extends Pick<
+  Enquiry,
+  | 'requestId'
+  | 'name'
+  | 'organization'
+  | 'title'
+  | 'email'
+  | 'phone'
+  | 'wechatId'
+  | 'topic'
+  | 'message'
+  | 'visit'
+> {
   /** `general` when absent. */
   kind?: EnquiryKind;
-  /** With `kind: "visit"` only, and required then. */
-  visit?: VisitDetails;
-  consent: { privacy: true; crossBorder: true };
+  consent: Pick<EnquiryConsent, 'privacy' | 'crossBorder'>;
 }
 
 export interface SubmitEnquiryOutput {
@@ -30,19 +39,23 @@ export interface SubmitEnquiryOutput {
   duplicate: boolean;
 }
 
-/** One of the caller's own enquiries, as `mine` lists it. */
-export interface MyEnquiry {
+/** What a partner sees of each of their own enquiries, in the list and on its page. */
+export interface EnquirySummary {
   id: string;
   ref: string;
   kind: EnquiryKind;
   topic: EnquiryTopic;
-  organization: string;
-  /** The start of the message. */
-  excerpt: string;
   status: EnquiryStatus;
+  organization: string;
   /** ISO 8601 */
   createdAt: string;
   updatedAt: string;
+}
+
+/** One of the caller's own enquiries, as `mine` lists it. */
+export interface MyEnquiry extends EnquirySummary {
+  /** The start of the message. */
+  excerpt: string;
   /** ISO 8601 of the latest staff reply, or null. */
   lastReplyAt: string | null;
 }
@@ -63,17 +76,9 @@ export interface EnquiryTimelineEntry {
 }
 
 /** `get`: one of the caller's own enquiries with its history. */
-export interface MyEnquiryDetail {
-  id: string;
-  ref: string;
-  kind: EnquiryKind;
-  topic: EnquiryTopic;
-  status: EnquiryStatus;
-  organization: string;
+export interface MyEnquiryDetail extends EnquirySummary {
   message: string;
   visit?: VisitDetails;
-  createdAt: string;
-  updatedAt: string;
   /** Oldest first. */
   timeline: EnquiryTimelineEntry[];
   /** The office usually answers within this many working days (通常在 N 个工作日内答复). */

@@ -4,6 +4,7 @@ import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { staffNames } from '../../../_shared/repo/admins';
 import { findOwn } from '../repo/enquiries';
+import { enquirySummary } from '../summary';
 import { responseWorkingDays } from '../config';
 import { ENQUIRY_TEXTS } from '../texts';
 
@@ -33,16 +34,9 @@ export async function get(input: { id: string }, ctx: Context): Promise<MyEnquir
   if (!doc) throw new AppError('NOT_FOUND', ENQUIRY_TEXTS.notFound);
   const names = await staffNames((doc.replies ?? []).map((reply) => reply.by));
   return {
-    id: doc._id,
-    ref: doc.ref,
-    kind: doc.kind ?? 'general',
-    topic: doc.topic,
-    status: doc.status,
-    organization: doc.organization,
+    ...enquirySummary(doc),
     message: doc.message,
     ...(doc.visit ? { visit: doc.visit } : {}),
-    createdAt: iso(doc.createdAt),
-    updatedAt: iso(doc.updatedAt),
     timeline: timelineOf(doc, names),
     responseWorkingDays: responseWorkingDays(),
     openReplySubscriptions: (doc.replySubscriptions ?? []).filter((s) => s.status === 'open').length,

@@ -4,6 +4,7 @@ import type { Page } from '../../../../contract/api/common';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { afterCursor, toPage } from '../../../_shared/paging/page';
 import { listMine } from '../repo/enquiries';
+import { enquirySummary } from '../summary';
 
 const EXCERPT_CHARS = 60;
 
@@ -17,15 +18,8 @@ export async function mine(input: { cursor?: string }, ctx: Context): Promise<Pa
     (doc) => {
       const chars = [...doc.message];
       return {
-        id: doc._id,
-        ref: doc.ref,
-        kind: doc.kind ?? 'general',
-        topic: doc.topic,
-        organization: doc.organization,
+        ...enquirySummary(doc),
         excerpt: chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : doc.message,
-        status: doc.status,
-        createdAt: new Date(doc.createdAt).toISOString(),
-        updatedAt: new Date(doc.updatedAt).toISOString(),
         lastReplyAt: doc.lastReplyAt ? new Date(doc.lastReplyAt).toISOString() : null,
       };
     },
