@@ -28,17 +28,13 @@ import type { After } from '../repo/keyset';
 import {
   attachSubscription,
   cancelNotification,
-  claimNotification,
-  markFailed,
-  markSent,
   notificationId,
   releaseReservation,
-  reserveNotification,
   retryableNotifications,
 } from '../repo/notifications';
 import { openSubscriptions, useSubscription } from '../repo/subscriptions';
 import { enquiryAlertMessage, newsMessage } from './messages';
-import { sendSubscribeMessage } from '../wechat';
+import { deliver, reserve } from './queue';
 
 export { notificationId } from '../repo/notifications';
 
@@ -63,18 +59,10 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Sends one queued message unless another sender has claimed it. */
-async function deliver(id: string, touser: string, message: SubscribeMessage, report: NotifyReport) {
-  if (!(await claimNotification(id, new Date()))) return;
-  const outcome = await sendSubscribeMessage(touser, message);
-  if (outcome.ok) {
-    await markSent(id, new Date());
-    report.sent += 1;
-  } else {
-    console.warn(`[notify] ${id} failed: ${outcome.error}`);
-    await markFailed(id, outcome.error, new Date());
-    report.failed += 1;
-  }
+/** Sends one queued message unless another sender has claimed it, and counts what became of it. */
+async function deliverCounted(id: string, touser: string, message: SubscribeMessage, report: NotifyReport) {
+  const delivery = await deliver(id, touser, message);
+  if (delivery !== 'already') report[delivery] += 1;
 }
 
 interface FanOut {
@@ -101,24 +89,13 @@ async function notifyReader(
   report: NotifyReport,
 ): Promise<boolean> {
   const id = notificationId(job.itemId, touser);
-  const now = new Date();
-  const reserved = await reserveNotification({
-    _id: id,
-    topic: job.topic,
-    itemId: job.itemId,
-    touser,
-    message: job.message,
-    status: 'reserved',
-    attempts: 0,
-    createdAt: now,
-    updatedAt: now,
-  });
-  if (!reserved) return true;
+  if (!(await reserve(id, { topic: job.topic, itemId: job.itemId, touser, message: job.message })))
+    return true;
   for (const credit of credits) {
     if (!(await useSubscription(credit._id, new Date()))) continue;
     await attachSubscription(id, credit._id, new Date());
     report.queued += 1;
-    await deliver(id, touser, job.message, report);
+    await deliverCounted(id, touser, job.message, report);
     return true;
   }
   await releaseReservation(id);
@@ -218,7 +195,7 @@ export async function retryNotifications(): Promise<NotifyReport & { cancelled: 
       report.cancelled += 1;
       return;
     }
-    await deliver(notification._id, notification.touser, notification.message, report);
+    await deliverCounted(notification._id, notification.touser, notification.message, report);
   });
   return report;
 }

@@ -1,16 +1,8 @@
 import { ENQUIRY_REPLY_TOPIC } from '../models';
-import {
-  attachSubscription,
-  claimNotification,
-  markFailed,
-  markSent,
-  notificationId,
-  releaseReservation,
-  reserveNotification,
-} from '../repo/notifications';
+import { attachSubscription, notificationId, releaseReservation } from '../repo/notifications';
 import { useReplySubscription } from '../repo/replySubscriptions';
-import { sendSubscribeMessage } from '../wechat';
 import { replyMessage } from './messages';
+import { deliver, reserve } from './queue';
 
 export type ReplyNotice = 'sent' | 'failed' | 'no_subscription' | 'already';
 
@@ -31,34 +23,20 @@ export async function notifyPartnerOfReply(reply: {
   const id = notificationId(reply.replyId, reply.touser);
   const message = replyMessage(reply);
   try {
-    const now = new Date();
-    const reserved = await reserveNotification({
-      _id: id,
+    const notice = {
       topic: ENQUIRY_REPLY_TOPIC,
       itemId: reply.enquiryId,
       touser: reply.touser,
       message,
-      status: 'reserved',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (!reserved) return 'already';
+    } as const;
+    if (!(await reserve(id, notice))) return 'already';
     const credit = await useReplySubscription(reply.enquiryId, new Date());
     if (!credit) {
       await releaseReservation(id);
       return 'no_subscription';
     }
     await attachSubscription(id, credit, new Date());
-    if (!(await claimNotification(id, new Date()))) return 'already';
-    const outcome = await sendSubscribeMessage(reply.touser, message);
-    if (outcome.ok) {
-      await markSent(id, new Date());
-      return 'sent';
-    }
-    console.warn(`[notify] reply notice ${id} failed: ${outcome.error}`);
-    await markFailed(id, outcome.error, new Date());
-    return 'failed';
+    return await deliver(id, reply.touser, message);
   } catch (error) {
     console.error(`[notify] reply notice ${id} stopped:`, error);
     return 'failed';
