@@ -1,6 +1,8 @@
 import type { RichTextNode } from '../../contract/api/content';
 import {
   installWx,
+  loadPage,
+  settle,
   tap,
   type CallFunction,
   type PageHandle,
@@ -76,6 +78,42 @@ export function gated(call: CallFunction): { call: CallFunction; release: () => 
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   return { call: (name, data) => gate.then(() => call(name, data)), release };
+}
+
+/** Installs `wx` answering through `callFunction`, then opens `route` as the runtime does: onLoad, onShow. */
+export async function openPage(
+  route: string,
+  callFunction: CallFunction,
+): Promise<{ page: PageHandle; wx: WxMock }> {
+  const wx = installWx({ callFunction });
+  const page = loadPage(route);
+  await page.onLoad();
+  await page.onShow();
+  return { page, wx };
+}
+
+/**
+ * Installs `wx` with `call` held back and starts loading `route`: the page as it shows while its
+ * first answer is on the way. `finish()` lets the answer through and waits for the load.
+ */
+export async function loadHeld(
+  route: string,
+  call: CallFunction,
+  query?: Record<string, string>,
+): Promise<{ page: PageHandle; wx: WxMock; finish: () => Promise<unknown> }> {
+  const { call: held, release } = gated(call);
+  const wx = installWx({ callFunction: held });
+  const page = loadPage(route);
+  const loading = page.onLoad(query);
+  await settle();
+  return {
+    page,
+    wx,
+    finish: () => {
+      release();
+      return loading;
+    },
+  };
 }
 
 /** Expects the state view's network error, then taps its retry and waits for the page to be ready. */

@@ -1,19 +1,11 @@
 import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
-import {
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  trigger,
-  type PageHandle,
-  type WxMock,
-  type CallFunction,
-} from '../../harness/simulate';
+import { installWx, loadPage, tap, trigger, type CallFunction } from '../../harness/simulate';
 import {
   button,
   errorMessage,
   failingFirst,
-  gated,
+  loadHeld,
+  openPage,
   statePart,
   textOf,
   until,
@@ -30,26 +22,14 @@ const PERSON = PROFILE.contact;
 
 const CONTACT = 'pages/contact/index';
 
-async function openContact(callFunction: CallFunction): Promise<{ page: PageHandle; wx: WxMock }> {
-  const wx = installWx({ callFunction });
-  const page = loadPage(CONTACT);
-  await page.onLoad();
-  await page.onShow();
-  return { page, wx };
-}
+const openContact = (callFunction: CallFunction) => openPage(CONTACT, callFunction);
 
 describe('联系', () => {
   it('shows a skeleton while loading, then the office and its contact person', async () => {
-    const call = cloudCaller('contact-reader');
-    const { call: held, release } = gated(call);
-    installWx({ callFunction: held });
-    const page = loadPage(CONTACT);
-    const loading = page.onLoad();
-    await settle();
+    const { page, finish } = await loadHeld(CONTACT, cloudCaller('contact-reader'));
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     expect(textOf(page.querySelector('#email'))).toBe('');
-    release();
-    await loading;
+    await finish();
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
     expect(textOf(page.querySelector('#office'))).toContain(OFFICE.name);

@@ -1,14 +1,14 @@
 import { opportunity, SEED, seedDatabase } from '../../harness/seed';
+import { installWx, loadPage, tap, type PageHandle, type CallFunction } from '../../harness/simulate';
 import {
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  type PageHandle,
-  type WxMock,
-  type CallFunction,
-} from '../../harness/simulate';
-import { errorMessage, failingFirst, gated, statePart, textOf, until } from '../../harness/page-helpers';
+  errorMessage,
+  failingFirst,
+  loadHeld,
+  openPage,
+  statePart,
+  textOf,
+  until,
+} from '../../harness/page-helpers';
 import { startPrivateCloud, type PrivateCloud } from './private-cloud';
 
 /**
@@ -68,26 +68,14 @@ async function chooseKind(page: PageHandle, label: string) {
   await until(() => page.data.status !== 'loading');
 }
 
-async function openList(callFunction: CallFunction = caller()): Promise<{ page: PageHandle; wx: WxMock }> {
-  const wx = installWx({ callFunction });
-  const page = loadPage(OPPORTUNITIES);
-  await page.onLoad();
-  await page.onShow();
-  return { page, wx };
-}
+const openList = (callFunction: CallFunction = caller()) => openPage(OPPORTUNITIES, callFunction);
 
 describe('合作', () => {
   it('shows a skeleton while loading, then every kind’s opportunities, newest first', async () => {
-    const call = caller();
-    const { call: held, release } = gated(call);
-    installWx({ callFunction: held });
-    const page = loadPage(OPPORTUNITIES);
-    const loading = page.onLoad();
-    await settle();
+    const { page, finish } = await loadHeld(OPPORTUNITIES, caller());
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     expect(cards(page)).toHaveLength(0);
-    release();
-    await loading;
+    await finish();
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
     expect(cards(page)).toHaveLength(10);

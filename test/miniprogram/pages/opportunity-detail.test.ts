@@ -3,12 +3,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { opportunity, SEED, seedDatabase } from '../../harness/seed';
-import { installWx, loadPage, settle, tap, type PageHandle, type WxMock } from '../../harness/simulate';
+import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../harness/simulate';
 import {
   button,
   errorMessage,
   failingFirst,
-  gated,
+  loadHeld,
   statePart,
   textOf,
   until,
@@ -115,15 +115,9 @@ function queryOf(url: string): Record<string, string> {
 
 describe('opportunity page', () => {
   it('shows a skeleton while loading, then the opportunity with its rendered body', async () => {
-    const call = cloud.caller('detail-reader');
-    const { call: held, release } = gated(call);
-    installWx({ callFunction: held });
-    const page = loadPage(DETAIL);
-    const loading = page.onLoad({ id: WITH_FILES });
-    await settle();
+    const { page, finish } = await loadHeld(DETAIL, cloud.caller('detail-reader'), { id: WITH_FILES });
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
-    release();
-    await loading;
+    await finish();
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
     expect(textOf(page.querySelector('#opportunity-title'))).toBe('联合科研项目征集');

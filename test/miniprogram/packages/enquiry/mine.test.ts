@@ -1,6 +1,6 @@
 import { cloudCaller, testCloudApp } from '../../../harness/cloud-client';
-import { installWx, loadPage, settle, tap, type PageHandle, type WxMock } from '../../../harness/simulate';
-import { failingFirst, gated, statePart, until } from '../../../harness/page-helpers';
+import { installWx, loadPage, tap, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { failingFirst, loadHeld, statePart, until } from '../../../harness/page-helpers';
 
 /** 我的咨询 against the real `enquiry` function: the caller's enquiries with status, paged to the end. */
 
@@ -87,16 +87,12 @@ describe('我的咨询', () => {
   it('shows a skeleton while loading, then the caller’s enquiries with their status, newest first', async () => {
     const openId = uniqueOpenId('list');
     await storeEnquiries(openId, STORED);
-    const { call, release } = gated(cloudCaller(openId));
-    wx = installWx({ callFunction: call });
-
-    const page = loadPage(MINE);
-    const loading = page.onLoad();
-    await settle();
+    const held = await loadHeld(MINE, cloudCaller(openId));
+    wx = held.wx;
+    const { page } = held;
     expect(statePart(page, 'state-view-skeleton')).toBeDefined();
     expect(cards(page)).toHaveLength(0);
-    release();
-    await loading;
+    await held.finish();
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
 
     const shown = cards(page);
