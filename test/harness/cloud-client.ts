@@ -27,6 +27,9 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
       url,
       {
         method: 'POST',
+        // A fresh connection per call: a kept-alive socket the local cloud has meanwhile closed
+        // would fail the call as a network error (and the service layer would quietly retry it).
+        agent: false,
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(payload),
