@@ -1,5 +1,5 @@
 import { seedDatabase } from '../../../harness/seed';
-import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { installWx, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
 import type { PreviewView } from '../../../../miniprogram/packages/admin/utils/editor';
 import type { PrivateCloud } from '../../pages/private-cloud';
 import {
@@ -8,6 +8,7 @@ import {
   control,
   installFileApis,
   lastToast,
+  loadedPage,
   privateStaffCloud,
   richText,
   tagText,
@@ -67,10 +68,8 @@ function pdf(name: string, bytes = Buffer.from('%PDF-1.4\n%%EOF\n')) {
 describe('opportunity editor', () => {
   const EDITOR = 'packages/admin/pages/opportunity-edit/index';
 
-  async function openEditor(query: Record<string, string> = {}): Promise<PageHandle> {
-    const page = loadPage(EDITOR);
-    await page.onLoad(query);
-    return page;
+  function openEditor(query: Record<string, string> = {}): Promise<PageHandle> {
+    return loadedPage(EDITOR, query);
   }
 
   it('writes an opportunity with a PDF attachment, publishes it to the public list, then withdraws it', async () => {
@@ -162,10 +161,8 @@ describe('opportunity editor', () => {
 });
 
 describe('profile editor', () => {
-  async function openProfile(): Promise<PageHandle> {
-    const page = loadPage('packages/admin/pages/profile-edit/index');
-    await page.onLoad();
-    return page;
+  function openProfile(): Promise<PageHandle> {
+    return loadedPage('packages/admin/pages/profile-edit/index');
   }
 
   function field(page: PageHandle, path: string) {
@@ -239,8 +236,7 @@ describe('staff lists', () => {
       body: '正文',
       pinned: true,
     });
-    const page = loadPage('packages/admin/pages/news/index');
-    await page.onLoad();
+    const page = await loadedPage('packages/admin/pages/news/index');
     const rows = page.data.items as { id: string; statusLabel: string; pinned: boolean }[];
     expect(rows.find((row) => row.id === id)).toMatchObject({ statusLabel: '草稿', pinned: true });
     expect(rows.some((row) => row.statusLabel === '已发布')).toBe(true);
@@ -270,8 +266,7 @@ describe('staff lists', () => {
   });
 
   it('lists opportunities by state, with type and attachments', async () => {
-    const page = loadPage('packages/admin/pages/opportunities/index');
-    await page.onLoad();
+    const page = await loadedPage('packages/admin/pages/opportunities/index');
     const rows = page.data.items as { statusLabel: string; kind: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((row) => row.statusLabel === '已发布' && row.kind === '商业项目')).toBe(true);

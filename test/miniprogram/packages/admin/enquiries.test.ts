@@ -1,11 +1,15 @@
 import http from 'node:http';
-import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
 import {
   button,
   callOk,
   cloudCaller,
   control,
+  ENQUIRY_INBOX,
+  ENQUIRY_PAGE,
+  installWxAs,
   lastToast,
+  loadedPage,
   SHARED_STAFF,
   stateMessage,
   tagText,
@@ -19,14 +23,11 @@ import {
  * looks only at those: other test files submit enquiries at the same time.
  */
 
-const INBOX = 'packages/admin/pages/enquiries/index';
-const DETAIL = 'packages/admin/pages/enquiry/index';
-
 const run = Date.now().toString(36);
 let wx: WxMock;
 
 beforeEach(() => {
-  wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
+  wx = installWxAs(SHARED_STAFF);
 });
 
 interface Submitted {
@@ -61,16 +62,12 @@ function row(page: PageHandle, id: string) {
   return page.querySelector(`#enquiry-${id}`);
 }
 
-async function openInbox(query: Record<string, string> = {}): Promise<PageHandle> {
-  const page = loadPage(INBOX);
-  await page.onLoad(query);
-  return page;
+function openInbox(query: Record<string, string> = {}): Promise<PageHandle> {
+  return loadedPage(ENQUIRY_INBOX, query);
 }
 
-async function openDetail(id: string): Promise<PageHandle> {
-  const page = loadPage(DETAIL);
-  await page.onLoad({ id });
-  return page;
+function openDetail(id: string): Promise<PageHandle> {
+  return loadedPage(ENQUIRY_PAGE, { id });
 }
 
 function statusTab(page: PageHandle, label: string) {
@@ -226,7 +223,7 @@ describe('enquiry inbox', () => {
   });
 
   it('keeps a non-staff caller out of the inbox and of an enquiry: the FORBIDDEN message, no data', async () => {
-    installWx({ callFunction: cloudCaller(`o-not-staff-${run}`) });
+    installWxAs(`o-not-staff-${run}`);
     const inbox = await openInbox();
     expect(inbox.data.status).toBe('forbidden');
     expect(stateMessage(inbox, 'forbidden')).toBe('您不是工作人员，无权使用工作人员功能');

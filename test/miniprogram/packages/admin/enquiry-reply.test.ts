@@ -1,10 +1,14 @@
-import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
 import {
   button,
   callOk,
   cloudCaller,
   control,
+  ENQUIRY_INBOX,
+  ENQUIRY_PAGE,
+  installWxAs,
   lastToast,
+  loadedPage,
   sharedCloudApp,
   tagText,
   textOf,
@@ -19,8 +23,6 @@ import {
  * Chinese under the staff member's name. And the inbox's filter for visit requests.
  */
 
-const INBOX = 'packages/admin/pages/enquiries/index';
-const DETAIL = 'packages/admin/pages/enquiry/index';
 const DAY_MS = 24 * 3600_000;
 
 const run = Date.now().toString(36);
@@ -62,10 +64,8 @@ async function submit(
   return { ...answer, sender };
 }
 
-async function openDetail(id: string): Promise<PageHandle> {
-  const page = loadPage(DETAIL);
-  await page.onLoad({ id });
-  return page;
+function openDetail(id: string): Promise<PageHandle> {
+  return loadedPage(ENQUIRY_PAGE, { id });
 }
 
 async function type(page: PageHandle, id: string, value: string) {
@@ -76,7 +76,7 @@ describe('staff reply and translation', () => {
   it('translates the message into English and sends a reply written in English as edited Chinese', async () => {
     const staff = await staffMember('en', 'Anne Madsen');
     const enquiry = await submit('en', 'general');
-    wx = installWx({ callFunction: cloudCaller(staff), storage: { 'admin.lang': 'en' } });
+    wx = installWxAs(staff, 'en');
     const page = await openDetail(enquiry.id);
     expect(textOf(page.querySelector('#enquiry-ref'))).toBe(enquiry.ref);
     expect(textOf(page.querySelector('#enquiry-wechat'))).toBe('chenjing_2026');
@@ -130,7 +130,7 @@ describe('staff reply and translation', () => {
   it('sends a reply written in Chinese as it is, and checks it by the shared rules first', async () => {
     const staff = await staffMember('zh', '李明');
     const enquiry = await submit('zh', 'general');
-    wx = installWx({ callFunction: cloudCaller(staff) });
+    wx = installWxAs(staff);
     const page = await openDetail(enquiry.id);
 
     await tap(button(page, 'send-reply'));
@@ -153,7 +153,7 @@ describe('staff reply and translation', () => {
   it('says when a translation is unavailable, and the reply can still be written', async () => {
     const staff = await staffMember('fail', 'Mette Holm');
     const enquiry = await submit('fail', 'general');
-    wx = installWx({ callFunction: cloudCaller(staff), storage: { 'admin.lang': 'en' } });
+    wx = installWxAs(staff, 'en');
     const page = await openDetail(enquiry.id);
 
     await tap(page.querySelector('#reply-lang-da'));
@@ -170,9 +170,8 @@ describe('staff reply and translation', () => {
     const staff = await staffMember('inbox', 'Anne Madsen');
     const visit = await submit('visit', 'visit');
     const general = await submit('general', 'general');
-    wx = installWx({ callFunction: cloudCaller(staff), storage: { 'admin.lang': 'en' } });
-    const page = loadPage(INBOX);
-    await page.onLoad();
+    wx = installWxAs(staff, 'en');
+    const page = await loadedPage(ENQUIRY_INBOX);
     expect(textOf(page.querySelector(`#enquiry-${general.id}`))).toContain(general.ref);
 
     await tap(page.querySelector('#kind-visit'));

@@ -4,10 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { cloudCaller } from '../../../harness/cloud-client';
 import { richText, textOf, until } from '../../../harness/page-helpers';
-import type { CallFunction, PageHandle, SimNode, WxMock } from '../../../harness/simulate';
+import {
+  installWx,
+  loadPage,
+  type CallFunction,
+  type PageHandle,
+  type SimNode,
+  type WxMock,
+} from '../../../harness/simulate';
 import { startPrivateCloud, type PrivateCloud } from '../../pages/private-cloud';
 
 /** What the staff page tests share: the staff OPENIDs, reading the rendered page, uploads. */
+
+/** The staff enquiry inbox and an enquiry's staff page. */
+export const ENQUIRY_INBOX = 'packages/admin/pages/enquiries/index';
+export const ENQUIRY_PAGE = 'packages/admin/pages/enquiry/index';
 
 /** Staff in the shared cloud of the page tests (test/miniprogram/setup/global-setup.ts). */
 export const SHARED_STAFF = 'o-staff-test';
@@ -26,6 +37,21 @@ export function sharedCloudApp(): CloudApp {
 }
 
 export { cloudCaller };
+
+/** Installs `wx` calling the shared local cloud as `openId`, with the staff pages in `lang` if given. */
+export function installWxAs(openId: string, lang?: 'zh' | 'en'): WxMock {
+  return installWx({
+    callFunction: cloudCaller(openId),
+    ...(lang ? { storage: { 'admin.lang': lang } } : {}),
+  });
+}
+
+/** Loads the page at `route` and runs its onLoad with `query`, as navigating to it does. */
+export async function loadedPage(route: string, query: Record<string, string> = {}): Promise<PageHandle> {
+  const page = loadPage(route);
+  await page.onLoad(query);
+  return page;
+}
 
 /**
  * A local cloud of a test file's own, with `staff` in `admins`: for tests that publish or

@@ -1,13 +1,6 @@
-import {
-  installWx,
-  loadPage,
-  tap,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../../harness/simulate';
+import { installWx, tap, type PageHandle, type SimNode, type WxMock } from '../../../harness/simulate';
 import type { PrivateCloud } from '../../pages/private-cloud';
-import { button, callOk, lastToast, privateStaffCloud, textOf, until } from './helpers';
+import { button, callOk, lastToast, loadedPage, privateStaffCloud, textOf, until } from './helpers';
 
 /**
  * The staff home against the real `admin` function, in a local cloud of this file's own so the
@@ -65,10 +58,8 @@ beforeEach(() => {
   wx = installWx({ callFunction: cloud.caller(STAFF) });
 });
 
-async function openHome(): Promise<PageHandle> {
-  const page = loadPage(HOME);
-  await page.onLoad();
-  return page;
+function openHome(): Promise<PageHandle> {
+  return loadedPage(HOME);
 }
 
 function stat(page: PageHandle, key: string): string {
@@ -125,8 +116,7 @@ describe('staff home', () => {
     );
 
     // Other staff pages open in the chosen language.
-    const news = loadPage('packages/admin/pages/news/index');
-    await news.onLoad();
+    const news = await loadedPage('packages/admin/pages/news/index');
     expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'News' });
     expect(news.querySelector('#status-tabs')?.querySelectorAll('.t-tabs__item').map(textOf)).toEqual([
       'All',

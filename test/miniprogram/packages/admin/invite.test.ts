@@ -1,5 +1,17 @@
-import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
-import { button, callOk, cloudCaller, control, SHARED_STAFF, textOf, tipsOf, until } from './helpers';
+import { tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import {
+  button,
+  callOk,
+  cloudCaller,
+  control,
+  ENQUIRY_PAGE,
+  installWxAs,
+  loadedPage,
+  SHARED_STAFF,
+  textOf,
+  tipsOf,
+  until,
+} from './helpers';
 
 /**
  * Inviting a colleague as staff would on a phone: the staff page makes a one-time code and a share
@@ -13,9 +25,8 @@ const COLLEAGUE = `o-invitee-${run}`;
 let wx: WxMock;
 
 async function invite(name: string): Promise<{ page: PageHandle; code: string }> {
-  wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
-  const page = loadPage('packages/admin/pages/staff/index');
-  await page.onLoad();
+  wx = installWxAs(SHARED_STAFF);
+  const page = await loadedPage('packages/admin/pages/staff/index');
   await trigger(control(page, 'field-invite-name'), 'input', { value: name });
   await tap(button(page, 'invite-create'));
   await until(() => textOf(page.querySelector('#invite-code')) !== '');
@@ -23,10 +34,8 @@ async function invite(name: string): Promise<{ page: PageHandle; code: string }>
 }
 
 async function openJoin(openId: string, code?: string): Promise<PageHandle> {
-  wx = installWx({ callFunction: cloudCaller(openId) });
-  const page = loadPage('packages/admin/pages/join/index');
-  await page.onLoad(code ? { code: encodeURIComponent(code) } : {});
-  return page;
+  wx = installWxAs(openId);
+  return loadedPage('packages/admin/pages/join/index', code ? { code: encodeURIComponent(code) } : {});
 }
 
 describe('inviting a colleague', () => {
@@ -58,9 +67,8 @@ describe('inviting a colleague', () => {
       true,
     );
 
-    wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
-    const staff = loadPage('packages/admin/pages/staff/index');
-    await staff.onLoad();
+    wx = installWxAs(SHARED_STAFF);
+    const staff = await loadedPage('packages/admin/pages/staff/index');
     expect(textOf(staff.querySelector(`#member-${COLLEAGUE}`))).toMatch(/^Anna Holm/);
 
     // A note the colleague writes shows their name to the others, never their OPENID.
@@ -78,8 +86,7 @@ describe('inviting a colleague', () => {
       status: 'in_progress',
       note: '已发邮件联系。',
     });
-    const enquiry = loadPage('packages/admin/pages/enquiry/index');
-    await enquiry.onLoad({ id });
+    const enquiry = await loadedPage(ENQUIRY_PAGE, { id });
     await until(() => enquiry.querySelectorAll('.enquiry__note').length === 1);
     const note = textOf(enquiry.querySelector('.enquiry__note'));
     expect(note).toContain('Anna Holm');
@@ -97,9 +104,8 @@ describe('inviting a colleague', () => {
   });
 
   it('speaks English on the join page when staff chose English on this phone', async () => {
-    wx = installWx({ callFunction: cloudCaller(`o-en-${run}`), storage: { 'admin.lang': 'en' } });
-    const page = loadPage('packages/admin/pages/join/index');
-    await page.onLoad({});
+    wx = installWxAs(`o-en-${run}`, 'en');
+    const page = await loadedPage('packages/admin/pages/join/index');
     expect(textOf(page.querySelector('#join-intro'))).toMatch(/^A colleague has invited you/);
     await trigger(control(page, 'field-code'), 'input', { value: 'WRONG2345X' });
     await trigger(control(page, 'field-name'), 'input', { value: 'Someone' });

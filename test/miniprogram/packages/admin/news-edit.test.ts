@@ -1,4 +1,4 @@
-import { installWx, loadPage, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { installWx, tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
 import type { RichTextElement } from '../../../../contract/api/content';
 import type { OutputOf } from '../../../../contract/api/index';
 import type { PreviewView } from '../../../../miniprogram/packages/admin/utils/editor';
@@ -10,10 +10,11 @@ import {
   control,
   installFileApis,
   lastToast,
-  stateMessage,
-  tagText,
+  loadedPage,
   privateStaffCloud,
   richText,
+  stateMessage,
+  tagText,
   tempFile,
   tempPng,
   textOf,
@@ -48,10 +49,8 @@ interface PublicNews {
   items: { id: string; title: string }[];
 }
 
-async function openEditor(query: Record<string, string> = {}): Promise<PageHandle> {
-  const page = loadPage(EDITOR);
-  await page.onLoad(query);
-  return page;
+function openEditor(query: Record<string, string> = {}): Promise<PageHandle> {
+  return loadedPage(EDITOR, query);
 }
 
 async function fill(page: PageHandle, id: string, value: string) {

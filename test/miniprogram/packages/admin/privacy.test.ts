@@ -1,18 +1,13 @@
 import { installPrivacy, type PrivacyRuntime } from '../../../harness/privacy';
-import {
-  installWx,
-  loadPage,
-  trigger,
-  tap,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../../harness/simulate';
+import { trigger, tap, type PageHandle, type SimNode, type WxMock } from '../../../harness/simulate';
 import {
   button,
   callOk,
   cloudCaller,
+  ENQUIRY_PAGE,
   installFileApis,
+  installWxAs,
+  loadedPage,
   SHARED_STAFF,
   sharedCloudApp,
   tempPng,
@@ -28,7 +23,6 @@ import {
  */
 
 const EDITOR = 'packages/admin/pages/news-edit/index';
-const DETAIL = 'packages/admin/pages/enquiry/index';
 const PUBLIC_PAGE = 'packages/enquiry/pages/success/index';
 const PRIVACY_APIS = ['setClipboardData', 'makePhoneCall', 'chooseMedia', 'chooseMessageFile'];
 
@@ -45,7 +39,7 @@ interface StaffWx {
 
 /** `wx` for staff in `lang`, with the file APIs, then the privacy gate in front of them all. */
 function installStaffWx(lang: 'zh' | 'en'): StaffWx {
-  const wx = installWx({ callFunction: cloudCaller(SHARED_STAFF), storage: { 'admin.lang': lang } });
+  const wx = installWxAs(SHARED_STAFF, lang);
   const png = tempPng();
   const files = installFileApis(wx, sharedCloudApp(), {
     media: [{ tempFilePath: png.filePath, size: png.size }],
@@ -56,16 +50,14 @@ function installStaffWx(lang: 'zh' | 'en'): StaffWx {
 
 /** A public page with a privacy popup was shown before, and stays in the page stack. */
 async function visitPublicPage(): Promise<PageHandle> {
-  const page = loadPage(PUBLIC_PAGE);
-  await page.onLoad({ id: `privacy-${run}`, status: 'received' });
+  const page = await loadedPage(PUBLIC_PAGE, { id: `privacy-${run}`, status: 'received' });
   await page.onShow();
   await page.onHide();
   return page;
 }
 
 async function openStaffPage(path: string, query: Record<string, string> = {}): Promise<PageHandle> {
-  const page = loadPage(path);
-  await page.onLoad(query);
+  const page = await loadedPage(path, query);
   await page.onShow();
   return page;
 }
@@ -138,7 +130,7 @@ describe('privacy prompt on staff pages', () => {
     const enquiry = await submitEnquiry('copy');
     const { clipboard } = installStaffWx('en');
     await visitPublicPage();
-    const detail = await openStaffPage(DETAIL, { id: enquiry.id });
+    const detail = await openStaffPage(ENQUIRY_PAGE, { id: enquiry.id });
 
     await tap(button(detail, 'copy-email'));
     const popup = await heldBy(detail);
@@ -154,7 +146,7 @@ describe('privacy prompt on staff pages', () => {
     const enquiry = await submitEnquiry('call');
     const { dialler } = installStaffWx('zh');
     await visitPublicPage();
-    const detail = await openStaffPage(DETAIL, { id: enquiry.id });
+    const detail = await openStaffPage(ENQUIRY_PAGE, { id: enquiry.id });
 
     await tap(button(detail, 'call'));
     const popup = await heldBy(detail);

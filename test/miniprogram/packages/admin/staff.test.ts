@@ -1,19 +1,12 @@
-import {
-  installWx,
-  loadPage,
-  settle,
-  tap,
-  trigger,
-  type PageHandle,
-  type SimNode,
-  type WxMock,
-} from '../../../harness/simulate';
+import { settle, tap, trigger, type PageHandle, type SimNode, type WxMock } from '../../../harness/simulate';
 import {
   button,
   callOk,
   cloudCaller,
   control,
+  installWxAs,
   lastToast,
+  loadedPage,
   SHARED_STAFF,
   stateMessage,
   textOf,
@@ -38,9 +31,8 @@ function staffEntry(page: PageHandle): SimNode {
 }
 
 async function openContact(openId: string): Promise<PageHandle> {
-  wx = installWx({ callFunction: cloudCaller(openId) });
-  const page = loadPage('pages/contact/index');
-  await page.onLoad();
+  wx = installWxAs(openId);
+  const page = await loadedPage('pages/contact/index');
   await page.onShow();
   return page;
 }
@@ -74,9 +66,8 @@ describe('staff entry on 联系', () => {
   });
 
   it('speaks the language staff chose on the staff pages', async () => {
-    wx = installWx({ callFunction: cloudCaller(SHARED_STAFF), storage: { 'admin.lang': 'en' } });
-    const page = loadPage('pages/contact/index');
-    await page.onLoad();
+    wx = installWxAs(SHARED_STAFF, 'en');
+    const page = await loadedPage('pages/contact/index');
     await page.onShow();
     await until(() => staffEntry(page).data.visible === true);
     const cell = staffEntry(page).querySelector('#staff-entry-cell');
@@ -86,13 +77,11 @@ describe('staff entry on 联系', () => {
 
 describe('staff page', () => {
   beforeEach(() => {
-    wx = installWx({ callFunction: cloudCaller(SHARED_STAFF) });
+    wx = installWxAs(SHARED_STAFF);
   });
 
-  async function openStaff(): Promise<PageHandle> {
-    const page = loadPage('packages/admin/pages/staff/index');
-    await page.onLoad();
-    return page;
+  function openStaff(): Promise<PageHandle> {
+    return loadedPage('packages/admin/pages/staff/index');
   }
 
   function members(page: PageHandle): string[] {
@@ -146,12 +135,11 @@ describe('staff page', () => {
 
 describe('a caller who is not staff', () => {
   beforeEach(() => {
-    wx = installWx({ callFunction: cloudCaller(NOT_STAFF) });
+    wx = installWxAs(NOT_STAFF);
   });
 
   it('sees the FORBIDDEN message and their OPENID on the staff home, and no dashboard', async () => {
-    const page = loadPage('packages/admin/pages/home/index');
-    await page.onLoad();
+    const page = await loadedPage('packages/admin/pages/home/index');
     await until(() => page.data.openId !== '');
     expect(page.data.status).toBe('forbidden');
     expect(stateMessage(page, 'forbidden')).toBe(FORBIDDEN);
@@ -165,18 +153,15 @@ describe('a caller who is not staff', () => {
 
   it('sees the FORBIDDEN message on the news, opportunities, profile and staff pages, with no data', async () => {
     for (const name of ['news', 'opportunities', 'profile-edit', 'staff']) {
-      const page = loadPage(`packages/admin/pages/${name}/index`);
-      await page.onLoad();
+      const page = await loadedPage(`packages/admin/pages/${name}/index`);
       expect({ name, status: page.data.status }).toEqual({ name, status: 'forbidden' });
       expect(stateMessage(page, 'forbidden')).toBe(FORBIDDEN);
       if ('items' in page.data) expect(page.data.items).toEqual([]);
     }
-    const staff = loadPage('packages/admin/pages/staff/index');
-    await staff.onLoad();
+    const staff = await loadedPage('packages/admin/pages/staff/index');
     // The one thing shown: their own OPENID, to hand to a colleague.
     expect(textOf(staff.querySelector('#my-openid'))).toBe(NOT_STAFF);
-    const profile = loadPage('packages/admin/pages/profile-edit/index');
-    await profile.onLoad();
+    const profile = await loadedPage('packages/admin/pages/profile-edit/index');
     expect(profile.data.fields).toEqual([]);
   });
 });
