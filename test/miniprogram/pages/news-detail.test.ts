@@ -13,6 +13,7 @@ import {
   until,
   type SharingWx,
 } from '../../harness/page-helpers';
+import { template } from '../../harness/template-config';
 
 /** News detail against the real `content` function: body, states, share payloads and 订阅更新. */
 
@@ -24,14 +25,10 @@ const TITLE = ITEM.title;
 const BLOCKS = ITEM.body.split('\n\n');
 const TEMPLATE_ID = 'tmpl-news-test';
 
-/** The template ID from config.ts, switchable per test (empty, as in development, by default). */
-let mockTemplateId = '';
-jest.mock('../../../miniprogram/config', () => ({
-  ...jest.requireActual('../../../miniprogram/config'),
-  get SUBSCRIBE_TEMPLATE_NEWS() {
-    return mockTemplateId;
-  },
-}));
+/** SUBSCRIBE_TEMPLATE_NEWS from config.ts, switchable per test through `template.id`. */
+jest.mock('../../../miniprogram/config', () =>
+  jest.requireActual('../../harness/template-config').configWithTemplate('SUBSCRIBE_TEMPLATE_NEWS'),
+);
 
 async function openSubscriptions(openId: string): Promise<number> {
   const { total } = await testCloudApp()
@@ -66,7 +63,7 @@ describe('news detail page', () => {
   let wx: SharingWx;
 
   beforeEach(() => {
-    mockTemplateId = '';
+    template.id = '';
     wx = installSharingWx({ callFunction: cloudCaller('o-news-detail-reader') });
   });
 
@@ -123,7 +120,7 @@ describe('news detail page', () => {
   });
 
   it('subscribes after the user accepts the prompt, and records one subscription', async () => {
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     const user = uniqueUser('accept');
     wx = installSharingWx({ callFunction: cloudCaller(user) });
     const page = await openDetail();
@@ -137,7 +134,7 @@ describe('news detail page', () => {
   });
 
   it('records nothing when the user declines or has turned notifications off', async () => {
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     const user = uniqueUser('decline');
     wx = installSharingWx({ callFunction: cloudCaller(user) });
     const page = await openDetail();
@@ -170,7 +167,7 @@ describe('news detail page', () => {
   });
 
   it('shows the service message when recording the subscription fails', async () => {
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     const page = await openDetail();
     wx.cloud.callFunction.mockImplementation(() => Promise.reject(NETWORK_FAILURE));
     await tap(subscribeButton(page));

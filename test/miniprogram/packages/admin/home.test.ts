@@ -1,6 +1,7 @@
 import { installWx, tap, type PageHandle, type SimNode, type WxMock } from '../../../harness/simulate';
 import type { PrivateCloud } from '../../pages/private-cloud';
 import { button, callOk, lastToast, loadedPage, privateStaffCloud, textOf, until } from './helpers';
+import { template } from '../../../harness/template-config';
 
 /**
  * The staff home against the real `admin` function, in a local cloud of this file's own so the
@@ -12,14 +13,10 @@ const HOME = 'packages/admin/pages/home/index';
 const STAFF = 'o-home-staff';
 const TEMPLATE_ID = 'tmpl-enquiry-alert-test';
 
-/** The alert template ID from config.ts, switchable per test (empty by default). */
-let mockTemplateId = '';
-jest.mock('../../../../miniprogram/config', () => ({
-  ...jest.requireActual('../../../../miniprogram/config'),
-  get SUBSCRIBE_TEMPLATE_ENQUIRY() {
-    return mockTemplateId;
-  },
-}));
+/** SUBSCRIBE_TEMPLATE_ENQUIRY from config.ts, switchable per test through `template.id`. */
+jest.mock('../../../../miniprogram/config', () =>
+  jest.requireActual('../../../harness/template-config').configWithTemplate('SUBSCRIBE_TEMPLATE_ENQUIRY'),
+);
 
 let cloud: PrivateCloud;
 let wx: WxMock;
@@ -54,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => cloud?.close());
 
 beforeEach(() => {
-  mockTemplateId = '';
+  template.id = '';
   wx = installWx({ callFunction: cloud.caller(STAFF) });
 });
 
@@ -150,7 +147,7 @@ describe('staff home', () => {
     expect(lastToast(wx)).toBe('提醒暂不可用（未配置订阅消息模板）');
     expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
 
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     wx.requestSubscribeMessage.mockImplementationOnce(async () => ({ [TEMPLATE_ID]: 'reject' }));
     await tap(button(page, 'subscribe-alerts'));
     await until(() => page.data.subscribing === false);

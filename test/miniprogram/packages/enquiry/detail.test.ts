@@ -10,6 +10,7 @@ import {
   type PageHandle,
   type WxMock,
 } from '../../../harness/simulate';
+import { template } from '../../../harness/template-config';
 
 /**
  * 咨询详情 against the real `enquiry` and `admin` functions: the partner's full enquiry with its
@@ -21,14 +22,10 @@ const DETAIL = 'packages/enquiry/pages/detail/index';
 const TEMPLATE_ID = 'tmpl-reply-test';
 const DAY_MS = 24 * 3600_000;
 
-/** The reply template ID from config.ts, switchable per test (empty, none configured, by default). */
-let mockTemplateId = '';
-jest.mock('../../../../miniprogram/config', () => ({
-  ...jest.requireActual('../../../../miniprogram/config'),
-  get SUBSCRIBE_TEMPLATE_REPLY() {
-    return mockTemplateId;
-  },
-}));
+/** SUBSCRIBE_TEMPLATE_REPLY from config.ts, switchable per test through `template.id`. */
+jest.mock('../../../../miniprogram/config', () =>
+  jest.requireActual('../../../harness/template-config').configWithTemplate('SUBSCRIBE_TEMPLATE_REPLY'),
+);
 
 type Submitted = OutputOf<'enquiry', 'submit'>;
 
@@ -90,7 +87,7 @@ let wx: WxMock;
 
 describe('咨询详情', () => {
   beforeEach(() => {
-    mockTemplateId = '';
+    template.id = '';
   });
 
   it('shows the whole enquiry, its visit and a dated timeline with the office’s replies by name', async () => {
@@ -144,7 +141,7 @@ describe('咨询详情', () => {
   });
 
   it('copies the reference and subscribes to reply notifications', async () => {
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     const partner = cloudCaller(unique('subscribe'));
     const submitted = await submitVisit(partner, dayFromNow(10), dayFromNow(12));
     wx = installWx({ callFunction: partner });
@@ -164,7 +161,7 @@ describe('咨询详情', () => {
   });
 
   it('records no subscription when the partner declines the prompt', async () => {
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     const partner = cloudCaller(unique('decline'));
     const submitted = await submitVisit(partner, dayFromNow(10), dayFromNow(12));
     wx = installWx({ callFunction: partner });

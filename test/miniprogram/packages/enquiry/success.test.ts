@@ -10,16 +10,13 @@ import {
   type CallFunction,
 } from '../../../harness/simulate';
 import { until } from '../../../harness/until';
+import { template } from '../../../harness/template-config';
 
 const TEMPLATE_ID = 'tmpl-reply-test';
-/** The reply template ID from config.ts, switchable per test (empty, none configured, by default). */
-let mockTemplateId = '';
-jest.mock('../../../../miniprogram/config', () => ({
-  ...jest.requireActual('../../../../miniprogram/config'),
-  get SUBSCRIBE_TEMPLATE_REPLY() {
-    return mockTemplateId;
-  },
-}));
+/** SUBSCRIBE_TEMPLATE_REPLY from config.ts, switchable per test through `template.id`. */
+jest.mock('../../../../miniprogram/config', () =>
+  jest.requireActual('../../../harness/template-config').configWithTemplate('SUBSCRIBE_TEMPLATE_REPLY'),
+);
 
 /**
  * From a stored enquiry to its success page and on to 我的咨询, against the real `enquiry`
@@ -65,7 +62,7 @@ let wx: WxMock;
 
 describe('enquiry success page', () => {
   beforeEach(() => {
-    mockTemplateId = '';
+    template.id = '';
   });
 
   it('shows the reference, copies it, and leads to 我的咨询 where it is listed', async () => {
@@ -120,7 +117,7 @@ describe('enquiry success page', () => {
   });
 
   it('subscribes to a notification of the reply right after submitting, and opens the enquiry', async () => {
-    mockTemplateId = TEMPLATE_ID;
+    template.id = TEMPLATE_ID;
     const call = cloudCaller(`success-subscribe-${Date.now().toString(36)}`);
     wx = installWx({ callFunction: call });
     const result = await submitEnquiry(call, '我们想了解维堡的创意产业园区。');
