@@ -27,3 +27,10 @@ export function failure(envelope: Envelope<unknown>): ApiError {
   if (envelope.ok) throw new Error(`expected an error, got ${JSON.stringify(envelope.data).slice(0, 200)}`);
   return envelope.error;
 }
+
+/** The fields an INVALID_ARGUMENT answer names, in order; fails the test on any other answer. */
+export function invalidFields(envelope: Envelope<unknown>): string[] {
+  const error = failure(envelope);
+  expect(error.code).toBe('INVALID_ARGUMENT');
+  return Object.keys(error.fields ?? {});
+}

@@ -70,6 +70,13 @@ function expectSafe(nodes: RichTextNode[]): void {
   expect(text).not.toMatch(/[<>]/);
 }
 
+/** Renders `source` and expects the result safe: allowed tags, attributes and URLs, encoded text. */
+function renderSafe(source: string): RichTextNode[] {
+  const nodes = renderMarkdown(source);
+  expectSafe(nodes);
+  return nodes;
+}
+
 describe('renderMarkdown: structure', () => {
   it('renders paragraphs, emphasis and headings one level down (the page title is the h1)', () => {
     const nodes = renderMarkdown(
@@ -109,7 +116,7 @@ describe('renderMarkdown: structure', () => {
   });
 
   it('renders blockquotes, code, rules and hard breaks', () => {
-    const nodes = renderMarkdown(
+    const nodes = renderSafe(
       '> 引用\n\n`a<b`\n\n```js\nconst x = 1 && 2;\n```\n\n---\n\n第一行  \n第二行\n第三行',
     );
     expect(byName(nodes, 'blockquote')).toHaveLength(1);
@@ -123,22 +130,20 @@ describe('renderMarkdown: structure', () => {
       { name: 'br', attrs: { class: 'md-br' } },
       { type: 'text', text: '第二行\n第三行' },
     ]);
-    expectSafe(nodes);
   });
 
   it('renders tables with alignment as classes, never as style attributes', () => {
-    const nodes = renderMarkdown('| 左 | 右 |\n|:--|--:|\n| 1 | 2 |');
+    const nodes = renderSafe('| 左 | 右 |\n|:--|--:|\n| 1 | 2 |');
     expect(nodes[0]).toMatchObject({ name: 'table' });
     expect(byName(nodes, 'th').map((cell) => cell.attrs.class)).toEqual([
       'md-th md-align-left',
       'md-th md-align-right',
     ]);
     expect(byName(nodes, 'td')).toHaveLength(2);
-    expectSafe(nodes);
   });
 
   it('keeps safe links and images', () => {
-    const nodes = renderMarkdown(
+    const nodes = renderSafe(
       '[官网](https://www.rm.dk/) [邮件](mailto:pia@example.dk) [电话](tel:+4521601445) [页面](/pages/contact/index)\n\n![维堡 *总部*](https://example.com/a.png "标题") ![](cloud://env.bucket/news/a.png)',
     );
     expect(byName(nodes, 'a').map((a) => a.attrs.href)).toEqual([
@@ -151,11 +156,10 @@ describe('renderMarkdown: structure', () => {
       { class: 'md-img', src: 'https://example.com/a.png', alt: '维堡 总部' },
       { class: 'md-img', src: 'cloud://env.bucket/news/a.png', alt: '' },
     ]);
-    expectSafe(nodes);
   });
 
   it('links bare URLs, e-mail addresses and autolinks', () => {
-    const nodes = renderMarkdown(
+    const nodes = renderSafe(
       '见 https://www.rm.dk 或 www.example.com ，<https://a.example/x?y=1&z=2> 或 pia@example.dk',
     );
     expect(byName(nodes, 'a').map((a) => a.attrs.href)).toEqual([
@@ -164,7 +168,6 @@ describe('renderMarkdown: structure', () => {
       'https://a.example/x?y=1&z=2',
       'mailto:pia@example.dk',
     ]);
-    expectSafe(nodes);
   });
 
   it('encodes entities in text, so what was written is what <rich-text> shows', () => {
@@ -184,8 +187,7 @@ describe('renderMarkdown: structure', () => {
 
   it('renders every seeded body safely, with its sections as h3', () => {
     for (const item of [...SEED.news, ...SEED.opportunities]) {
-      const nodes = renderMarkdown(item.body);
-      expectSafe(nodes);
+      const nodes = renderSafe(item.body);
       expect(nodes.length).toBeGreaterThan(0);
       const sections = item.body.match(/^## .+$/gm) ?? [];
       expect(byName(nodes, 'h3').map((h) => textOf([h]))).toEqual(sections.map((line) => line.slice(3)));
@@ -209,8 +211,7 @@ describe('renderMarkdown: hostile input', () => {
     '[x](\\\\evil.example/)',
     '[x](ftp://example.com/)',
   ])('%s is no link', (source) => {
-    const nodes = renderMarkdown(source);
-    expectSafe(nodes);
+    const nodes = renderSafe(source);
     expect(byName(nodes, 'a')).toEqual([]);
     expect(textOf(nodes)).toContain('x');
   });
@@ -229,22 +230,19 @@ describe('renderMarkdown: hostile input', () => {
     '<svg/onload=alert(1)>',
     '<style>body{display:none}</style>',
   ])('raw HTML %s stays literal text', (source) => {
-    const nodes = renderMarkdown(source);
-    expectSafe(nodes);
+    const nodes = renderSafe(source);
     expect(elements(nodes).map((node) => node.name)).toEqual(['p']);
     expect(textOf(nodes)).toContain('&lt;');
   });
 
   it('links a URL inside raw HTML only as a plain https link', () => {
-    const nodes = renderMarkdown('<iframe src="https://evil.example"></iframe>');
-    expectSafe(nodes);
+    const nodes = renderSafe('<iframe src="https://evil.example"></iframe>');
     expect(elements(nodes).map((node) => node.name)).toEqual(['p', 'a']);
     expect(byName(nodes, 'a')[0]?.attrs).toEqual({ class: 'md-a', href: 'https://evil.example' });
   });
 
   it('keeps raw HTML blocks as text too', () => {
-    const nodes = renderMarkdown('<div>\n<script>alert(1)</script>\n</div>');
-    expectSafe(nodes);
+    const nodes = renderSafe('<div>\n<script>alert(1)</script>\n</div>');
     expect(elements(nodes).every((node) => node.name === 'p')).toBe(true);
   });
 
@@ -256,16 +254,14 @@ describe('renderMarkdown: hostile input', () => {
     '![x](//cdn.example/a.png)',
     '![x](/local.png)',
   ])('%s is no image', (source) => {
-    const nodes = renderMarkdown(source);
-    expectSafe(nodes);
+    const nodes = renderSafe(source);
     expect(byName(nodes, 'img')).toEqual([]);
   });
 
   it('gives no attribute a way in: titles, styles and event handlers are dropped', () => {
-    const nodes = renderMarkdown(
+    const nodes = renderSafe(
       '[x](https://a.example "onmouseover=alert(1)") ![y](https://b.example/y.png "t")\n\n| a |\n|:-:|\n| b |',
     );
-    expectSafe(nodes);
     for (const node of elements(nodes)) {
       expect(node.attrs).not.toHaveProperty('title');
       expect(node.attrs).not.toHaveProperty('style');
@@ -278,8 +274,7 @@ describe('renderMarkdown: hostile input', () => {
     ['emphasis', `${'*'.repeat(10000)}x${'*'.repeat(10000)}`],
     ['links', `${'['.repeat(5000)}x${'](https://a.example)'.repeat(5000)}`],
   ])('bounds the depth of hostile nested %s', (_kind, source) => {
-    const nodes = renderMarkdown(source);
-    expectSafe(nodes);
+    const nodes = renderSafe(source);
     expect(depth(nodes)).toBeLessThanOrEqual(MAX_NESTING);
   });
 
