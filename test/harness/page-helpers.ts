@@ -116,6 +116,27 @@ export async function loadHeld(
   };
 }
 
+/** Taps the `<t-cell>` inside `host` and expects the page to navigate to `url`. */
+export async function expectCellOpens(wx: WxMock, host: SimNode | undefined, url: string): Promise<void> {
+  await tap(host?.querySelector('.t-cell'));
+  expect(wx.navigateTo).toHaveBeenLastCalledWith(expect.objectContaining({ url }));
+}
+
+/** Opens `route` under a stand-in custom tab bar and expects the page to select `tab` in it when shown. */
+export async function expectSelectsTab(
+  route: string,
+  callFunction: CallFunction,
+  tab: string,
+): Promise<void> {
+  installWx({ callFunction });
+  const page = loadPage(route);
+  const tabBar = { setData: jest.fn() };
+  page.instance.getTabBar = () => tabBar;
+  await page.onLoad();
+  await page.onShow();
+  expect(tabBar.setData).toHaveBeenCalledWith({ selected: tab });
+}
+
 /** Expects the state view's network error, then taps its retry and waits for the page to be ready. */
 export async function retryAfterNetworkError(page: PageHandle): Promise<void> {
   expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');

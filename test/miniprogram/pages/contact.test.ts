@@ -3,6 +3,8 @@ import { installWx, loadPage, tap, trigger, type CallFunction } from '../../harn
 import {
   button,
   errorMessage,
+  expectCellOpens,
+  expectSelectsTab,
   failingFirst,
   loadHeld,
   openPage,
@@ -105,14 +107,8 @@ describe('联系', () => {
 
   it('leads to the enquiry form and to 我的咨询', async () => {
     const { page, wx } = await openContact(cloudCaller('contact-links'));
-    await tap(page.querySelector('#to-enquiry')?.querySelector('.t-cell'));
-    expect(wx.navigateTo).toHaveBeenLastCalledWith(
-      expect.objectContaining({ url: '/packages/enquiry/pages/form/index' }),
-    );
-    await tap(page.querySelector('#to-mine')?.querySelector('.t-cell'));
-    expect(wx.navigateTo).toHaveBeenLastCalledWith(
-      expect.objectContaining({ url: '/packages/enquiry/pages/mine/index' }),
-    );
+    await expectCellOpens(wx, page.querySelector('#to-enquiry'), '/packages/enquiry/pages/form/index');
+    await expectCellOpens(wx, page.querySelector('#to-mine'), '/packages/enquiry/pages/mine/index');
   });
 
   it('asks for WeChat’s privacy authorisation before the first copy, then copies', async () => {
@@ -141,13 +137,7 @@ describe('联系', () => {
   });
 
   it('marks its tab in the custom tab bar when shown', async () => {
-    installWx({ callFunction: cloudCaller('contact-tab') });
-    const page = loadPage(CONTACT);
-    const tabBar = { setData: jest.fn() };
-    page.instance.getTabBar = () => tabBar;
-    await page.onLoad();
-    await page.onShow();
-    expect(tabBar.setData).toHaveBeenCalledWith({ selected: 'contact' });
+    await expectSelectsTab(CONTACT, cloudCaller('contact-tab'), 'contact');
   });
 
   it('shows the error with a retry that loads the card', async () => {

@@ -2,6 +2,7 @@ import { opportunity, SEED, seedDatabase } from '../../harness/seed';
 import { installWx, loadPage, tap, type PageHandle, type CallFunction } from '../../harness/simulate';
 import {
   errorMessage,
+  expectSelectsTab,
   failingFirst,
   loadHeld,
   openPage,
@@ -169,13 +170,7 @@ describe('合作', () => {
   });
 
   it('marks its tab in the custom tab bar when shown', async () => {
-    installWx({ callFunction: caller() });
-    const page = loadPage(OPPORTUNITIES);
-    const tabBar = { setData: jest.fn() };
-    page.instance.getTabBar = () => tabBar;
-    await page.onLoad();
-    await page.onShow();
-    expect(tabBar.setData).toHaveBeenCalledWith({ selected: 'opportunities' });
+    await expectSelectsTab(OPPORTUNITIES, caller(), 'opportunities');
   });
 
   it('opens on the kind of a shared link', async () => {

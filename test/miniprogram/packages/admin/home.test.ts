@@ -2,6 +2,7 @@ import { installWx, tap, type PageHandle, type SimNode, type WxMock } from '../.
 import type { PrivateCloud } from '../../pages/private-cloud';
 import { button, callOk, lastToast, loadedPage, privateStaffCloud, textOf, until } from './helpers';
 import { template } from '../../../harness/template-config';
+import { expectCellOpens } from '../../../harness/page-helpers';
 
 /**
  * The staff home against the real `admin` function, in a local cloud of this file's own so the
@@ -131,14 +132,8 @@ describe('staff home', () => {
 
   it('opens each staff page from the list', async () => {
     const page = await openHome();
-    await tap(page.querySelector('#to-enquiries')?.querySelector('.t-cell'));
-    expect(wx.navigateTo).toHaveBeenLastCalledWith(
-      expect.objectContaining({ url: '/packages/admin/pages/enquiries/index' }),
-    );
-    await tap(page.querySelector('#to-profile')?.querySelector('.t-cell'));
-    expect(wx.navigateTo).toHaveBeenLastCalledWith(
-      expect.objectContaining({ url: '/packages/admin/pages/profile-edit/index' }),
-    );
+    await expectCellOpens(wx, page.querySelector('#to-enquiries'), '/packages/admin/pages/enquiries/index');
+    await expectCellOpens(wx, page.querySelector('#to-profile'), '/packages/admin/pages/profile-edit/index');
   });
 
   it('records a new-enquiry alert after the WeChat consent, and says when alerts are not set up', async () => {
