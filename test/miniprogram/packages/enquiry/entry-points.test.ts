@@ -34,18 +34,13 @@ describe('来访申请 entry points', () => {
     expect(other.querySelector('#visit-request')).toBeUndefined();
   });
 
-  it('the contact tab offers it beside 在线咨询', async () => {
-    const page = await open('pages/contact/index');
-    const cell = page.querySelector('#to-visit');
-    expect(textOf(cell?.querySelector('.t-cell__title-text'))).toBe('来访申请');
-    await tap(cell?.querySelector('.t-cell'));
-    expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: VISIT_FORM }));
-  });
-
-  it('the home page offers it', async () => {
-    const page = await open('pages/home/index');
-    const cell = page.querySelector('#visit-link');
-    expect(textOf(cell?.querySelector('.t-cell__title-text'))).toBe('计划率团来访');
+  it.each([
+    ['the contact tab offers it beside 在线咨询', 'pages/contact/index', 'to-visit', '来访申请'],
+    ['the home page offers it', 'pages/home/index', 'visit-link', '计划率团来访'],
+  ])('%s', async (_what, route, id, title) => {
+    const page = await open(route);
+    const cell = page.querySelector(`#${id}`);
+    expect(textOf(cell?.querySelector('.t-cell__title-text'))).toBe(title);
     await tap(cell?.querySelector('.t-cell'));
     expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: VISIT_FORM }));
   });

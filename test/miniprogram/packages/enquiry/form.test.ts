@@ -143,10 +143,23 @@ async function fillValid(page: PageHandle, organization = '上海交通大学') 
 
 let wx: WxMock;
 
+/** Installs `wx` calling the local cloud as a caller of `test`'s own; answers that caller's calls. */
+function installCaller(test: string): CallFunction {
+  const { call } = callerFor(test);
+  wx = installWx({ callFunction: call });
+  return call;
+}
+
+/** Expects the form refused with the toast `title`: it stays open and stores nothing of `call`'s caller. */
+async function expectRefused(call: CallFunction, title: string): Promise<void> {
+  expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title }));
+  expect(wx.redirectTo).not.toHaveBeenCalled();
+  expect(await storedEnquiries(call)).toHaveLength(0);
+}
+
 describe('enquiry form', () => {
   it('shows every field’s message before sending anything', async () => {
-    const { call } = callerFor('empty');
-    wx = installWx({ callFunction: call });
+    installCaller('empty');
     const page = await openForm();
 
     await tap(submitButton(page));
@@ -166,7 +179,7 @@ describe('enquiry form', () => {
   });
 
   it('checks a field when it is left, as the server would, and clears the message once fixed', async () => {
-    wx = installWx({ callFunction: callerFor('live').call });
+    installCaller('live');
     const page = await openForm();
 
     await trigger(control(page, 'name'), 'input', { value: '李' });
@@ -208,8 +221,7 @@ describe('enquiry form', () => {
   });
 
   it('submits a valid form once on a double tap and opens the success page with the enquiry id', async () => {
-    const { call } = callerFor('double');
-    wx = installWx({ callFunction: call });
+    const call = installCaller('double');
     const page = await openForm();
     await fillValid(page);
 
@@ -276,8 +288,7 @@ describe('enquiry form', () => {
   });
 
   it('shows the server’s message at the field the server rejects', async () => {
-    const { call } = callerFor('server-field');
-    wx = installWx({ callFunction: call });
+    const call = installCaller('server-field');
     const page = await openForm();
     await fillValid(page);
     // This form checks exactly what the server checks, so only a form whose rules lag behind the
@@ -292,16 +303,11 @@ describe('enquiry form', () => {
     expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1);
     expect(messageAt(page, 'email')).toBe('邮箱格式不正确');
     expect(messageAt(page, 'name')).toBe('');
-    expect(wx.showToast).toHaveBeenLastCalledWith(
-      expect.objectContaining({ title: '请按提示修改标红的内容' }),
-    );
-    expect(wx.redirectTo).not.toHaveBeenCalled();
-    expect(await storedEnquiries(call)).toHaveLength(0);
+    await expectRefused(call, '请按提示修改标红的内容');
   });
 
   it('shows a refusal of the content as a message and stores nothing', async () => {
-    const { call } = callerFor('risky');
-    wx = installWx({ callFunction: call });
+    const call = installCaller('risky');
     const page = await openForm();
     await fillValid(page);
     // The local cloud's content check stand-in judges text with this marker risky.
@@ -309,16 +315,11 @@ describe('enquiry form', () => {
 
     await submit(page);
 
-    expect(wx.showToast).toHaveBeenLastCalledWith(
-      expect.objectContaining({ title: '内容未通过安全检测，请修改后重新提交' }),
-    );
-    expect(wx.redirectTo).not.toHaveBeenCalled();
-    expect(await storedEnquiries(call)).toHaveLength(0);
+    await expectRefused(call, '内容未通过安全检测，请修改后重新提交');
   });
 
   it('shows the hourly limit as a message', async () => {
-    const { call } = callerFor('limit');
-    wx = installWx({ callFunction: call });
+    const call = installCaller('limit');
     for (let i = 0; i < 5; i += 1) {
       const page = await openForm();
       await fillValid(page, `上海第${i + 1}中学`);
@@ -338,7 +339,7 @@ describe('enquiry form', () => {
   });
 
   it('presets the topic and the message from its query, ignoring an unknown topic', async () => {
-    wx = installWx({ callFunction: callerFor('preset').call });
+    installCaller('preset');
     const message = '您好！我希望索取《中日德兰大区与上海市谅解备忘录》的文本，谢谢。';
     const page = await openForm({ topic: 'other', message: encodeURIComponent(message) });
 
@@ -355,7 +356,7 @@ describe('enquiry form', () => {
   });
 
   it('opens the privacy notice from the consent', async () => {
-    wx = installWx({ callFunction: callerFor('privacy-link').call });
+    installCaller('privacy-link');
     const page = await openForm();
     await tap(page.querySelector('#open-privacy'));
     expect(wx.navigateTo).toHaveBeenCalledWith(
@@ -364,7 +365,7 @@ describe('enquiry form', () => {
   });
 
   it('marks the required fields and keeps one label column', async () => {
-    wx = installWx({ callFunction: callerFor('marks').call });
+    installCaller('marks');
     const page = await openForm();
     const labelClass = (field: string) =>
       page.querySelector(`#field-${field}`)?.querySelector('.t-input__label')?.dom?.getAttribute('class') ??
@@ -382,7 +383,7 @@ describe('enquiry form', () => {
   });
 
   it('scrolls to the first field with a message after a failed submit and puts the cursor in it', async () => {
-    wx = installWx({ callFunction: callerFor('scroll').call });
+    installCaller('scroll');
     const page = await openForm();
 
     await tap(submitButton(page));
@@ -404,8 +405,7 @@ describe('enquiry form', () => {
   });
 
   it('accepts a WeChat ID as the only contact, and checks its form', async () => {
-    const { call } = callerFor('wechat');
-    wx = installWx({ callFunction: call });
+    const call = installCaller('wechat');
     const page = await openForm();
     await fillValid(page);
     await fill(page, 'email', '');
@@ -426,8 +426,7 @@ describe('enquiry form', () => {
   });
 
   it('keeps what was typed when the partner leaves, under the same request id, until it is sent', async () => {
-    const { call } = callerFor('draft');
-    wx = installWx({ callFunction: call });
+    installCaller('draft');
     const first = await openForm();
     await fill(first, 'name', '李华');
     await fill(first, 'message', '我们希望了解丹麦的绿色能源合作项目。');
@@ -461,8 +460,7 @@ describe('enquiry form', () => {
   });
 
   it('offers the last submission’s contact details on the next form', async () => {
-    const { call } = callerFor('last-contact');
-    wx = installWx({ callFunction: call });
+    installCaller('last-contact');
     const first = await openForm();
     expect(first.querySelector('#last-contact')).toBeUndefined();
     await fillValid(first);
@@ -484,8 +482,7 @@ describe('enquiry form', () => {
   });
 
   it('sends a visit request with its dates, group size and sectors, checked by the server’s rules', async () => {
-    const { call } = callerFor('visit');
-    wx = installWx({ callFunction: call });
+    const call = installCaller('visit');
     const page = await openForm({ kind: 'visit', topic: 'knowledge' });
     expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '来访申请' }));
     expect(checkedTopic(page)).toBe('知识交流与互访');
