@@ -97,6 +97,19 @@ async function submitEnquiry(label: string): Promise<{ id: string; email: string
   return { id, email };
 }
 
+/**
+ * Staff in `lang` open the page of a new enquiry of `label`'s after a public page and tap `action`:
+ * the enquiry, their `wx` and the popup that holds the call.
+ */
+async function heldOnEnquiry(label: string, lang: 'zh' | 'en', action: string) {
+  const enquiry = await submitEnquiry(label);
+  const staff = installStaffWx(lang);
+  await visitPublicPage();
+  const detail = await openStaffPage(ENQUIRY_PAGE, { id: enquiry.id });
+  await tap(button(detail, action));
+  return { enquiry, staff, popup: await heldBy(detail) };
+}
+
 describe('privacy prompt on staff pages', () => {
   it('holds the first image upload in the news editor until the staff member agrees in the editor’s own popup', async () => {
     const { wx, files, privacy } = installStaffWx('en');
@@ -127,13 +140,8 @@ describe('privacy prompt on staff pages', () => {
   });
 
   it('holds the first copy of an enquirer’s email, then copies it once agreed, in English', async () => {
-    const enquiry = await submitEnquiry('copy');
-    const { clipboard } = installStaffWx('en');
-    await visitPublicPage();
-    const detail = await openStaffPage(ENQUIRY_PAGE, { id: enquiry.id });
-
-    await tap(button(detail, 'copy-email'));
-    const popup = await heldBy(detail);
+    const { enquiry, staff, popup } = await heldOnEnquiry('copy', 'en', 'copy-email');
+    const { clipboard } = staff;
     expect(textOf(popup.querySelector('.privacy-popup'))).toContain('To copy text, please read and agree');
     expect(textOf(popup.querySelector('#privacy-popup-title'))).toBe('Privacy notice');
     expect(clipboard).not.toHaveBeenCalled();
@@ -143,13 +151,8 @@ describe('privacy prompt on staff pages', () => {
   });
 
   it('holds the first call to an enquirer, then dials once agreed, in Chinese', async () => {
-    const enquiry = await submitEnquiry('call');
-    const { dialler } = installStaffWx('zh');
-    await visitPublicPage();
-    const detail = await openStaffPage(ENQUIRY_PAGE, { id: enquiry.id });
-
-    await tap(button(detail, 'call'));
-    const popup = await heldBy(detail);
+    const { staff, popup } = await heldOnEnquiry('call', 'zh', 'call');
+    const { dialler } = staff;
     expect(textOf(popup.querySelector('.privacy-popup'))).toContain(
       '拨打电话需要您先阅读并同意《小程序隐私保护指引》',
     );
