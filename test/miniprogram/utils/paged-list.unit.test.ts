@@ -16,12 +16,17 @@ function host(): PagedListHost & { data: { status: string; items: unknown[]; [ke
   };
 }
 
-/** A source of `total` numbered items in pages of `size`, cursor = index of the next item. */
+/**
+ * A source of `total` numbered items in pages of `size`, cursor = index of the next item; while
+ * `offline`, every load fails.
+ */
 function source(total: number, size: number) {
   const calls: (string | undefined)[] = [];
-  return {
+  const state = {
     calls,
+    offline: false,
     async load(cursor?: string): Promise<Page<number>> {
+      if (state.offline) throw new Error('offline');
       calls.push(cursor);
       const start = cursor ? Number(cursor) : 0;
       const items = Array.from({ length: Math.max(0, Math.min(size, total - start)) }, (_, i) => start + i);
@@ -29,6 +34,7 @@ function source(total: number, size: number) {
       return { items, nextCursor: next < total ? String(next) : null };
     },
   };
+  return state;
 }
 
 const toasts: string[] = [];
@@ -97,16 +103,15 @@ describe('the cursor-paged list', () => {
 
   it('shows the error state for a failed first page, and only a toast while content is shown', async () => {
     const page = host();
-    let fail = true;
     const items = source(4, 2);
-    const load = (cursor?: string) => (fail ? Promise.reject(new Error('offline')) : items.load(cursor));
-    const list = createPagedList(page, { load, toRow: (n) => n, message: () => '网络不给力' });
+    items.offline = true;
+    const list = createPagedList(page, { load: items.load, toRow: (n) => n, message: () => '网络不给力' });
     await list.reload();
     expect(page.data).toMatchObject({ status: 'error', errorMessage: '网络不给力' });
-    fail = false;
+    items.offline = false;
     await list.reload();
     expect(page.data.status).toBe('ready');
-    fail = true;
+    items.offline = true;
     await list.reload();
     expect(page.data.status).toBe('ready');
     expect(page.data.items).toEqual([0, 1]);
@@ -115,15 +120,13 @@ describe('the cursor-paged list', () => {
 
   it('keeps the rows and offers a retry in the footer when a next page fails', async () => {
     const page = host();
-    let fail = false;
     const items = source(4, 2);
-    const load = (cursor?: string) => (fail ? Promise.reject(new Error('offline')) : items.load(cursor));
-    const list = createPagedList(page, { load, toRow: (n) => n, message: () => 'x' });
+    const list = createPagedList(page, { load: items.load, toRow: (n) => n, message: () => 'x' });
     await list.reload();
-    fail = true;
+    items.offline = true;
     await list.loadMore();
     expect(page.data).toMatchObject({ footer: 'error', items: [0, 1] });
-    fail = false;
+    items.offline = false;
     await list.loadMore();
     expect(page.data).toMatchObject({ footer: 'end', items: [0, 1, 2, 3] });
   });
