@@ -192,7 +192,10 @@ export class Session {
       session.errors.push(`console error: ${message.text()}`);
     });
     page.on('requestfailed', (request) => {
-      if (!request.url().startsWith(ICON_FONT_HOST)) session.errors.push(`request failed: ${request.url()}`);
+      if (!request.url().startsWith(ICON_FONT_HOST))
+        session.errors.push(
+          `request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason'})`,
+        );
     });
     await page.goto(`${app.url}/?openid=${encodeURIComponent(openid)}`);
     await page.waitForSelector('body[data-preview-ready]');

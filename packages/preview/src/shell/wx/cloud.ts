@@ -83,7 +83,13 @@ export function cloud(services: CloudServices): Cloud {
         const file = temp.blob(String(args.filePath));
         const meta = await adminApi('storage.getUploadMetadata', { path: cloudPath });
         const response = await track(fetch(String(meta.url), { method: 'PUT', body: file }));
-        if (!response.ok) throw new WxError(`upload failed (${response.status})`);
+        // Read as the SDK reads COS's answer: empty is success, an <Error> document says why not.
+        // (An unread answer would also leave the request reported as aborted.)
+        const answer = await track(response.text());
+        if (!response.ok || answer.includes('<Error>')) {
+          const reason = /<Message>([^<]*)<\/Message>/.exec(answer)?.[1] ?? String(response.status);
+          throw new WxError(`upload failed (${reason})`);
+        }
         return { fileID: meta.fileId, statusCode: 200 };
       }),
       getTempFileURL: api('cloud.getTempFileURL', async (args) => ({
