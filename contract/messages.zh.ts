@@ -4,7 +4,20 @@
  * the mini program shows the same ones when it finds a problem before sending. `messages.en.ts`
  * holds the same keys in English for the staff pages.
  */
+import type { ErrorCode } from './api/common';
 import type { EnquiryKind, EnquiryStatus, EnquiryTopic } from './models';
+
+/** The message of each error code of the envelope: what a function answers unless it says more. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_ARGUMENT: '提交的信息有误，请检查后重试',
+  UNAUTHENTICATED: '无法确认您的微信身份，请重新打开小程序后再试',
+  FORBIDDEN: '您没有执行此操作的权限',
+  NOT_FOUND: '内容不存在或已下线',
+  CONFLICT: '内容已被他人修改，请刷新后重试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  CONTENT_REJECTED: '内容未通过安全检测，请修改后重新提交',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+};
 
 /** Enquiry topics, as partners choose them and staff file them. */
 export const TOPIC_LABELS = {
