@@ -42,27 +42,27 @@ function envelope(status: number, code: ErrorCode, message: string): ErrorAnswer
   return { status, body: { ok: false, error } };
 }
 
+/** Status, code and message of the app's answer to each call that did not reach the function. */
+const CALL_FAILURE_ANSWERS: Record<
+  Exclude<CallFailure['kind'], 'unknown-function'>,
+  [status: number, code: ErrorCode, message: string]
+> = {
+  'function-failed': [200, 'INTERNAL', CALL_FAILURE_MESSAGES.INTERNAL],
+  timeout: [200, 'INTERNAL', CALL_FAILURE_MESSAGES.INTERNAL],
+  'body-too-large': [413, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_TOO_LARGE],
+  'body-not-json': [400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_NOT_JSON],
+  'body-not-object': [400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_NOT_OBJECT],
+  'body-too-deep': [400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_TOO_DEEP],
+  'bad-function-name': [400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BAD_FUNCTION_NAME],
+  'bad-openid': [400, 'UNAUTHENTICATED', CALL_FAILURE_MESSAGES.BAD_OPENID],
+};
+
 /** The app's result envelope (CONTRACTS.md) for a call that did not reach the function's answer. */
 export function appErrorBody(failure: CallFailure): ErrorAnswer {
-  switch (failure.kind) {
-    case 'function-failed':
-    case 'timeout':
-      return envelope(200, 'INTERNAL', CALL_FAILURE_MESSAGES.INTERNAL);
-    case 'unknown-function':
-      return envelope(404, 'NOT_FOUND', CALL_FAILURE_MESSAGES.UNKNOWN_FUNCTION(failure.function));
-    case 'body-too-large':
-      return envelope(413, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_TOO_LARGE);
-    case 'body-not-json':
-      return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_NOT_JSON);
-    case 'body-not-object':
-      return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_NOT_OBJECT);
-    case 'body-too-deep':
-      return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BODY_TOO_DEEP);
-    case 'bad-function-name':
-      return envelope(400, 'INVALID_ARGUMENT', CALL_FAILURE_MESSAGES.BAD_FUNCTION_NAME);
-    case 'bad-openid':
-      return envelope(400, 'UNAUTHENTICATED', CALL_FAILURE_MESSAGES.BAD_OPENID);
-  }
+  if (failure.kind === 'unknown-function')
+    return envelope(404, 'NOT_FOUND', CALL_FAILURE_MESSAGES.UNKNOWN_FUNCTION(failure.function));
+  const [status, code, message] = CALL_FAILURE_ANSWERS[failure.kind];
+  return envelope(status, code, message);
 }
 
 /** Records each OPENID in `admins` unless it is there already (an existing entry is left as it was). */
