@@ -6,7 +6,7 @@
  *
  *   tsx bench/local-db.ts [--rounds N]
  */
-import tcb from '@cloudbase/node-sdk';
+import { localSdk } from '../tools/local-sdk';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,12 +108,7 @@ export async function benchLocalDb(
     },
   });
   try {
-    const app = tcb.init({
-      env: 'local',
-      secretId: 'local',
-      secretKey: 'local',
-      serviceUrl: cloud.serviceUrl,
-    });
+    const app = localSdk(cloud.serviceUrl);
     const db = app.database();
     const _ = db.command;
     const docs = db.collection(COLLECTION);

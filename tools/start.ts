@@ -3,7 +3,6 @@
  * program on the same port, seeds the region's content on the first run, and prints where
  * everything is. Ctrl-C stops it.
  */
-import tcb from '@cloudbase/node-sdk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from './build';
@@ -18,6 +17,7 @@ import {
 } from './local-cloud';
 import { createPreview, type Preview } from '@cdr/preview';
 import { seedDatabase } from './seed';
+import { localSdk } from './local-sdk';
 
 const SEED_MARKER = 'seeded.json';
 
@@ -41,13 +41,7 @@ async function main(): Promise<void> {
   // seed items that staff have since removed.
   const marker = path.join(dataDir, SEED_MARKER);
   if (!fs.existsSync(marker)) {
-    process.env.TENCENTCLOUD = 'true';
-    const app = tcb.init({
-      env: 'local',
-      secretId: 'local',
-      secretKey: 'local',
-      serviceUrl: cloud.serviceUrl,
-    });
+    const app = localSdk(cloud.serviceUrl);
     const report = await seedDatabase(app);
     fs.writeFileSync(marker, `${JSON.stringify({ at: new Date().toISOString(), ...report }, null, 2)}\n`);
     console.log(`seeded the region's content: ${JSON.stringify(report)}`);

@@ -1,4 +1,4 @@
-import tcb from '@cloudbase/node-sdk';
+import { localSdk, type LocalApp } from '../../tools/local-sdk';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,7 @@ process.env.TENCENTCLOUD = 'true';
 
 export interface ChildCloud {
   /** The real `@cloudbase/node-sdk`, pointed at this cloud. */
-  app: ReturnType<typeof tcb.init>;
+  app: LocalApp;
   /** `wx.cloud.callFunction` against this cloud, as `openId`. */
   caller(openId: string): CallFunction;
   close(): Promise<void>;
@@ -54,7 +54,7 @@ export async function startChildCloud(
   try {
     const { url, serviceUrl } = await waitUntilReady(child);
     return {
-      app: tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }),
+      app: localSdk(serviceUrl),
       caller: (openId) => (name, data) =>
         postJson(`${url}/functions/${encodeURIComponent(name)}`, data, { 'x-wx-openid': openId }),
       close,

@@ -1,4 +1,4 @@
-import tcb from '@cloudbase/node-sdk';
+import { localSdk, type LocalApp } from '../../tools/local-sdk';
 import http from 'node:http';
 import type { CallFunction } from './simulate';
 
@@ -10,13 +10,11 @@ export function testCloudUrl(): string {
 }
 
 /** The real `@cloudbase/node-sdk`, pointed at the shared cloud (to arrange data or check it directly). */
-export function testCloudApp(): ReturnType<typeof tcb.init> {
+export function testCloudApp(): LocalApp {
   const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
   if (!serviceUrl)
     throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
-  // The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
-  process.env.TENCENTCLOUD = 'true';
-  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl });
+  return localSdk(serviceUrl);
 }
 
 /** POSTs JSON with Node's http (jsdom has no fetch) and answers the parsed JSON body. */

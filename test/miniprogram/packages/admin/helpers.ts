@@ -1,4 +1,4 @@
-import tcb from '@cloudbase/node-sdk';
+import { localSdk, type LocalApp } from '../../../../tools/local-sdk';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,14 +26,14 @@ export const SHARED_STAFF = 'o-staff-test';
 // The SDK would otherwise probe a cloud metadata host before each request (KNOWHOW.md).
 process.env.TENCENTCLOUD = 'true';
 
-type CloudApp = ReturnType<typeof tcb.init>;
+type CloudApp = LocalApp;
 
 /** The shared local cloud through the real SDK (uploads, direct checks). */
 export function sharedCloudApp(): CloudApp {
   const serviceUrl = process.env.MINIPROGRAM_TEST_CLOUD_SERVICE_URL;
   if (!serviceUrl)
     throw new Error('No local cloud: the miniprogram jest project starts one in its globalSetup');
-  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl });
+  return localSdk(serviceUrl);
 }
 
 export { cloudCaller };
