@@ -26,6 +26,7 @@ import type { NewsListItem } from '../contract/api/content';
 import type { SubmitEnquiryOutput } from '../contract/api/enquiry';
 import type { NewsItem } from '../contract/models';
 import { decodeNewsCursor } from '../cloudfunctions/content/src/cursors';
+import { NEWS_LIST_FIELDS } from '../cloudfunctions/content/src/fields';
 import { COLLECTIONS, NEWS_PAGE_SIZE_DEFAULT } from '../contract/constants';
 import { newsItem } from '../test/harness/seed';
 import { startTestCloud, type TestCloud } from '../test/harness/local-cloud';
@@ -85,18 +86,6 @@ export interface FunctionBenchResult {
 }
 
 type CloudApp = TestCloud['app'];
-
-/** Fields the list shows, as content/src/repo/news.ts projects them. */
-const LIST_FIELDS = {
-  _id: true,
-  title: true,
-  summary: true,
-  cover: true,
-  tags: true,
-  pinned: true,
-  publishAt: true,
-  dateLabel: true,
-};
 
 export async function benchFunctions(options: FunctionBenchOptions): Promise<FunctionBenchResult> {
   const cloud = await startTestCloud();
@@ -227,7 +216,7 @@ async function prepareNewsList(cloud: TestCloud): Promise<NewsOperations> {
       .orderBy('pinned', 'desc')
       .orderBy('publishAt', 'desc')
       .orderBy('_id', 'desc')
-      .field(LIST_FIELDS);
+      .field(NEWS_LIST_FIELDS);
   // content/src/repo/news.ts's range after a position, on the same index order.
   const after = decodeNewsCursor(deepCursor);
   const sameGroup = _.and([

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../../contract/constants';
 import type { NewsItem } from '../../../../contract/models';
 import { _, db } from '../../../_shared/repo/db';
+import { NEWS_LIST_FIELDS } from '../fields';
 
 /** A published news item as lists show it: no body. */
 export type NewsListDoc = Pick<
@@ -18,17 +19,6 @@ export interface NewsPosition {
   publishAt: Date;
   id: string;
 }
-
-const LIST_FIELDS = {
-  _id: true,
-  title: true,
-  summary: true,
-  cover: true,
-  tags: true,
-  pinned: true,
-  publishAt: true,
-  dateLabel: true,
-};
 
 /** What the public may see: published, and its publish time has come (index status_pinned_publishAt_id). */
 function visible(now: Date) {
@@ -62,7 +52,7 @@ export async function listVisibleNews(query: {
     .orderBy('pinned', 'desc')
     .orderBy('publishAt', 'desc')
     .orderBy('_id', 'desc')
-    .field(LIST_FIELDS)
+    .field(NEWS_LIST_FIELDS)
     .limit(query.limit + 1)
     .get();
   const items = data as NewsListDoc[];
@@ -74,7 +64,7 @@ export async function getVisibleNews(id: string, now: Date): Promise<PublicNewsD
   const { data } = await db
     .collection(COLLECTIONS.news)
     .where({ _id: id, ...visible(now) })
-    .field({ ...LIST_FIELDS, body: true, source: true })
+    .field({ ...NEWS_LIST_FIELDS, body: true, source: true })
     .limit(1)
     .get();
   return (data[0] as PublicNewsDoc | undefined) ?? null;
