@@ -1,7 +1,13 @@
+import type { ViewStatus } from '../components/state-view/index';
 import { t } from '../i18n/index';
 import { ServiceError } from '../services/cloud';
 
 /** What the public pages share: the message for a failure, retrying, refreshing, and cached loads. */
+
+/** The data a page that loads starts with: its font-scale style and its state view, loading. */
+export function loadingViewData(): { pageStyle: string; status: ViewStatus; errorMessage: string } {
+  return { pageStyle: '', status: 'loading', errorMessage: '' };
+}
 
 /** The part of a page the helpers below drive: its state view's status. */
 export interface ViewPage {

@@ -1,11 +1,10 @@
 import type { DocumentSummary, ProfileOutput } from '../../contract/api/content';
 import type { LocalizedName, ProfileSection } from '../../contract/models';
-import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { profile } from '../../services/content';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { onRetry, showLoaded } from '../../utils/page-kit';
+import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
@@ -39,9 +38,7 @@ function toView(data: ProfileOutput) {
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     labels: { contactTitle: t('about.contactTitle') },
     name: { zh: '', original: '' } as LocalizedName,
     partnerLine: '',

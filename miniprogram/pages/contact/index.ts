@@ -1,10 +1,9 @@
 import type { ContactCard, OfficeInfo } from '../../contract/api/content';
 import type { GeoPoint, SocialProfile } from '../../contract/models';
-import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { contact } from '../../services/content';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
+import { loadingViewData, onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
@@ -58,9 +57,7 @@ function toView(card: ContactCard) {
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     office: { name: '', nameOriginal: '', location: '', description: '' },
     person: { name: '', title: '' },
     email: '',

@@ -1,12 +1,11 @@
 import type { ProfileOutput } from '../../contract/api/content';
-import type { ViewStatus } from '../../components/state-view/index';
 import type { FocusAreaId } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { profile } from '../../services/content';
 import { toFocusAreaLink, type FocusAreaLink } from '../../utils/focus-area';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { onRetry, showLoaded } from '../../utils/page-kit';
+import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
@@ -17,9 +16,7 @@ const VISIT_AREA: FocusAreaId = 'knowledge';
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     emptyText: '',
     labels: {
       enquire: t('focusArea.enquire'),

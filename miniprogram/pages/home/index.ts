@@ -1,13 +1,12 @@
 import type { HomeOutput, OpportunityListItem } from '../../contract/api/content';
 import type { KeyFact } from '../../contract/models';
-import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { home } from '../../services/content';
 import { displayDate } from '../../utils/date';
 import { toFocusAreaLink, type FocusAreaLink } from '../../utils/focus-area';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
+import { loadingViewData, onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
@@ -75,9 +74,7 @@ function toView(data: HomeOutput) {
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     labels: {
       heroBadge: t('home.heroBadge'),
       keyFacts: t('home.keyFacts'),

@@ -1,12 +1,11 @@
 import type { NewsDetail, RichTextNode } from '../../contract/api/content';
-import type { ViewStatus } from '../../components/state-view/index';
 import { SUBSCRIBE_TEMPLATE_NEWS } from '../../config';
 import { t } from '../../i18n/index';
 import { ServiceError } from '../../services/cloud';
 import { newsGet, subscribe } from '../../services/content';
 import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { errorMessage, onRetry } from '../../utils/page-kit';
+import { errorMessage, loadingViewData, onRetry } from '../../utils/page-kit';
 import { ROUTES } from '../../utils/routes';
 import { askSubscription, type SubscribeAnswer } from '../../utils/subscribe';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
@@ -34,9 +33,7 @@ function declinedMessage(answer: SubscribeAnswer): string {
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     emptyText: '',
     labels: {
       subscribe: t('news.detail.subscribe'),

@@ -1,11 +1,10 @@
 import type { NewsListItem } from '../../contract/api/content';
-import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { newsList } from '../../services/content';
 import { NEWS_PAGE_SIZE_DEFAULT } from '../../contract/constants';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { errorMessage } from '../../utils/page-kit';
+import { errorMessage, loadingViewData } from '../../utils/page-kit';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
 import { ROUTES } from '../../utils/routes';
@@ -36,9 +35,7 @@ function newTags(known: readonly TagTab[], items: readonly NewsListItem[]): TagT
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     emptyText: t('news.empty'),
     labels: {
       tagsLabel: t('news.tagsLabel'),

@@ -1,12 +1,11 @@
 import type { OpportunityListItem } from '../../contract/api/content';
 import type { OpportunityKind } from '../../contract/models';
-import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { opportunitiesList } from '../../services/content';
 import { OPPORTUNITY_KINDS } from '../../contract/constants';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { errorMessage } from '../../utils/page-kit';
+import { errorMessage, loadingViewData } from '../../utils/page-kit';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
@@ -53,9 +52,7 @@ function toCard(item: OpportunityListItem): OpportunityCard {
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     emptyText: t('opportunities.empty'),
     tabs: [
       { value: ALL, label: t('opportunities.all') },

@@ -5,12 +5,11 @@ import type {
   RichTextNode,
 } from '../../contract/api/content';
 import type { EnquiryTopic, OpportunityKind } from '../../contract/models';
-import type { ViewStatus } from '../../components/state-view/index';
 import { t } from '../../i18n/index';
 import { opportunitiesGet } from '../../services/content';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
-import { onRetry, showLoaded } from '../../utils/page-kit';
+import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
@@ -153,9 +152,7 @@ function openDocument(filePath: string, fileType: DocumentType | undefined): Pro
 
 Page({
   data: {
-    pageStyle: '',
-    status: 'loading' as ViewStatus,
-    errorMessage: '',
+    ...loadingViewData(),
     title: '',
     kind: '',
     openLabel: '',
