@@ -9,6 +9,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Build scratch (staged function packages) is not source.
   modulePathIgnorePatterns: ['<rootDir>/.build/'],
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   maxWorkers: 1,
   testTimeout: 120000,
 };

@@ -5,7 +5,7 @@
  * render, no page error) and photographed into test/e2e/screenshots/.
  */
 import type { Browser } from 'playwright-core';
-import { STAFF_OPENID, Session, clearScreenshots, launchBrowser, startApp, type RunningApp } from './harness';
+import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
 
 const VISITOR = 'o-e2e-visitor';
 /** An opportunity of the seed (kind `research`), given a PDF attachment for the journey. */
@@ -27,7 +27,6 @@ async function session(
 }
 
 beforeAll(async () => {
-  clearScreenshots();
   app = await startApp();
   browser = await launchBrowser();
 }, 180_000);
