@@ -850,6 +850,84 @@ describe('semantics where mingo departs from MongoDB', () => {
     await expect(where({ arr: _.elemMatch(_.gt(4)) })).resolves.toEqual(['scalars']);
   });
 
+  describe('dotted paths through arrays resolve as in MongoDB', () => {
+    const where = async (query: Doc) => ids(byId((await items().where(query).get()).data as Doc[]));
+
+    it('a path walks into object elements of arrays at every level, never into an array nested in an array', async () => {
+      await items().add([
+        { _id: 'nested', a: [{ b: [{ c: 1 }, { c: 2 }] }, { b: [{ c: 3 }] }] },
+        { _id: 'in-array', a: [[{ b: [{ c: 1 }] }]] },
+        { _id: 'plain', a: { b: { c: 2 } } },
+        { _id: 'leaf', a: [{ b: { c: [4, 5] } }] },
+      ]);
+      await expect(where({ 'a.b.c': 1 })).resolves.toEqual(['nested']);
+      await expect(where({ 'a.b.c': 2 })).resolves.toEqual(['nested', 'plain']);
+      await expect(where({ 'a.b.c': 5 })).resolves.toEqual(['leaf']);
+      await expect(where({ 'a.b.c': _.gt(2) })).resolves.toEqual(['leaf', 'nested']);
+      await expect(where({ 'a.b.c': _.in([3, 4]) })).resolves.toEqual(['leaf', 'nested']);
+      await expect(where({ 'a.b.c': _.exists(true) })).resolves.toEqual(['leaf', 'nested', 'plain']);
+      // Nothing reached in the nested array: no value equals 1, so "not 1" holds.
+      await expect(where({ 'a.b.c': _.neq(1) })).resolves.toEqual(['in-array', 'leaf', 'plain']);
+      // A numeric part names a position, also of an array inside an array.
+      await expect(where({ 'a.0.b.c': 1 })).resolves.toEqual(['in-array', 'nested']);
+    });
+
+    it('at the end of a path an array stands for itself and its elements, one level deep', async () => {
+      await items().add([
+        { _id: 'flat', arr: [1, 'abc'] },
+        { _id: 'deep', arr: [[1], ['abc']] },
+      ]);
+      await expect(where({ arr: 1 })).resolves.toEqual(['flat']);
+      await expect(where({ arr: [1] })).resolves.toEqual(['deep']);
+      await expect(where({ arr: /b/ })).resolves.toEqual(['flat']);
+      await expect(where({ arr: _.all([1, 'abc']) })).resolves.toEqual(['flat']);
+      await expect(where({ arr: _.elemMatch(_.gt(0)) })).resolves.toEqual(['flat']);
+      await expect(where({ arr: _.size(2) })).resolves.toEqual(['deep', 'flat']);
+      await expect(where({ 'arr.0': 1 })).resolves.toEqual(['deep', 'flat']);
+    });
+
+    it('$size and $type on arr.field look at each element’s field, not at the list of them', async () => {
+      await items().add([
+        { _id: 'lists', arr: [{ f: [1, 2] }, { f: [3] }] },
+        { _id: 'numbers', arr: [{ f: 1 }, { f: 2 }] },
+        { _id: 'text', arr: [{ f: 'x' }] },
+      ]);
+      await expect(where({ 'arr.f': _.size(2) })).resolves.toEqual(['lists']);
+      await expect(where({ 'arr.f': _.size(1) })).resolves.toEqual(['lists']);
+      await expect(where({ 'arr.f': { $type: 'array' } })).resolves.toEqual(['lists']);
+      await expect(where({ 'arr.f': { $type: 'string' } })).resolves.toEqual(['text']);
+      await expect(where({ 'arr.f': { $type: 'number' } })).resolves.toEqual(['lists', 'numbers']);
+    });
+
+    it('{ "a.b": null } matches a missing or null b, in object elements too, not an empty array or scalar elements', async () => {
+      await items().add([
+        { _id: 'z1-b', a: [{ b: 5 }] },
+        { _id: 'z2-empty-element', a: [{}] },
+        { _id: 'z3-empty-array', a: [] },
+        { _id: 'z4-one-lacks-b', a: [{}, { b: 5 }] },
+        { _id: 'z5-scalar-element', a: [5, { b: 5 }] },
+        { _id: 'z6-scalar', a: 5 },
+        { _id: 'z7-no-a' },
+        { _id: 'z8-null-b', a: [{ b: null }] },
+      ]);
+      const nullish = ['z2-empty-element', 'z4-one-lacks-b', 'z6-scalar', 'z7-no-a', 'z8-null-b'];
+      await expect(where({ 'a.b': null })).resolves.toEqual(nullish);
+      await expect(where({ 'a.b': _.eq(null) })).resolves.toEqual(nullish);
+      await expect(where({ 'a.b': _.in([null]) })).resolves.toEqual(nullish);
+      await expect(where({ 'a.b': _.neq(null) })).resolves.toEqual([
+        'z1-b',
+        'z3-empty-array',
+        'z5-scalar-element',
+      ]);
+      await expect(where({ 'a.b': _.exists(false) })).resolves.toEqual([
+        'z2-empty-element',
+        'z3-empty-array',
+        'z6-scalar',
+        'z7-no-a',
+      ]);
+    });
+  });
+
   it('$week counts Sunday-based weeks, days before the first Sunday being week 0', async () => {
     const days = ['2024-01-06', '2024-01-07', '2023-01-01', '2024-12-31', '2021-01-02'];
     await items().add(days.map((day) => ({ _id: day, d: new Date(`${day}T12:00:00Z`) })));

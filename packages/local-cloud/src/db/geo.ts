@@ -2,8 +2,8 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import { multiPolygon, point, polygon } from '@turf/helpers';
 import type { AnyObject, Options } from 'mingo/types';
-import { resolve } from 'mingo/util';
 import type { Doc } from './ejson';
+import { valuesAt } from './paths';
 
 /**
  * Geo queries as CloudBase runs them on GeoJSON (`db.Geo.*` values are stored as GeoJSON, which
@@ -75,10 +75,9 @@ function inside(area: Geometry): (position: Position) => boolean {
   throw new GeoError(`$geometry must be a Polygon or MultiPolygon, not ${area.type}`);
 }
 
-/** The field values a geo operator looks at (a path may cross arrays). */
+/** The field values a geo operator looks at (a path may cross arrays, as in any query). */
 function geometriesAt(doc: AnyObject, selector: string): Geometry[] {
-  const value = resolve(doc, selector, { unwrapArray: true });
-  return (Array.isArray(value) ? value : [value]).filter(isGeometry);
+  return valuesAt(doc, selector.split('.')).filter(isGeometry);
 }
 
 interface NearSpec {

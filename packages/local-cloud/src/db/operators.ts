@@ -5,44 +5,20 @@ import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
-import { Query } from 'mingo/query';
-import { isPlainObject } from './ejson';
 import { GEO_QUERY_OPERATORS } from './geo';
-import { isDate, isNil, resolve } from 'mingo/util';
+import { isDate, isNil } from 'mingo/util';
+import { PATH_QUERY_OPERATORS } from './query-operators';
 import type { AnyObject, Options } from 'mingo/types';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
-type QueryOperator = (selector: string, value: unknown, options: Options) => (doc: AnyObject) => boolean;
 type ExpressionOperator = (obj: unknown, expr: unknown, options: Options) => unknown;
 
 /**
  * Operators where mingo departs from MongoDB (and so from CloudBase, which runs on it), replaced
- * in the context every query and pipeline runs with. mingo resolves a field path on a scalar to
- * the scalar itself, so `$elemMatch` with field conditions matched plain array elements; `$week`
- * is not MongoDB's Sunday-based week; `$indexOfCP` is missing; `$substr`/`$substrBytes` refuse
- * MongoDB's negative count ("to the end").
+ * in the context every query and pipeline runs with: the query operators on a field resolve its
+ * path as MongoDB does (`query-operators.ts`); `$week` is not MongoDB's Sunday-based week;
+ * `$indexOfCP` is missing; `$substr`/`$substrBytes` refuse MongoDB's negative count ("to the end").
  */
-
-/** `$elemMatch`: field conditions apply to embedded documents only, never to scalar elements. */
-const $elemMatch: QueryOperator = (selector: string, criteria: unknown, options: Options) => {
-  const conditions = isPlainObject(criteria) ? criteria : {};
-  const onFields =
-    Object.keys(conditions).length === 0 ||
-    Object.keys(conditions).some((key) => !key.startsWith('$') || ['$and', '$or', '$nor'].includes(key));
-  let test: (element: unknown) => boolean;
-  if (onFields) {
-    const query = new Query(conditions as AnyObject, options);
-    test = (element) => isPlainObject(element) && query.test(element as AnyObject);
-  } else {
-    // Operator conditions ({ $gt: 1 }) apply to the element itself, whatever its type.
-    const query = new Query({ element: conditions } as AnyObject, options);
-    test = (element) => query.test({ element } as AnyObject);
-  }
-  return (doc: AnyObject) => {
-    const value = resolve(doc, selector, { unwrapArray: true });
-    return Array.isArray(value) && value.some(test);
-  };
-};
 
 /** A date operand of a date operator (a date expression; the `{ date, timezone }` form is not supported). */
 function dateOf(obj: unknown, expr: unknown, options: Options, operator: string): Date | null {
@@ -124,6 +100,6 @@ export const CLOUDBASE_OPERATORS = Context.init({
   } as Operators['expression'],
   pipeline: pipelineOperators as Operators['pipeline'],
   projection: projectionOperators as Operators['projection'],
-  query: { ...queryOperators, $elemMatch, ...GEO_QUERY_OPERATORS } as Operators['query'],
+  query: { ...queryOperators, ...PATH_QUERY_OPERATORS, ...GEO_QUERY_OPERATORS } as Operators['query'],
   window: windowOperators as Operators['window'],
 });
