@@ -75,7 +75,7 @@ describe('news detail page', () => {
     expect(textOf(page.querySelector('#news-title'))).toBe(TITLE);
     expect(textOf(page.querySelector('#news-date'))).toBe(ITEM.dateLabel);
     expect(textOf(page.querySelector('.article__tags'))).toBe(ITEM.tags.map((tag) => `#${tag}`).join(' '));
-    expect(textOf(page.querySelector('.article__source'))).toContain(`信息来源：${ITEM.source.note}`);
+    expect(textOf(page.querySelector('.article__source'))).toContain(`来源：${ITEM.source.note}`);
 
     const body = page.data.body as RichTextElement[];
     expect(body.map((node) => node.attrs?.class)).toEqual(['md-p', 'md-p', 'md-h3', 'md-p']);
@@ -86,7 +86,10 @@ describe('news detail page', () => {
     expect(richText(body.filter((node) => node.attrs?.class === 'md-h3'))).toBe(
       BLOCKS.find((block) => block.startsWith('## '))?.slice('## '.length),
     );
-    expect(page.querySelector('#news-body')?.dom?.tagName).toBe('WX-RICH-TEXT');
+    // Without links or images the body stays one <rich-text>.
+    expect(page.querySelector('#news-body')?.querySelector('.md-body__rich')?.dom?.tagName).toBe(
+      'WX-RICH-TEXT',
+    );
   });
 
   it('says the item is gone when it does not exist or is not public', async () => {
@@ -172,7 +175,7 @@ describe('news detail page', () => {
     wx.cloud.callFunction.mockImplementation(() => Promise.reject(NETWORK_FAILURE));
     await tap(subscribeButton(page));
     await until(() => wx.showToast.mock.calls.length > 0);
-    expect(lastToast(wx)).toBe('网络不给力，请检查网络后重试');
+    expect(lastToast(wx)).toBe('网络连接异常，请检查网络后重试');
     expect(page.data.subscribing).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { t, type MessageKey } from '../i18n/index';
 import { fileSize } from '../utils/format';
 
 /**
- * Files staff attach: a news cover (an image, compressed on the phone) and opportunity PDFs, each
+ * Files staff attach: news images (a cover or an image in the body, compressed on the phone) and opportunity PDFs, each
  * checked against the server's limits before it is uploaded to cloud storage with
  * `wx.cloud.uploadFile`. The answer is the `cloud://` file ID the save actions take.
  */
@@ -62,11 +62,23 @@ async function upload(cloudPath: string, filePath: string): Promise<string> {
   }
 }
 
+/** A photo picked and prepared for upload: compressed when large, checked against the limits. */
+export interface PickedImage {
+  path: string;
+  extension: string;
+}
+
+/** Where an image goes: the news folder of storage, which public pages may show (contract/rules.ts). */
+export type ImageUse = 'cover' | 'body';
+
+const IMAGE_FOLDER = 'news-covers';
+
 /**
- * Lets the staff member pick or take one photo, compresses it when large, checks type and size,
- * and uploads it; null when they cancelled.
+ * Lets the staff member pick or take one photo, compresses it when large and checks type and size;
+ * null when they cancelled. `use` names the image in the messages.
  */
-export async function chooseAndUploadCover(): Promise<string | null> {
+export async function pickImage(use: ImageUse = 'cover'): Promise<PickedImage | null> {
+  const typeMessage = use === 'cover' ? 'upload.imageType' : 'upload.bodyImageType';
   let chosen: { tempFilePath: string; size: number } | undefined;
   try {
     const res = await wx.chooseMedia({
@@ -84,7 +96,7 @@ export async function chooseAndUploadCover(): Promise<string | null> {
   let path = chosen.tempFilePath;
   let size = chosen.size;
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(path))) {
-    throw new FileRejected('upload.imageType');
+    throw new FileRejected(typeMessage);
   }
   if (size > COMPRESS_ABOVE_BYTES) {
     const compressed = await wx.compressImage({
@@ -97,11 +109,23 @@ export async function chooseAndUploadCover(): Promise<string | null> {
   }
   const extension = extensionOf(path);
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(extension)) {
-    throw new FileRejected('upload.imageType');
+    throw new FileRejected(typeMessage);
   }
   if (size > COVER_MAX_BYTES)
     throw new FileRejected('upload.imageTooLarge', { max: fileSize(COVER_MAX_BYTES) });
-  return upload(`news-covers/${uniqueName()}.${extension}`, path);
+  return { path, extension };
+}
+
+/** Uploads a picked image to the news folder; its `cloud://` file ID. */
+export function uploadImage(image: PickedImage, use: ImageUse = 'cover'): Promise<string> {
+  const prefix = use === 'body' ? 'body-' : '';
+  return upload(`${IMAGE_FOLDER}/${prefix}${uniqueName()}.${image.extension}`, image.path);
+}
+
+/** Picks a cover photo and uploads it; null when the staff member cancelled. */
+export async function chooseAndUploadCover(): Promise<string | null> {
+  const image = await pickImage('cover');
+  return image ? uploadImage(image, 'cover') : null;
 }
 
 export interface UploadedPdf {

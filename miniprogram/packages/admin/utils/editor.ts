@@ -1,7 +1,7 @@
 import type { RichTextNode } from '../../../contract/api/content';
 import { fontScaleStyle } from '../../../utils/font-scale';
 import type { AdminViewStatus } from '../components/admin-state/index';
-import { refreshLang, t } from '../i18n/index';
+import { currentLang, refreshLang, t, type MessageKey } from '../i18n/index';
 import { newsPreview } from '../services/admin';
 import { confirmDanger } from './confirm';
 import { errorMessage, isForbidden, noErrors, placeFieldErrors } from './errors';
@@ -103,6 +103,8 @@ export interface EditorSpec<Item extends StoredItem<Status>, Status extends stri
   view(item: Item): { form: { body: string } } & Record<string, unknown>;
   /** What the item's state allows and how its line reads; `item` when it was read back. */
   meta(status: Status | '', edited: boolean, item?: Item): Record<string, unknown>;
+  /** Each field's label, to name the fields to correct beside the action that failed. */
+  fieldLabels?: Record<string, MessageKey>;
 }
 
 /** The data every editor page starts with, besides its form and state line. */
@@ -116,6 +118,8 @@ export function editorData(fields: readonly string[]) {
     preview: { state: 'empty', nodes: [], message: '' } as PreviewView,
     /** The action under way, named for the buttons: '' when none. */
     busy: '',
+    /** Why the last action failed, shown beside its button: `action` names it ('' when none failed). */
+    actionError: { action: '', message: '' },
     uploading: false,
   };
 }
@@ -129,10 +133,12 @@ export interface EditorPage<Input> {
   dirty: boolean;
   toSaveInput(): Input;
   load(): Promise<void>;
-  persist(): Promise<string | null>;
+  persist(action?: string): Promise<string | null>;
   markSaved(): void;
+  /** The page's own follow-up to a successful save (optional). */
+  afterSave?(): void;
   refreshState(): Promise<void>;
-  showFailure(error: unknown): void;
+  showFailure(error: unknown, action?: string): void;
   act(busy: string, work: () => Promise<string | null>): Promise<void>;
 }
 
@@ -210,34 +216,51 @@ export function editorPage<Item extends StoredItem<Status>, Status extends strin
     },
 
     /** Saves the editor's fields; the item's ID, or null after showing why it failed. */
-    async persist(this: EditorPage<Input>): Promise<string | null> {
+    async persist(this: EditorPage<Input>, action = 'save'): Promise<string | null> {
       try {
         const { id, status } = await spec.save(this.toSaveInput());
         this.markSaved();
         if (!this.data.id) wx.setNavigationBarTitle({ title: t(`${spec.texts}.titleEdit`) });
         this.setData({ id, errors: noErrors(spec.fields), ...spec.meta(status, this.data.edited) });
+        this.afterSave?.();
         return id;
       } catch (error) {
-        this.showFailure(error);
+        this.showFailure(error, action);
         return null;
       }
     },
 
-    /** Saves when there is something to save: a new item, or changes. */
-    async saved(this: EditorPage<Input>): Promise<string | null> {
+    /** Saves when there is something to save (a new item, or changes), before `action`. */
+    async saved(this: EditorPage<Input>, action = 'save'): Promise<string | null> {
       if (this.data.id && !this.dirty) return this.data.id;
-      return this.persist();
+      return this.persist(action);
     },
 
-    /** A failed save or action: field messages at their fields (the others cleared), anything else as a toast. */
-    showFailure(this: EditorPage<Input>, error: unknown) {
+    /**
+     * A failed save or action: field messages at their fields (the others cleared), and beside the
+     * action's button what went wrong (which fields to correct, or why), also as a toast.
+     */
+    showFailure(this: EditorPage<Input>, error: unknown, action = 'save') {
       const { fields: placed, unplaced } = placeFieldErrors(error, spec.fields);
+      const names = Object.keys(placed)
+        .map((field) => spec.fieldLabels?.[field])
+        .filter((key): key is MessageKey => key !== undefined)
+        .map((key) => t(key));
+      let message: string;
       if (Object.keys(placed).length > 0) {
         this.setData({ errors: { ...noErrors(spec.fields), ...placed } });
-        wx.showToast({ title: unplaced[0] ?? t('common.fixFields'), icon: 'none' });
-        return;
+        message =
+          unplaced[0] ??
+          (names.length > 0
+            ? t('editor.fixFieldsNamed', {
+                fields: [...new Set(names)].join(currentLang() === 'en' ? ', ' : '、'),
+              })
+            : t('common.fixFields'));
+      } else {
+        message = errorMessage(error);
       }
-      wx.showToast({ title: errorMessage(error), icon: 'none' });
+      this.setData({ actionError: { action, message } });
+      wx.showToast({ title: message, icon: 'none' });
     },
 
     /**
@@ -246,7 +269,7 @@ export function editorPage<Item extends StoredItem<Status>, Status extends strin
      */
     async act(this: EditorPage<Input>, busy: string, work: () => Promise<string | null>) {
       if (this.data.busy) return;
-      this.setData({ busy });
+      this.setData({ busy, actionError: { action: '', message: '' } });
       try {
         const done = await work();
         if (done) {
@@ -254,7 +277,7 @@ export function editorPage<Item extends StoredItem<Status>, Status extends strin
           await this.refreshState();
         }
       } catch (error) {
-        this.showFailure(error);
+        this.showFailure(error, busy);
       } finally {
         this.setData({ busy: '' });
       }
@@ -287,7 +310,7 @@ export function editorPage<Item extends StoredItem<Status>, Status extends strin
         wx.showToast({ title: t(`${spec.texts}.deleted`), icon: 'none' });
         wx.navigateBack({ delta: 1 });
       } catch (error) {
-        this.showFailure(error);
+        this.showFailure(error, 'delete');
       } finally {
         this.setData({ busy: '' });
       }

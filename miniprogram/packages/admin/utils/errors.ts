@@ -16,6 +16,17 @@ export function isForbidden(error: unknown): boolean {
   return error instanceof ServiceError && error.code === 'FORBIDDEN';
 }
 
+/** Chinese letters or punctuation: the server's own words, which the English pages do not show. */
+const CHINESE = /[\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+
+/**
+ * A field message in the staff member's language: the checks run on the phone speak it already;
+ * the server's (Chinese) field messages become a neutral "check this field" in the English pages.
+ */
+function inUiLanguage(message: string): string {
+  return currentLang() === 'en' && CHINESE.test(message) ? t('errors.field') : message;
+}
+
 /**
  * The server's per-field messages (keys like `title`, `cover.alt`, `contact.mobile.dial`,
  * `intro.paragraphs.2`) placed on the form's fields: each goes to the longest known field key it
@@ -30,7 +41,8 @@ export function placeFieldErrors(
   const unplaced: string[] = [];
   if (!(error instanceof ServiceError)) return { fields, unplaced };
   const known = new Set(knownFields);
-  for (const [key, message] of Object.entries(error.fields)) {
+  for (const [key, said] of Object.entries(error.fields)) {
+    const message = inUiLanguage(said);
     const parts = key.split('.');
     let placed = false;
     for (let length = parts.length; length > 0 && !placed; length -= 1) {

@@ -73,6 +73,13 @@ async function press(page: PageHandle, id: string) {
   await until(() => page.data.busy === '', { message: `${id} did not finish` });
 }
 
+/** Publish now: saves, shows the item in the publish sheet, and publishes once confirmed there. */
+async function publish(page: PageHandle) {
+  await press(page, 'publish');
+  expect((page.data.sheet as { visible: boolean }).visible).toBe(true);
+  await press(page, 'sheet-confirm');
+}
+
 function adminCall<T>(action: string, data: unknown = {}): Promise<T> {
   return callOk<T>(cloud.caller(STAFF), 'admin', action, data);
 }
@@ -107,7 +114,10 @@ describe('news editor', () => {
     expect(nodes[0]?.attrs?.class).toBe('md-h2');
     expect(richText(nodes.slice(0, 1))).toBe('合作进展');
     expect(nodes[2]?.children?.map((li) => richText([li]))).toEqual(['商业合作', '科研交流']);
-    expect(page.querySelector('#preview-body')?.dom?.tagName).toBe('WX-RICH-TEXT');
+    // Without links or images the public body component keeps one <rich-text>.
+    expect(page.querySelector('#preview-body')?.querySelector('.md-body__rich')?.dom?.tagName).toBe(
+      'WX-RICH-TEXT',
+    );
     expect(textOf(page.querySelector('#preview-title'))).toBe('预览测试');
 
     // The same renderer answers the public page: identical nodes once published.
@@ -135,7 +145,7 @@ describe('news editor', () => {
     expect(item).toMatchObject({ status: 'draft', tags: ['商业合作', '上海'] });
     expect(await publicTitles()).not.toContain(title);
 
-    await press(page, 'publish');
+    await publish(page);
     expect(lastToast(wx)).toBe('已发布，已通知 0 位订阅读者');
     expect(tagText(page, 'item-status')).toBe('已发布');
     expect(textOf(page.querySelector('#item-when'))).toMatch(/^发布于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -155,7 +165,7 @@ describe('news editor', () => {
     const title = `编辑已发布 ${Date.now().toString(36)}`;
     const page = await openEditor();
     await fillItem(page, title);
-    await press(page, 'publish');
+    await publish(page);
     const id = page.data.id as string;
     expect(page.querySelector('#item-updated')).toBeUndefined();
     // Leaving the editor (as navigating away does) drops its pending preview.
@@ -220,7 +230,7 @@ describe('news editor', () => {
     const title = `删除测试 ${Date.now().toString(36)}`;
     const page = await openEditor();
     await fillItem(page, title);
-    await press(page, 'publish');
+    await publish(page);
     const id = page.data.id as string;
 
     wx.showModal.mockImplementationOnce(async () => ({ confirm: false, cancel: true }));
@@ -251,7 +261,9 @@ describe('news editor', () => {
 
     expect(tipsOf(page, 'field-title')).toBe('标题不能超过 60 个字');
     expect(textOf(page.querySelector('#error-summary'))).toBe('请填写摘要');
-    expect(lastToast(wx)).toBe('请按提示修改标记的内容');
+    // Beside the button that failed, naming the fields to correct; also as a toast.
+    expect(textOf(page.querySelector('#error-actions'))).toBe('请先修改：标题、摘要');
+    expect(lastToast(wx)).toBe('请先修改：标题、摘要');
     expect(page.data.id).toBe('');
 
     // Typing in a field clears its message.

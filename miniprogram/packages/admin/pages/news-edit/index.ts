@@ -1,20 +1,51 @@
 import type { NewsDetail, NewsSaveInput, StaffNewsStatus } from '../../../../contract/api/admin';
+import type { RichTextNode } from '../../../../contract/api/content';
 import { newsSave as newsSaveRule } from '../../../../contract/rules';
 import { formatDate } from '../../../../utils/date';
 import { checked } from '../../../../utils/validate';
 import { labelsOf, ruleTexts, t } from '../../i18n/index';
 import { newsDelete, newsGet, newsPublish, newsSave, newsUnpublish } from '../../services/admin';
-import { chooseAndUploadCover, COVER_MAX_BYTES, FileRejected } from '../../services/files';
+import {
+  chooseAndUploadCover,
+  COVER_MAX_BYTES,
+  FileRejected,
+  pickImage,
+  uploadImage,
+} from '../../services/files';
+import { draftBackup, type DraftStore } from '../../utils/draft-backup';
 import { editorData, editorPage } from '../../utils/editor';
-import { dateTime, fileSize, fromLocal, localDay, zoneLabel } from '../../utils/format';
+import { dateTime, fileSize, fromLocal, localDay, localTime, zoneLabel } from '../../utils/format';
+import {
+  boldMarkdown,
+  imageMarkdown,
+  insertAt,
+  insertBlock,
+  isLinkTarget,
+  linkMarkdown,
+  prefixLine,
+  type BodyEdit,
+} from '../../utils/markdown-format';
 import { NEWS_STATUS_THEME } from '../../utils/tags';
 
 /**
- * The news editor (`?id=` edits an item, none writes a new one): title, summary, Markdown body
- * with a live preview rendered by the public pages' own renderer (`news.preview`, debounced: each
- * call is audited), cover image, tags, pinned; then save as draft, publish now, schedule, withdraw
- * or delete. Publishing or scheduling saves the editor's changes first.
+ * The news editor (`?id=` edits an item, none writes a new one): title, summary, a Markdown body
+ * written with a formatting toolbar (heading, bold, list, link, image uploaded into the body), with
+ * a live preview rendered by the public pages' own renderer (`news.preview`, debounced: each call
+ * is audited), cover image, tags, pinned; then save as draft, publish now (after a sheet showing
+ * the item as readers will see it), schedule, withdraw or delete. Publishing or scheduling saves
+ * the editor's changes first. A draft saves itself once typing pauses; every change is also kept
+ * on the phone until it is saved, so leaving the page loses no text.
  */
+
+/** Quiet time after the last change before a draft saves itself. */
+const AUTOSAVE_DELAY_MS = 3000;
+/** How much of the body the publish sheet shows. */
+const OPENING_CHARS = 120;
+/** Chinese characters: a public title or summary without any is probably not meant for readers yet. */
+const CHINESE = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+
+type SaveState = '' | 'unsaved' | 'saving' | 'saved' | 'local' | 'failed';
+type FormatKind = 'heading' | 'bold' | 'list' | 'link' | 'image';
 
 /** Form fields that show a message; server keys map onto them (`cover.alt` → `cover_alt`). */
 const FIELDS = ['title', 'summary', 'body', 'tags', 'pinned', 'cover', 'cover_alt', 'at'] as const;
@@ -69,6 +100,30 @@ const LABELS = {
   schedulePick: 'editor.schedulePick',
   delete: 'common.delete',
   updated: 'statuses.updated',
+  toolbar: 'editor.toolbar',
+  formatHeading: 'editor.formatHeading',
+  formatBold: 'editor.formatBold',
+  formatList: 'editor.formatList',
+  formatLink: 'editor.formatLink',
+  formatImage: 'editor.formatImage',
+  imageUploading: 'editor.imageUploading',
+  sheetTitle: 'editor.sheetTitle',
+  sheetHint: 'editor.sheetHint',
+  sheetOpening: 'editor.sheetOpening',
+  sheetNotify: 'editor.sheetNotify',
+  sheetConfirm: 'editor.sheetConfirm',
+  sheetCancel: 'editor.sheetCancel',
+  discardRestored: 'editor.discardRestored',
+} as const;
+
+/** Field labels, to name the fields to correct beside the action that failed. */
+const FIELD_LABELS = {
+  title: 'editor.title',
+  summary: 'editor.summary',
+  body: 'editor.body',
+  tags: 'editor.tags',
+  cover: 'editor.cover',
+  cover_alt: 'editor.coverAlt',
 } as const;
 
 /** The public page's tag line: `#tag #tag`. */
@@ -85,6 +140,39 @@ function parseTags(text: string): string[] {
     .map((tag) => tag.trim().replace(/^#+/, '').trim())
     .filter(Boolean);
   return [...new Set(tags)];
+}
+
+/** The plain text of rendered nodes (entities decoded), for the publish sheet's opening lines. */
+function plainText(nodes: readonly RichTextNode[]): string {
+  return nodes
+    .map((node) => ('type' in node ? node.text : ` ${plainText(node.children ?? [])} `))
+    .join('')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function openingLines(nodes: readonly RichTextNode[]): string {
+  const chars = [...plainText(nodes)];
+  return chars.length > OPENING_CHARS ? `${chars.slice(0, OPENING_CHARS).join('')}…` : chars.join('');
+}
+
+/** The soft check: a public title or summary with text but no Chinese gets a warning, never a refusal. */
+function noChineseWarning(text: string, key: 'editor.noChineseTitle' | 'editor.noChineseSummary'): string {
+  return text.trim() && !CHINESE.test(text) ? t(key) : '';
+}
+
+function warningsOf(form: { title: string; summary: string }) {
+  return {
+    title: noChineseWarning(form.title, 'editor.noChineseTitle'),
+    summary: noChineseWarning(form.summary, 'editor.noChineseSummary'),
+  };
+}
+
+function scheduleLine(label: string, value: string): string {
+  return t('editor.scheduleValue', { label, value: value || t('editor.schedulePick') });
 }
 
 function toForm(item: NewsDetail): NewsForm {
@@ -130,9 +218,19 @@ Page({
     ...metaOf('', undefined, false),
     form: { ...EMPTY_FORM, cover: { ...EMPTY_FORM.cover } },
     tagLine: '',
-    schedule: { date: '', time: '', today: '', zone: '' },
+    schedule: { date: '', time: '', today: '', zone: '', dateLine: '', timeLine: '' },
     coverHint: '',
     labels: {} as Record<keyof typeof LABELS, string>,
+    /** Soft checks beside the fields: shown, never blocking. */
+    warnings: { title: '', summary: '' },
+    /** The toolbar's last problem (an invalid link, an image without a description), beside it. */
+    toolbarError: '',
+    imageUploading: false,
+    saveState: '' as SaveState,
+    saveStateLine: '',
+    /** Changes kept on the phone that were put back on opening: their notice. */
+    restoredLine: '',
+    sheet: { visible: false, card: {} as Record<string, unknown>, opening: '' },
   },
 
   ...editorPage<NewsDetail, StaffNewsStatus, NewsSaveInput>({
@@ -144,13 +242,20 @@ Page({
     remove: newsDelete,
     view: (item) => {
       const form = toForm(item);
-      return { form, tagLine: tagLineOf(form.tags) };
+      return { form, tagLine: tagLineOf(form.tags), warnings: warningsOf(form) };
     },
     meta: (status, edited, item) => metaOf(status, item?.publishAt, edited),
+    fieldLabels: FIELD_LABELS,
   }),
 
-  onLoad(query: { id?: string }) {
-    return this.open(query, {
+  /** Where the body's cursor was last (the textarea says so on input and blur); the end if unknown. */
+  bodyCursor: -1,
+  autosaveTimer: null as ReturnType<typeof setTimeout> | null,
+  /** Counts changes, so a save answered after more typing does not mark that typing saved. */
+  revision: 0,
+
+  async onLoad(query: { id?: string }) {
+    await this.open(query, {
       labels: labelsOf(LABELS),
       coverHint: t('editor.coverHint', { max: fileSize(COVER_MAX_BYTES) }),
       schedule: {
@@ -158,32 +263,250 @@ Page({
         time: '',
         today: localDay(new Date()),
         zone: t('editor.scheduleZone', { zone: zoneLabel() }),
+        dateLine: scheduleLine(t('editor.scheduleDate'), ''),
+        timeLine: scheduleLine(t('editor.scheduleTime'), ''),
       },
     });
+    if (this.data.status === 'ready') this.restoreBackup();
+  },
+
+  onHide() {
+    this.keepOnPhone();
+  },
+
+  onUnload() {
+    this.keepOnPhone();
+    if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
+    this.livePreview?.stop();
+  },
+
+  // ---- changes, autosave and the copy on the phone -------------------------------------------
+
+  backup(): DraftStore<NewsForm> {
+    return draftBackup<NewsForm>('news', this.data.id);
+  },
+
+  /** Puts back changes kept on the phone that were never saved, and says so. */
+  restoreBackup() {
+    const kept = this.backup().read();
+    if (!kept || JSON.stringify(kept.form) === JSON.stringify(this.data.form)) return;
+    const form = { ...EMPTY_FORM, ...kept.form, cover: { ...EMPTY_FORM.cover, ...kept.form.cover } };
+    this.markDirty();
+    this.setData({
+      form,
+      tagLine: tagLineOf(form.tags),
+      warnings: warningsOf(form),
+      restoredLine: t('editor.restored', { time: dateTime(kept.at) }),
+    });
+    this.setSaveState('unsaved');
+    this.schedulePreview(form.body);
+  },
+
+  /** Drops the restored changes: the item as stored (or an empty form for a new one). */
+  onDiscardRestored() {
+    this.backup().clear();
+    this.markSaved();
+    this.setData({ restoredLine: '' });
+    this.setSaveState('');
+    if (this.data.id) {
+      this.setData({ status: 'loading' });
+      return this.load();
+    }
+    const form = { ...EMPTY_FORM, cover: { ...EMPTY_FORM.cover } };
+    this.setData({ form, tagLine: '', warnings: warningsOf(form) });
+    this.schedulePreview('');
+    return undefined;
+  },
+
+  /** Keeps unsaved changes on the phone (leaving the page, the app going to the background). */
+  keepOnPhone() {
+    if (this.dirty) this.backup().write(this.data.form);
+  },
+
+  /** Every edit: marks the form changed and restarts the autosave countdown. */
+  changed() {
+    this.markDirty();
+    this.revision += 1;
+    this.setSaveState('unsaved');
+    if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = setTimeout(() => {
+      this.autosaveTimer = null;
+      void this.autosave();
+    }, AUTOSAVE_DELAY_MS);
+  },
+
+  setSaveState(state: SaveState) {
+    const line =
+      state === 'saved'
+        ? t('editor.saveStateSaved', { time: localTime(new Date()) })
+        : state === ''
+          ? ''
+          : t(
+              (
+                {
+                  unsaved: 'editor.saveStateUnsaved',
+                  saving: 'editor.saveStateSaving',
+                  local: 'editor.saveStateLocal',
+                  failed: 'editor.saveStateFailed',
+                } as const
+              )[state],
+            );
+    this.setData({ saveState: state, saveStateLine: line });
+  },
+
+  /**
+   * Typing paused: the changes go to the phone's storage, and a stored draft is saved as well. A
+   * new item is only kept on the phone until someone saves it (no stray drafts from a keystroke);
+   * a published or scheduled item is never changed for readers without a deliberate save.
+   */
+  async autosave() {
+    if (!this.dirty) return;
+    this.keepOnPhone();
+    if (!this.data.id || this.data.itemStatus !== 'draft' || this.data.busy) {
+      this.setSaveState('local');
+      return;
+    }
+    const revision = this.revision;
+    this.setData({ busy: 'autosave' });
+    this.setSaveState('saving');
+    try {
+      await newsSave(checked(newsSaveRule, this.toSaveInput(), ruleTexts()));
+      if (revision === this.revision) {
+        this.markSaved();
+        this.backup().clear();
+        this.setSaveState('saved');
+      } else {
+        this.setSaveState('unsaved');
+      }
+    } catch {
+      // Kept on the phone; the marked fields and the reason show when staff save deliberately.
+      this.setSaveState('failed');
+    } finally {
+      this.setData({ busy: '' });
+    }
+  },
+
+  /** After a deliberate save: nothing left to keep on the phone. */
+  afterSave() {
+    if (this.autosaveTimer !== null) clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
+    this.backup().clear();
+    draftBackup<NewsForm>('news', '').clear();
+    this.setData({ restoredLine: '' });
+    this.setSaveState(this.dirty ? 'unsaved' : 'saved');
   },
 
   // ---- editing ------------------------------------------------------------------------------
 
   onInput(
-    event: WechatMiniprogram.CustomEvent<{ value?: string }, Record<string, never>, { field?: TextField }>,
+    event: WechatMiniprogram.CustomEvent<
+      { value?: string; cursor?: number },
+      Record<string, never>,
+      { field?: TextField }
+    >,
   ) {
     const field = event.currentTarget.dataset.field;
     if (!field) return;
     const value = String(event.detail.value ?? '');
-    this.markDirty();
+    this.changed();
     if (field === 'coverAlt') {
       this.setData({ 'form.cover.alt': value, 'errors.cover_alt': '' });
       return;
     }
     const update: Record<string, unknown> = { [`form.${field}`]: value, [`errors.${field}`]: '' };
     if (field === 'tags') update.tagLine = tagLineOf(value);
+    if (field === 'title') update['warnings.title'] = noChineseWarning(value, 'editor.noChineseTitle');
+    if (field === 'summary') update['warnings.summary'] = noChineseWarning(value, 'editor.noChineseSummary');
     this.setData(update);
-    if (field === 'body') this.schedulePreview(value);
+    if (field === 'body') {
+      this.bodyCursor = typeof event.detail.cursor === 'number' ? event.detail.cursor : value.length;
+      this.schedulePreview(value);
+    }
+  },
+
+  /** Leaving the body (e.g. for the toolbar): its cursor is where the toolbar writes. */
+  onBodyBlur(event: WechatMiniprogram.CustomEvent<{ cursor?: number }>) {
+    if (typeof event.detail.cursor === 'number') this.bodyCursor = event.detail.cursor;
   },
 
   onPinned(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-    this.markDirty();
+    this.changed();
     this.setData({ 'form.pinned': Boolean(event.detail.value) });
+  },
+
+  // ---- the formatting toolbar ----------------------------------------------------------------
+
+  /** Applies a body edit: the text, the cursor after it, the preview. */
+  editBody(edit: BodyEdit) {
+    this.changed();
+    this.bodyCursor = edit.cursor;
+    this.setData({ 'form.body': edit.body, 'errors.body': '', toolbarError: '' });
+    this.schedulePreview(edit.body);
+  },
+
+  onFormat(event: WechatMiniprogram.BaseEvent<Record<string, never>, { format?: FormatKind }>) {
+    const { body } = this.data.form;
+    const cursor = this.bodyCursor;
+    const format = event.currentTarget.dataset.format;
+    if (format === 'link') return this.insertLink();
+    if (format === 'image') return this.insertImage();
+    if (format === 'heading') this.editBody(prefixLine(body, cursor, '## '));
+    else if (format === 'list') this.editBody(prefixLine(body, cursor, '- '));
+    else if (format === 'bold') this.editBody(insertAt(body, cursor, boldMarkdown(t('editor.boldText'))));
+    return undefined;
+  },
+
+  /** A dialog with one line of input; the trimmed text, or null when cancelled. */
+  async ask(title: string, placeholderText: string): Promise<string | null> {
+    const answer = await wx.showModal({
+      title,
+      editable: true,
+      placeholderText,
+      confirmText: t('editor.dialogConfirm'),
+      cancelText: t('editor.dialogCancel'),
+    });
+    return answer.confirm ? String(answer.content ?? '').trim() : null;
+  },
+
+  async insertLink() {
+    const cursor = this.bodyCursor;
+    const url = await this.ask(t('editor.linkTitle'), t('editor.linkPlaceholder'));
+    if (url === null) return;
+    if (!isLinkTarget(url)) {
+      this.setData({ toolbarError: t('editor.linkInvalid') });
+      return;
+    }
+    this.editBody(insertAt(this.data.form.body, cursor, linkMarkdown(t('editor.linkText'), url)));
+  },
+
+  /**
+   * An image in the body: picked (compressed when large), described (the description is what screen
+   * readers say, so it is required), uploaded to the news folder, and written as a Markdown image
+   * with its `cloud://` file ID, which the content function turns into a URL for readers.
+   */
+  async insertImage() {
+    if (this.data.imageUploading) return;
+    const cursor = this.bodyCursor;
+    this.setData({ toolbarError: '' });
+    try {
+      const image = await pickImage('body');
+      if (!image) return;
+      const alt = await this.ask(t('editor.imageAltTitle'), t('editor.imageAltPlaceholder'));
+      if (alt === null) return;
+      if (!alt) {
+        this.setData({ toolbarError: t('editor.imageAltMissing') });
+        return;
+      }
+      this.setData({ imageUploading: true });
+      const fileId = await uploadImage(image, 'body');
+      this.editBody(insertBlock(this.data.form.body, cursor, imageMarkdown(alt, fileId)));
+      wx.showToast({ title: t('editor.imageInserted'), icon: 'none' });
+    } catch (error) {
+      this.setData({ toolbarError: error instanceof FileRejected ? error.message : t('upload.failed') });
+    } finally {
+      this.setData({ imageUploading: false });
+    }
   },
 
   async onChooseCover() {
@@ -192,7 +515,7 @@ Page({
     try {
       const fileId = await chooseAndUploadCover();
       if (fileId) {
-        this.markDirty();
+        this.changed();
         this.setData({ 'form.cover.fileId': fileId });
       }
     } catch (error) {
@@ -203,7 +526,7 @@ Page({
   },
 
   onRemoveCover() {
-    this.markDirty();
+    this.changed();
     this.setData({
       form: { ...this.data.form, cover: { fileId: '', alt: '' } },
       'errors.cover': '',
@@ -214,11 +537,21 @@ Page({
   // ---- schedule -----------------------------------------------------------------------------
 
   onScheduleDate(event: WechatMiniprogram.PickerChange) {
-    this.setData({ 'schedule.date': String(event.detail.value), 'errors.at': '' });
+    const date = String(event.detail.value);
+    this.setData({
+      'schedule.date': date,
+      'schedule.dateLine': scheduleLine(t('editor.scheduleDate'), date),
+      'errors.at': '',
+    });
   },
 
   onScheduleTime(event: WechatMiniprogram.PickerChange) {
-    this.setData({ 'schedule.time': String(event.detail.value), 'errors.at': '' });
+    const time = String(event.detail.value);
+    this.setData({
+      'schedule.time': time,
+      'schedule.timeLine': scheduleLine(t('editor.scheduleTime'), time),
+      'errors.at': '',
+    });
   },
 
   // ---- actions ------------------------------------------------------------------------------
@@ -236,11 +569,48 @@ Page({
     };
   },
 
+  /** Publish: saves first (a failure shows beside the button), then the sheet asks to confirm. */
   onPublish() {
     return this.act('publish', async () => {
-      const id = await this.saved();
+      const id = await this.saved('publish');
       if (!id) return null;
-      const result = await newsPublish(id);
+      this.openSheet();
+      return null;
+    });
+  },
+
+  /** The item as readers will meet it: the news list's card, then the body's first lines. */
+  openSheet() {
+    const { form, previewDate, preview } = this.data;
+    this.setData({
+      sheet: {
+        visible: true,
+        card: {
+          title: form.title,
+          summary: form.summary,
+          date: previewDate,
+          pinned: form.pinned,
+          tagLine: tagLineOf(form.tags),
+          coverUrl: form.cover.fileId,
+          coverAlt: form.cover.alt,
+        },
+        opening: openingLines(preview.nodes),
+      },
+    });
+  },
+
+  onSheetClose() {
+    this.setData({ 'sheet.visible': false });
+  },
+
+  onSheetVisible(event: WechatMiniprogram.CustomEvent<{ visible: boolean }>) {
+    if (!event.detail.visible) this.setData({ 'sheet.visible': false });
+  },
+
+  onConfirmPublish() {
+    this.setData({ 'sheet.visible': false });
+    return this.act('publish', async () => {
+      const result = await newsPublish(this.data.id);
       return t('editor.published', { sent: result.notifications.sent });
     });
   },
@@ -257,7 +627,7 @@ Page({
         this.setData({ 'errors.at': t('editor.scheduleInPast') });
         return null;
       }
-      const id = await this.saved();
+      const id = await this.saved('schedule');
       if (!id) return null;
       const result = await newsPublish(id, at.toISOString());
       return t('editor.scheduled', { time: dateTime(result.publishAt) });
