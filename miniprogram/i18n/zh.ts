@@ -7,6 +7,7 @@ import { app, common, errors, tabBar } from './zh/common';
 import { contact } from './zh/contact';
 import { enquiry } from './zh/enquiry';
 import { home } from './zh/home';
+import { links } from './zh/links';
 import { news } from './zh/news';
 import { opportunities } from './zh/opportunities';
 import { privacyPopup } from './zh/privacy';
@@ -24,6 +25,7 @@ export const zh = {
   privacyPopup,
   opportunities,
   contact,
+  links,
 } as const;
 
 export type Dictionary = typeof zh;
