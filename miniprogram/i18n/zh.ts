@@ -5,6 +5,7 @@
 import { about, focusArea } from './zh/about';
 import { app, common, errors, tabBar } from './zh/common';
 import { contact } from './zh/contact';
+import { display } from './zh/display';
 import { enquiry } from './zh/enquiry';
 import { home } from './zh/home';
 import { links } from './zh/links';
@@ -25,6 +26,7 @@ export const zh = {
   privacyPopup,
   opportunities,
   contact,
+  display,
   links,
 } as const;
 

@@ -1,4 +1,5 @@
 import { t } from '../i18n/index';
+import { refreshPageStyle } from './font-scale';
 
 export type TabValue = 'home' | 'news' | 'opportunities' | 'contact';
 
@@ -25,14 +26,18 @@ export const TABS: readonly Tab[] = [
 ];
 
 interface TabBarHost {
+  readonly data: Record<string, unknown>;
+  setData(data: Record<string, unknown>): void;
   getTabBar?: () => WechatMiniprogram.Component.TrivialInstance | undefined;
 }
 
 /**
- * Marks `value` selected in the page's custom tab bar; call it from a tab page's `onShow`. The
- * tab bar only exists in the WeChat runtime (not under simulate), hence the guards.
+ * Marks `value` selected in the page's custom tab bar; call it from a tab page's `onShow`. A tab page
+ * stays loaded while hidden, so it also takes up a display setting changed meanwhile (关怀模式).
+ * The tab bar only exists in the WeChat runtime (not under simulate), hence the guards.
  */
 export function selectTab(page: TabBarHost, value: TabValue): void {
+  refreshPageStyle(page);
   const tabBar = typeof page.getTabBar === 'function' ? page.getTabBar() : undefined;
   tabBar?.setData({ selected: value });
 }
