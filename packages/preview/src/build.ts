@@ -24,6 +24,7 @@ import path from 'node:path';
 import { pagesOf, readAppJson, type AppJson } from '../../miniprogram-runtime/src/project';
 import { collectComponents, compileModules, readJson, scriptFile, unsupportedSettings } from './app';
 import { PreviewBuildError as BuildError } from './errors';
+import { iconCss, withoutIconFont, type IconSet } from './icons';
 import { FRAME_WIDTH_PX } from './shell/frame';
 import { readWxss, RPX_PER_SCREEN, toBrowserCss } from './wxss';
 
@@ -31,6 +32,11 @@ import { readWxss, RPX_PER_SCREEN, toBrowserCss } from './wxss';
 const WCC_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 /** The npm package the preview cannot render without (the app's component library). */
 const REQUIRED_NPM_PACKAGE = 'tdesign-miniprogram';
+
+/** TDesign's icon component: its font is replaced by SVG icons in the preview (src/icons.ts). */
+const ICON_COMPONENT = /(^|\/)tdesign-miniprogram\/icon\/icon$/;
+/** The TDesign icon set as SVG data (dev-only). */
+const ICON_SET_FILE = require.resolve('@iconify-json/tdesign/icons.json');
 
 const SHELL_DIR = path.join(__dirname, 'shell');
 const SIMULATE_BROWSER_BUILD = require.resolve('miniprogram-simulate/build.js');
@@ -91,9 +97,11 @@ export async function buildPreview(paths: PreviewPaths): Promise<PreviewBundle> 
   const appWxss = readWxss(dir, 'app');
 
   const files: Record<string, string> = {};
+  let iconNames: string[] = [];
   for (const [key, json] of components) {
     files[`${key}.json`] = JSON.stringify(json);
-    const own = fs.existsSync(path.join(dir, `${key}.wxss`)) ? readWxss(dir, key) : '';
+    let own = fs.existsSync(path.join(dir, `${key}.wxss`)) ? readWxss(dir, key) : '';
+    if (ICON_COMPONENT.test(key)) ({ css: own, names: iconNames } = withoutIconFont(own));
     files[`${key}.wxss`] = pageSet.has(key)
       ? toBrowserCss(`${appWxss}\n${own}`, { page: `[data-preview-page="${key}"]`, host: '' }, `${key}.wxss`)
       : toBrowserCss(
@@ -129,10 +137,21 @@ export async function buildPreview(paths: PreviewPaths): Promise<PreviewBundle> 
     assets.set(urlPath, { contentType, body: Buffer.isBuffer(body) ? body : Buffer.from(body) });
   add('/', 'text/html; charset=utf-8', fs.readFileSync(path.join(SHELL_DIR, 'index.html')));
   add('/_preview/shell.css', 'text/css; charset=utf-8', fs.readFileSync(path.join(SHELL_DIR, 'shell.css')));
+  add('/_preview/icons.css', 'text/css; charset=utf-8', offlineIcons(iconNames));
   add('/_preview/simulate.js', 'text/javascript; charset=utf-8', simulateBrowserBuild());
   add('/_preview/app.js', 'text/javascript; charset=utf-8', appFiles);
   add('/_preview/shell.js', 'text/javascript; charset=utf-8', await bundleShell(paths.root));
   return { assets, pages, ms: Date.now() - started };
+}
+
+/** The SVG icons for the names TDesign's icon stylesheet draws; a name the set lacks fails the build. */
+function offlineIcons(names: string[]): string {
+  const set = JSON.parse(fs.readFileSync(ICON_SET_FILE, 'utf8')) as IconSet;
+  const { css, missing } = iconCss(set, names);
+  if (missing.length > 0) {
+    throw new BuildError(`preview: @iconify-json/tdesign lacks the TDesign icons ${missing.join(', ')}`);
+  }
+  return css;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -218,25 +218,6 @@ function watchUnresolvedTags(area: HTMLElement): void {
   }).observe(area, { childList: true, subtree: true });
 }
 
-/** TDesign's icon font comes from tdesign.gtimg.com, in WeChat too; offline the icons are blank. */
-function watchIconFont(): void {
-  let noted = false;
-  document.fonts.addEventListener('loadingerror', (event) => {
-    const failed = (event as FontFaceSetLoadEvent).fontfaces.some(
-      (face) => face.family.replace(/['"]/g, '') === 't',
-    );
-    if (!failed || noted) return;
-    noted = true;
-    const note = document.createElement('p');
-    note.className = 'preview-offline';
-    note.setAttribute('data-preview-offline', 'tdesign-icon-font');
-    note.textContent =
-      'TDesign 图标字体来自 tdesign.gtimg.com（微信中同样在线加载），当前网络无法访问，图标显示为空白。';
-    document.querySelector('.preview-toolbar')?.append(note);
-    console.warn('[preview] the TDesign icon font (tdesign.gtimg.com) could not be loaded: icons are blank');
-  });
-}
-
 /** Every node matching `selector` in the shadow trees under `roots`, as DOM elements. */
 function queryComponents(roots: ExparserNode[], selector: string): Element[] {
   const found = new Set<Element>();
@@ -353,7 +334,6 @@ async function boot(): Promise<void> {
   });
   emulateTouch(viewport);
   watchUnresolvedTags(viewport);
-  watchIconFont();
 
   // The app: its script, then App's onLaunch/onShow, then the first page.
   requireModule('app');
