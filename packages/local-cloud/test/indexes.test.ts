@@ -23,6 +23,12 @@ function scoreOf(i: number): unknown {
   return Math.floor((i * 7919) % 97);
 }
 
+/** Tags as real data has them: missing, empty, a plain value, arrays (with a repeated element). */
+function tagsOf(i: number): unknown {
+  if (i % 7 === 0) return ['z'];
+  return [undefined, [], 'x', ['x', 'y'], ['y', 'z', 'y']][i % 5];
+}
+
 function seedDoc(i: number): Doc {
   const category = CATEGORIES[i % CATEGORIES.length];
   const score = scoreOf(i);
@@ -30,6 +36,11 @@ function seedDoc(i: number): Doc {
   if (score !== undefined) {
     doc.score = score;
     doc.points = score;
+  }
+  const tags = tagsOf(i);
+  if (tags !== undefined) {
+    doc.tags = tags;
+    doc.labels = tags;
   }
   return doc;
 }
@@ -141,6 +152,85 @@ describe('indexes follow every write', () => {
     expect(indexed).toContain('multi');
     expect(indexed).toEqual(scanned);
     await scores().doc('multi').remove();
+  });
+});
+
+describe('a multikey index (tags holds arrays)', () => {
+  /** The same query on the indexed `tags` and on its unindexed twin `labels`, by score then _id, descending. */
+  async function twins(where: (tags: string) => Doc): Promise<{ indexed: string[]; scanned: string[] }> {
+    const run = async (tags: string, score: string) =>
+      ids(
+        (await scores().where(where(tags)).orderBy(score, 'desc').orderBy('_id', 'desc').limit(1000).get())
+          .data as Doc[],
+      );
+    return { indexed: await run('tags', 'score'), scanned: await run('labels', 'points') };
+  }
+
+  const adviceOnTags = () =>
+    logLines.filter((line) => line.includes('no index') && line.includes('scores: tags'));
+
+  it.each([
+    ['equality on an element', (tags: string) => ({ [tags]: 'y' })],
+    ['equality on a plain value or an element', (tags: string) => ({ [tags]: 'x' })],
+    ['$in on elements', (tags: string) => ({ [tags]: _.in(['x', 'z']) })],
+    ['$in on elements of one array', (tags: string) => ({ [tags]: _.in(['y', 'z']) })],
+    ['$in and a range on the next field', (tags: string) => ({ [tags]: _.in(['x', 'y']), score: _.gt(20) })],
+  ])('%s is served by the index, each document once, as a scan answers it', async (_name, where) => {
+    logLines.length = 0;
+    const { indexed, scanned } = await twins(where);
+    expect(indexed.length).toBeGreaterThan(0);
+    expect(indexed).toEqual(scanned);
+    expect(new Set(indexed).size).toBe(indexed.length);
+    expect(adviceOnTags()).toEqual([]);
+  });
+
+  it('a range with two sides finds a document whose elements each meet one side', async () => {
+    await scores().add({ _id: 'spread', category: 'a', cat: 'a', score: [3, 95], points: [3, 95] });
+    const { indexed, scanned } = await bothWays(
+      (c, s) => ({ [c]: 'a', [s]: _.gt(40).and(_.lt(50)) }),
+      [['score', 'desc']],
+    );
+    expect(indexed).toContain('spread');
+    expect(indexed).toEqual(scanned);
+    await scores().doc('spread').remove();
+  });
+
+  it('follows updates that add, remove and replace elements', async () => {
+    const both = (data: Doc) => ({ ...data, labels: data.tags });
+    await scores()
+      .doc('s0003')
+      .update({ tags: _.pull('x'), labels: _.pull('x') });
+    await scores()
+      .doc('s0004')
+      .update({ tags: _.push(['w']), labels: _.push(['w']) });
+    await scores()
+      .doc('s0008')
+      .update(both({ tags: 'w' }));
+    await scores()
+      .doc('s0013')
+      .update(both({ tags: [] }));
+    await scores().doc('s0018').update({ tags: _.remove(), labels: _.remove() });
+    await scores().add({
+      _id: 'tagged',
+      category: 'c',
+      cat: 'c',
+      score: 1,
+      points: 1,
+      tags: ['w', 'x'],
+      labels: ['w', 'x'],
+    });
+    for (const where of [
+      (tags: string) => ({ [tags]: 'w' }),
+      (tags: string) => ({ [tags]: 'x' }),
+      (tags: string) => ({ [tags]: _.in(['w', 'y']) }),
+      (tags: string) => ({ [tags]: null }),
+    ]) {
+      const { indexed, scanned } = await twins(where);
+      expect(indexed).toEqual(scanned);
+    }
+    const w = await twins((tags) => ({ [tags]: 'w' }));
+    expect(w.indexed).toEqual(expect.arrayContaining(['s0004', 's0008', 'tagged']));
+    expect((await twins((tags) => ({ [tags]: 'x' }))).indexed).not.toContain('s0003');
   });
 });
 

@@ -232,7 +232,7 @@ export class Database {
     }
     const chosen = plan(this.indexes.get(c) ?? [], query, order);
     if (chosen) {
-      const ids = chosen.index.scan(chosen.start, chosen.end, chosen.reverse);
+      const ids = chosen.index.scan(chosen);
       return {
         docs: (function* () {
           for (const key of ids) {

@@ -1,11 +1,18 @@
 import { idKey, isPlainObject, type Doc } from './ejson';
+import { MISSING, valuesAt } from './paths';
 
 /**
  * Secondary indexes declared in the manifest, kept sorted in memory and maintained on every commit,
- * and the planner that serves a query from one: equality on a prefix of the index's fields, then
- * an optional range on the next field, and a sort the index order already gives. The planner only
- * narrows the candidates; every candidate is still tested against the whole query, so an index
- * never changes which documents match.
+ * and the planner that serves a query from one: equality (or `$in`) on a prefix of the index's
+ * fields, then an optional range on the next field, and a sort the index order already gives. The
+ * planner only narrows the candidates; every candidate is still tested against the whole query, so
+ * an index never changes which documents match.
+ *
+ * An index on a field that holds arrays is multikey, as in MongoDB: a document has one entry per
+ * element (per distinct combination, for a compound index), so equality and `$in` on an element
+ * find it. A multikey field takes one side of a range only (`{ $gt: 5, $lt: 9 }` holds of
+ * `[3, 12]` through different elements) and never gives a sort order; a document found more than
+ * once is answered once.
  */
 
 export interface IndexField {
@@ -41,7 +48,7 @@ function rankOf(value: unknown): number {
   return 10;
 }
 
-/** Whether a value can be an index key: a scalar (arrays would make the index multikey). */
+/** Whether a value can be an index key: a scalar (an array's elements are keys of a multikey index). */
 function isScalar(value: unknown): boolean {
   return rankOf(value) < 10;
 }
@@ -57,13 +64,21 @@ function compareValues(a: unknown, b: unknown): number {
   return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
 }
 
-function fieldValue(doc: Doc, path: string): unknown {
+/**
+ * The key values of one indexed field in `doc`, and whether an array was on the way (multikey): a
+ * missing field (also in an object element) is null; an array stands for its elements, an empty
+ * one for null, as the query resolves paths (`paths.ts`).
+ */
+function fieldKeys(doc: Doc, path: string[]): { values: unknown[]; multikey: boolean } {
   let value: unknown = doc;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[part];
+  for (const part of path) {
+    if (Array.isArray(value)) break;
+    if (!isPlainObject(value)) return { values: [null], multikey: false };
+    value = value[part];
   }
-  return value;
+  if (!Array.isArray(value)) return { values: [value === undefined ? null : value], multikey: false };
+  const values = [...new Set(valuesAt(doc, path, 'elements').map((key) => (key === MISSING ? null : key)))];
+  return { values: values.length > 0 ? values : [null], multikey: true };
 }
 
 /** A bound in index order: a key prefix, and whether it sits before (-1) or after (+1) all keys it prefixes. */
@@ -72,12 +87,27 @@ interface Bound {
   side: -1 | 1;
 }
 
+/** Index entries of one document: every combination of its fields' key values. */
+interface DocKeys {
+  keys: unknown[][];
+  /** Per field, whether it held an array. */
+  multikey: boolean[];
+  /** Whether some key is an object or a nested array, which this index cannot order. */
+  unindexable: boolean;
+}
+
 export class SortedIndex {
   private entries: Entry[] = [];
-  /** Documents whose key holds an array, object or other non-scalar: while any exist the index is not used. */
+  /** Documents with an object or nested-array key: while any exist the index is not used. */
   private unindexable = 0;
+  /** Per field, documents in which it holds an array. */
+  private readonly multikeyDocs: number[];
+  private readonly paths: string[][];
 
-  constructor(readonly spec: IndexSpec) {}
+  constructor(readonly spec: IndexSpec) {
+    this.multikeyDocs = spec.keys.map(() => 0);
+    this.paths = spec.keys.map(({ field }) => field.split('.'));
+  }
 
   get usable(): boolean {
     return this.unindexable === 0;
@@ -87,12 +117,36 @@ export class SortedIndex {
     return this.entries.length;
   }
 
-  private keyOf(doc: Doc): { key: unknown[]; scalar: boolean } {
-    const key = this.spec.keys.map(({ field }) => {
-      const value = fieldValue(doc, field);
-      return value === undefined ? null : value;
+  /** Whether the field at `position` holds an array in some document. */
+  isMultikey(position: number): boolean {
+    return (this.multikeyDocs[position] ?? 0) > 0;
+  }
+
+  get anyMultikey(): boolean {
+    return this.multikeyDocs.some((count) => count > 0);
+  }
+
+  private keysOf(doc: Doc): DocKeys {
+    let keys: unknown[][] = [[]];
+    const multikey: boolean[] = [];
+    let unindexable = false;
+    for (const path of this.paths) {
+      const field = fieldKeys(doc, path);
+      multikey.push(field.multikey);
+      if (!field.values.every(isScalar)) unindexable = true;
+      keys = keys.flatMap((prefix) => field.values.map((value) => [...prefix, value]));
+    }
+    return { keys, multikey, unindexable };
+  }
+
+  private count(doc: Doc, by: 1 | -1): Entry[] {
+    const { keys, multikey, unindexable } = this.keysOf(doc);
+    if (unindexable) this.unindexable += by;
+    multikey.forEach((multi, i) => {
+      if (multi) this.multikeyDocs[i] = (this.multikeyDocs[i] ?? 0) + by;
     });
-    return { key, scalar: key.every(isScalar) };
+    const id = idKey(doc._id);
+    return keys.map((key) => ({ key, id }));
   }
 
   private compareEntries(a: Entry, b: Entry): number {
@@ -139,25 +193,20 @@ export class SortedIndex {
    * commits splice; large ones (a bulk insert, the start) merge, so building is O(n log n).
    */
   apply(removed: Doc[], added: Doc[]): void {
-    const toEntry = (doc: Doc): Entry => ({ key: this.keyOf(doc).key, id: idKey(doc._id) });
-    for (const doc of removed) if (!this.keyOf(doc).scalar) this.unindexable--;
-    for (const doc of added) if (!this.keyOf(doc).scalar) this.unindexable++;
-    if (removed.length + added.length < 64) {
-      for (const doc of removed) {
-        const entry = toEntry(doc);
+    const out = removed.flatMap((doc) => this.count(doc, -1));
+    const into = added.flatMap((doc) => this.count(doc, 1));
+    if (out.length + into.length < 64) {
+      for (const entry of out) {
         const at = this.positionOf(entry);
         const found = this.entries[at];
         if (found && this.compareEntries(found, entry) === 0) this.entries.splice(at, 1);
       }
-      for (const doc of added) {
-        const entry = toEntry(doc);
-        this.entries.splice(this.positionOf(entry), 0, entry);
-      }
+      for (const entry of into) this.entries.splice(this.positionOf(entry), 0, entry);
       return;
     }
-    const gone = new Set(removed.map((doc) => idKey(doc._id)));
+    const gone = new Set(out.map((entry) => entry.id));
     const kept = gone.size > 0 ? this.entries.filter((entry) => !gone.has(entry.id)) : this.entries;
-    const fresh = added.map(toEntry).sort((a, b) => this.compareEntries(a, b));
+    const fresh = into.sort((a, b) => this.compareEntries(a, b));
     const merged: Entry[] = new Array<Entry>(kept.length + fresh.length);
     let i = 0;
     let j = 0;
@@ -173,13 +222,59 @@ export class SortedIndex {
     this.entries = merged;
   }
 
-  /** Ids between two bounds, in index order or reversed. */
-  *scan(start: Bound, end: Bound, reverse: boolean): Generator<string> {
+  /** Entries between two bounds, in index order or reversed. */
+  private *range({ start, end }: Span, reverse: boolean): Generator<Entry> {
     const from = this.positionAfter(start);
     const to = this.positionAfter(end);
-    if (reverse) for (let i = to - 1; i >= from; i--) yield (this.entries[i] as Entry).id;
-    else for (let i = from; i < to; i++) yield (this.entries[i] as Entry).id;
+    if (reverse) for (let i = to - 1; i >= from; i--) yield this.entries[i] as Entry;
+    else for (let i = from; i < to; i++) yield this.entries[i] as Entry;
   }
+
+  /**
+   * The ids a plan's spans hold, each once. Several spans (`$in`) in a sorted plan are merged on
+   * the fields after the pinned prefix, which each span already orders.
+   */
+  *scan(plan: Pick<Plan, 'spans' | 'reverse' | 'sorted' | 'pinned'>): Generator<string> {
+    const seen = new Set<string>();
+    const once = (id: string) => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    };
+    if (!plan.sorted || plan.spans.length === 1) {
+      for (const span of plan.spans)
+        for (const { id } of this.range(span, plan.reverse)) if (once(id)) yield id;
+      return;
+    }
+    const order = (a: Entry, b: Entry): number => {
+      for (let i = plan.pinned; i < this.spec.keys.length; i++) {
+        const c = compareValues(a.key[i], b.key[i]) * (this.spec.keys[i]?.direction ?? 1);
+        if (c !== 0) return plan.reverse ? -c : c;
+      }
+      const c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      return plan.reverse ? -c : c;
+    };
+    const heads = plan.spans
+      .map((span) => this.range(span, plan.reverse))
+      .map((it) => ({ it, next: it.next() }));
+    for (;;) {
+      let best: (typeof heads)[number] | undefined;
+      for (const head of heads) {
+        if (head.next.done) continue;
+        if (!best || order(head.next.value, best.next.value as Entry) < 0) best = head;
+      }
+      if (!best) return;
+      const { id } = best.next.value as Entry;
+      best.next = best.it.next();
+      if (once(id)) yield id;
+    }
+  }
+}
+
+/** One stretch of an index, between two bounds. */
+interface Span {
+  start: Bound;
+  end: Bound;
 }
 
 // ---- planning ---------------------------------------------------------------------------------
@@ -191,8 +286,13 @@ interface Range {
 
 interface Conditions {
   eq: Map<string, unknown>;
+  /** `$in` lists of scalars: each value is an equality to seek. */
+  in: Map<string, unknown[]>;
   range: Map<string, Range>;
 }
+
+/** At most this many spans (combinations of `$in` values) are sought in one index. */
+const MAX_SPANS = 200;
 
 const RANGE_OPERATORS = new Set(['$gt', '$gte', '$lt', '$lte']);
 
@@ -208,7 +308,10 @@ function tighter(
 }
 
 /** The equality and range conditions on top-level fields (also inside a top-level `$and`). */
-function conditionsOf(query: Doc, into: Conditions = { eq: new Map(), range: new Map() }): Conditions {
+function conditionsOf(
+  query: Doc,
+  into: Conditions = { eq: new Map(), in: new Map(), range: new Map() },
+): Conditions {
   for (const [field, condition] of Object.entries(query)) {
     if (field === '$and' && Array.isArray(condition)) {
       for (const part of condition) if (isPlainObject(part)) conditionsOf(part, into);
@@ -224,6 +327,10 @@ function conditionsOf(query: Doc, into: Conditions = { eq: new Map(), range: new
     if ('$eq' in condition && isScalar(condition.$eq)) {
       into.eq.set(field, condition.$eq);
       continue;
+    }
+    const list = condition.$in;
+    if (Array.isArray(list) && list.length > 0 && list.every(isScalar) && !into.in.has(field)) {
+      into.in.set(field, [...new Set(list)]);
     }
     const range: Range = into.range.get(field) ?? {};
     for (const op of ops) {
@@ -245,11 +352,31 @@ function conditionsOf(query: Doc, into: Conditions = { eq: new Map(), range: new
 
 export interface Plan {
   index: SortedIndex;
-  start: Bound;
-  end: Bound;
+  /** Stretches of the index to read: one per combination of the `$in` values in the prefix. */
+  spans: Span[];
   reverse: boolean;
   /** Whether the scan already yields the requested order. */
   sorted: boolean;
+  /** How many leading index fields equality or `$in` pins. */
+  pinned: number;
+}
+
+/** The stretch of an index under `prefix`, narrowed by a range on the field after it. */
+function spanOf(prefix: unknown[], next: IndexField | undefined, range: Range | undefined): Span {
+  if (!range || !next) return { start: { prefix, side: -1 }, end: { prefix, side: 1 } };
+  const rank = rankOf((range.lo ?? range.hi)?.value);
+  const low: Bound = range.lo
+    ? { prefix: [...prefix, range.lo.value], side: range.lo.inclusive ? -1 : 1 }
+    : { prefix: [...prefix, new Edge(rank, -1)], side: -1 };
+  const high: Bound = range.hi
+    ? { prefix: [...prefix, range.hi.value], side: range.hi.inclusive ? 1 : -1 }
+    : { prefix: [...prefix, new Edge(rank, 1)], side: 1 };
+  // In a descending field the high value comes first in index order.
+  if (next.direction === 1) return { start: low, end: high };
+  return {
+    start: { prefix: high.prefix, side: -high.side as -1 | 1 },
+    end: { prefix: low.prefix, side: -low.side as -1 | 1 },
+  };
 }
 
 /** The best index for a query and order, or undefined when none narrows or orders it. */
@@ -264,23 +391,35 @@ export function plan(
   for (const index of indexes) {
     if (!index.usable) continue;
     const keys = index.spec.keys;
+    // The pinned prefix: equality, or `$in` (one span per combination of values).
+    let prefixes: unknown[][] = [[]];
     let p = 0;
-    while (p < keys.length && conditions.eq.has((keys[p] as IndexField).field)) p++;
-    const prefix = keys.slice(0, p).map(({ field }) => conditions.eq.get(field));
+    for (; p < keys.length; p++) {
+      const field = (keys[p] as IndexField).field;
+      if (conditions.eq.has(field)) {
+        prefixes = prefixes.map((prefix) => [...prefix, conditions.eq.get(field)]);
+        continue;
+      }
+      const list = conditions.in.get(field);
+      if (!list || prefixes.length * list.length > MAX_SPANS) break;
+      prefixes = prefixes.flatMap((prefix) => list.map((value) => [...prefix, value]));
+    }
     const next = keys[p];
-    const range = next ? conditions.range.get(next.field) : undefined;
-    const usableRange =
-      range && (!range.lo || !range.hi || rankOf(range.lo.value) === rankOf(range.hi.value))
-        ? range
-        : undefined;
+    let range = next ? conditions.range.get(next.field) : undefined;
+    if (range?.lo && range.hi) {
+      if (rankOf(range.lo.value) !== rankOf(range.hi.value)) range = undefined;
+      // Different elements of an array may meet the two sides: seek by one of them only.
+      else if (index.isMultikey(p)) range = { lo: range.lo };
+    }
 
-    // The order, less fields pinned by equality, must follow the index from position p on.
+    // The order, less fields pinned by equality, must follow the index from position p on, on
+    // fields that never hold arrays.
     const wanted = orderFields.filter(([field]) => !conditions.eq.has(field));
     let direction: 1 | -1 | undefined = 1;
     for (let i = 0; i < wanted.length; i++) {
       const key = keys[p + i];
       const [field, dir] = wanted[i] as [string, 1 | -1];
-      if (!key || key.field !== field) {
+      if (!key || key.field !== field || index.isMultikey(p + i)) {
         direction = undefined;
         break;
       }
@@ -292,31 +431,14 @@ export function plan(
       }
     }
     const sorted = direction !== undefined;
-    if (p === 0 && !usableRange && !(sorted && wanted.length > 0)) continue;
+    if (p === 0 && !range && !(sorted && wanted.length > 0)) continue;
 
-    let start: Bound = { prefix, side: -1 };
-    let end: Bound = { prefix, side: 1 };
-    if (usableRange && next) {
-      const rank = rankOf((usableRange.lo ?? usableRange.hi)?.value);
-      const low: Bound = usableRange.lo
-        ? { prefix: [...prefix, usableRange.lo.value], side: usableRange.lo.inclusive ? -1 : 1 }
-        : { prefix: [...prefix, new Edge(rank, -1)], side: -1 };
-      const high: Bound = usableRange.hi
-        ? { prefix: [...prefix, usableRange.hi.value], side: usableRange.hi.inclusive ? 1 : -1 }
-        : { prefix: [...prefix, new Edge(rank, 1)], side: 1 };
-      // In a descending field the high value comes first in index order.
-      if (next.direction === 1) [start, end] = [low, high];
-      else
-        [start, end] = [
-          { prefix: high.prefix, side: -high.side as -1 | 1 },
-          { prefix: low.prefix, side: -low.side as -1 | 1 },
-        ];
-    }
+    const spans = prefixes.map((prefix) => spanOf(prefix, next, range));
     // An index that gives the requested order wins: every read has a limit (at most 1000), so it
     // stops after a page, where a narrower range without the order must read and sort all of it.
-    const score = (sorted && wanted.length > 0 ? 1000 : 0) + p * 2 + (usableRange ? 1 : 0);
+    const score = (sorted && wanted.length > 0 ? 1000 : 0) + p * 2 + (range ? 1 : 0);
     if (!best || score > best.score) {
-      best = { plan: { index, start, end, reverse: direction === -1, sorted }, score };
+      best = { plan: { index, spans, reverse: direction === -1, sorted, pinned: p }, score };
     }
   }
   return best?.plan;

@@ -18,20 +18,24 @@ export const MISSING: unique symbol = Symbol('missing');
 export type PathValue = unknown;
 
 /**
- * Whether any value `path` reaches in `doc` satisfies `test`. `arraysOnly`: at the end of the path
- * an array stands for itself only (operators on arrays: `$size`, `$elemMatch`).
+ * What an array at the end of a path stands for: itself and its elements (most operators), itself
+ * only (operators on arrays: `$size`, `$elemMatch`), or its elements only (index keys).
  */
+export type LeafArrays = 'itself-and-elements' | 'itself' | 'elements';
+
+/** Whether any value `path` reaches in `doc` satisfies `test`. */
 export function anyValueAt(
   doc: unknown,
   path: string[],
   test: (value: PathValue) => boolean,
-  arraysOnly = false,
+  leafArrays: LeafArrays = 'itself-and-elements',
 ): boolean {
   const walk = (value: unknown, at: number): boolean => {
     if (at === path.length) {
       if (value === undefined) return test(MISSING);
-      if (test(value)) return true;
-      return !arraysOnly && Array.isArray(value) && value.some((element) => test(element));
+      if (!Array.isArray(value)) return test(value);
+      if (leafArrays !== 'elements' && test(value)) return true;
+      return leafArrays !== 'itself' && value.some((element) => test(element));
     }
     const part = path[at] as string;
     if (isPlainObject(value)) return walk(value[part], at + 1);
@@ -46,7 +50,11 @@ export function anyValueAt(
 }
 
 /** Every value `path` reaches in `doc` (missing ones as `MISSING`), as `anyValueAt` visits them. */
-export function valuesAt(doc: unknown, path: string[], arraysOnly = false): PathValue[] {
+export function valuesAt(
+  doc: unknown,
+  path: string[],
+  leafArrays: LeafArrays = 'itself-and-elements',
+): PathValue[] {
   const out: PathValue[] = [];
   anyValueAt(
     doc,
@@ -55,7 +63,7 @@ export function valuesAt(doc: unknown, path: string[], arraysOnly = false): Path
       out.push(value);
       return false;
     },
-    arraysOnly,
+    leafArrays,
   );
   return out;
 }

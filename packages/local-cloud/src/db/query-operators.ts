@@ -2,7 +2,7 @@ import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { compare, isEqual, typeOf } from 'mingo/util';
 import { isPlainObject } from './ejson';
-import { anyValueAt, MISSING, type PathValue } from './paths';
+import { anyValueAt, MISSING, type LeafArrays, type PathValue } from './paths';
 
 /**
  * The query operators that look at a field, on MongoDB's path resolution (`paths.ts`) instead of
@@ -191,11 +191,11 @@ function valueConditions(conditions: Record<string, unknown>, options = {} as Op
 }
 
 /** A path operator: some value the path reaches passes the one-value test. */
-function onPath(operator: string, arraysOnly = false): QueryOperator {
+function onPath(operator: string, leafArrays?: LeafArrays): QueryOperator {
   return (selector, operand, options) => {
     const test = valueTest(operator, operand, options, {});
     const path = selector.split('.');
-    return (doc) => anyValueAt(doc, path, test, arraysOnly);
+    return (doc) => anyValueAt(doc, path, test, leafArrays);
   };
 }
 
@@ -214,8 +214,8 @@ const $all: QueryOperator = (selector, operand, options) => {
   const path = selector.split('.');
   const tests = operand.map((entry) => {
     const test = entryOfAll(entry, options);
-    const arraysOnly = isPlainObject(entry) && '$elemMatch' in entry;
-    return (doc: AnyObject) => anyValueAt(doc, path, test, arraysOnly);
+    const leafArrays = isPlainObject(entry) && '$elemMatch' in entry ? 'itself' : undefined;
+    return (doc: AnyObject) => anyValueAt(doc, path, test, leafArrays);
   });
   return (doc) => tests.length > 0 && tests.every((test) => test(doc));
 };
@@ -239,8 +239,8 @@ export const PATH_QUERY_OPERATORS: Record<string, QueryOperator> = {
   $regex: onPath('$regex'),
   $type: onPath('$type'),
   $mod: onPath('$mod'),
-  $size: onPath('$size', true),
-  $elemMatch: onPath('$elemMatch', true),
+  $size: onPath('$size', 'itself'),
+  $elemMatch: onPath('$elemMatch', 'itself'),
   $all,
   $exists,
 };
