@@ -53,7 +53,7 @@ export interface KeyFact {
 }
 
 export interface TimelineEntry {
-  /** For ordering; the entries are stored in ascending order. */
+  /** The year `dateLabel` names. The entries are stored in the order staff give them (the seed's: ascending). */
   year: number;
   /** What to display, as precise as the source is and no more: '2003年', '2016年春'. */
   dateLabel: string;
@@ -108,6 +108,19 @@ export interface SocialProfile {
   accountName?: string;
 }
 
+/** The WeChat presence: an official account (公众号) once staff enter its username. */
+export interface WechatProfile extends SocialProfile {
+  /** The account's username (its original ID `gh_…` or its WeChat ID), for `wx.openOfficialAccountProfile`. */
+  username?: string;
+}
+
+/** An image of the profile (hero, logo), uploaded by staff into cloud storage. */
+export interface ProfileImage {
+  fileId: string;
+  /** What the image shows, for readers who cannot see it. */
+  alt: string;
+}
+
 export interface ContactInfo {
   name: string;
   /** '女士' / '先生', shown after the name. */
@@ -118,15 +131,18 @@ export interface ContactInfo {
   mobile: PhoneNumber;
   address: PostalAddress;
   linkedin: SocialProfile;
-  wechat: SocialProfile;
+  wechat: WechatProfile;
   /**
    * Where the office is, for `wx.openLocation`. The source gives no coordinates, so it is absent
-   * until staff enter them from an official source; the contact page offers a map only then.
+   * until staff choose the place on a map (`wx.chooseLocation`); the contact page offers a map only then.
    */
   location?: GeoPoint;
 }
 
-/** WGS-84 degrees, as `wx.openLocation` takes them. */
+/**
+ * Degrees as `wx.chooseLocation` answers them and `wx.openLocation` takes them (GCJ-02, which
+ * outside mainland China is the same as WGS-84).
+ */
 export interface GeoPoint {
   latitude: number;
   longitude: number;
@@ -146,6 +162,9 @@ export interface RegionProfile {
   /** The MoUs that supplement the agreement; `documentIds` point into `documents`. */
   agreements: ProfileSection & { documentIds: string[] };
   contact: ContactInfo;
+  /** The home page's large image; absent until staff upload one. */
+  heroImage?: ProfileImage;
+  logo?: ProfileImage;
   updatedAt: Date;
   source: SourceRef;
 }
@@ -225,11 +244,16 @@ export interface RegionDocument {
   counterparty: string;
   counterpartyOriginal: string;
   summary: string;
-  /** Cloud storage file; absent while the file is not in our hands. */
+  /** Cloud storage file (a PDF); absent while the file is not in our hands. */
   fileId?: string;
+  /** The file's name and size as staff uploaded it. */
+  fileName?: string;
+  sizeBytes?: number;
   /** How readers can obtain the document, e.g. '可向国际事务办公室索取'. */
   availability: string;
   source: SourceRef;
+  /** Set when staff last changed it. */
+  updatedAt?: Date;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import {
   ENQUIRY_KINDS,
   ENQUIRY_STATUSES,
   ENQUIRY_TOPICS,
+  FOCUS_AREA_IDS,
   MAX_ATTACHMENTS,
   MAX_SCHEDULE_DAYS,
   MAX_TAGS,
@@ -27,6 +28,7 @@ import {
   VISIT_MAX_SECTORS,
 } from './constants';
 import type { LabelKey, MessageKey, RuleTexts } from './messages.zh';
+import type { PhoneNumber } from './models';
 
 // ---- messages --------------------------------------------------------------------------------
 
@@ -65,7 +67,15 @@ export function renderProblems(problems: readonly Problem[], texts: RuleTexts): 
 // ---- rules -----------------------------------------------------------------------------------
 
 /** Ways a text may be formatted beyond its length. */
-export type TextFormat = 'email' | 'phone' | 'intlPhone' | 'pdfName' | 'wechatId' | 'publicFiles';
+export type TextFormat =
+  | 'email'
+  | 'phone'
+  | 'officePhone'
+  | 'pdfName'
+  | 'wechatId'
+  | 'officialAccount'
+  | 'yearLabel'
+  | 'publicFiles';
 
 interface Common<T, I = T> {
   /** Absent (undefined) is allowed. */
@@ -186,12 +196,6 @@ export interface ListRule<T = unknown, I = T> extends Common<T[], I[]> {
 export type CrossCheck =
   | { readonly kind: 'someOf'; readonly fields: readonly string[]; readonly say: Say }
   | { readonly kind: 'exactlyOne'; readonly fields: readonly string[]; readonly say: Say }
-  | {
-      readonly kind: 'sameDigits';
-      readonly fields: readonly [string, string];
-      readonly at: string;
-      readonly say: Say;
-    }
   | { readonly kind: 'nonEmpty'; readonly say: Say }
   | {
       /** `fields[0]` is required when `fields[1]` equals `value`, and refused otherwise. */
@@ -347,6 +351,13 @@ const PHONE_DIGITS_MIN = 6;
 const PHONE_DIGITS_MAX = 20;
 /** The number to dial, E.164. */
 export const E164 = /^\+[1-9][0-9]{6,14}$/;
+/** The office's number as staff type it: `+` or `00` and the country code, or a Danish number alone. */
+const TYPED_PHONE = /^(?:\+|00)?[0-9][0-9 ()-]*[0-9]$/;
+/** The office is in Denmark: a number typed without a country code is Danish (8 digits, no trunk prefix). */
+const HOME_COUNTRY_CODE = '45';
+const HOME_NUMBER_DIGITS = 8;
+/** China's country code: its mobile numbers are 11 digits starting with 1. */
+const CHINA_COUNTRY_CODE = '86';
 /** zod 4's `z.iso.datetime({ offset: true })` pattern: RFC 3339 with seconds and `Z` or an offset. */
 export const ISO_DATETIME =
   /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
@@ -358,7 +369,7 @@ const CLOUD_FILE_MAX = 512;
  * opportunity and profile documents): the folders the storage rule opens to clients
  * (tools/deploy). Anything else, above all `exports/`, is never linked from public content.
  */
-export const PUBLIC_FILE_FOLDERS = ['news-covers', 'opportunity-files'] as const;
+export const PUBLIC_FILE_FOLDERS = ['news-covers', 'opportunity-files', 'profile-files'] as const;
 /** A `cloud://` reference inside Markdown: up to the closing parenthesis, quote or blank. */
 const CLOUD_REFERENCE = /cloud:\/\/[^\s)"'<>]*/g;
 
@@ -386,6 +397,10 @@ const DAY_MS = 24 * 3600_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A WeChat ID as WeChat allows it: a letter, then letters, digits, _ or -, 6–20 in all. */
 export const WECHAT_ID = /^[A-Za-z][A-Za-z0-9_-]{5,19}$/;
+/** An official account's original ID (`gh_` and 12 hex digits), the other form of its username. */
+const OFFICIAL_ACCOUNT_ID = /^gh_[0-9a-f]{12}$/;
+/** A year in a date label such as '2016年春': four digits not inside a longer number. */
+const YEAR_IN_LABEL = /(?:^|\D)((?:19|20)[0-9]{2})(?!\d)/;
 
 // C0 and C1 control characters; multi-line text may hold tab, newline and carriage return.
 // eslint-disable-next-line no-control-regex
@@ -430,12 +445,63 @@ function isPhone(value: string): boolean {
   return PHONE.test(value) && digits >= PHONE_DIGITS_MIN && digits <= PHONE_DIGITS_MAX;
 }
 
+/** The digits of a number after the country code, grouped as that country writes them, or null. */
+function nationalGroups(country: string, national: string): string | null {
+  if (country === HOME_COUNTRY_CODE && national.length === HOME_NUMBER_DIGITS)
+    return `${national.slice(0, 4)} ${national.slice(4)}`;
+  if (country === CHINA_COUNTRY_CODE && /^1[0-9]{10}$/.test(national))
+    return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  return null;
+}
+
+/**
+ * The office's phone number from the one field staff type it in ('+45 2160 1445', '0045 21601445',
+ * '21 60 14 45'): the form readers see and the E.164 form `wx.makePhoneCall` dials; null when it
+ * is not a number one can dial from abroad. Danish and Chinese mobile numbers are grouped as those
+ * countries write them; any other keeps the staff member's grouping after the country code.
+ */
+export function phoneNumberOf(typed: string): PhoneNumber | null {
+  const value = typed.trim();
+  if (!TYPED_PHONE.test(value)) return null;
+  const digits = value.replace(/\D/g, '');
+  let international: string;
+  let grouping: string;
+  if (value.startsWith('+') || value.startsWith('00')) {
+    international = value.startsWith('+') ? digits : digits.slice(2);
+    grouping = value.replace(/^(?:\+|00)/, '');
+  } else if (digits.length === HOME_NUMBER_DIGITS) {
+    international = HOME_COUNTRY_CODE + digits;
+    grouping = `${HOME_COUNTRY_CODE} ${value}`;
+  } else {
+    return null;
+  }
+  const dial = `+${international}`;
+  if (!E164.test(dial)) return null;
+  const country = [HOME_COUNTRY_CODE, CHINA_COUNTRY_CODE].find((code) => international.startsWith(code));
+  const grouped = country && nationalGroups(country, international.slice(country.length));
+  const display = grouped
+    ? `+${country} ${grouped}`
+    : `+${grouping.replace(/[()-]/g, ' ').replace(/\s+/g, ' ').trim()}`;
+  return { display, dial };
+}
+
+/** The year a date label names ('2016年春' → 2016), or null when it names none. */
+export function yearIn(label: string): number | null {
+  const match = YEAR_IN_LABEL.exec(label);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
 const FORMATS: Record<TextFormat, { test(value: string): boolean; say: MessageKey }> = {
   email: { test: (value) => EMAIL.test(value), say: 'format.email' },
   phone: { test: isPhone, say: 'format.phone' },
-  intlPhone: { test: (value) => isPhone(value) && value.startsWith('+'), say: 'format.intlPhone' },
+  officePhone: { test: (value) => phoneNumberOf(value) !== null, say: 'format.officePhone' },
   pdfName: { test: (value) => FILE_EXTENSION.pdf.test(value), say: 'format.pdfName' },
   wechatId: { test: (value) => WECHAT_ID.test(value), say: 'format.wechatId' },
+  officialAccount: {
+    test: (value) => OFFICIAL_ACCOUNT_ID.test(value) || WECHAT_ID.test(value),
+    say: 'format.officialAccount',
+  },
+  yearLabel: { test: (value) => yearIn(value) !== null, say: 'format.yearLabel' },
   publicFiles: { test: onlyPublicFiles, say: 'format.publicFiles' },
 };
 
@@ -529,11 +595,6 @@ export function httpsUrlProblem(rule: HttpsUrlRule, value: string): Say | null {
   if (!HTTPS_URL.test(value)) return { key: 'format.https', label: rule.label };
   if (value.length > URL_MAX) return { key: 'value.tooLong', label: rule.label };
   return null;
-}
-
-/** Whether two phone numbers have the same digits. */
-export function sameDigits(a: string, b: string): boolean {
-  return a.replace(/\D/g, '') === b.replace(/\D/g, '');
 }
 
 /** The message for a value of the wrong type under a rule. */
@@ -780,22 +841,47 @@ export const opportunitySave = object({
 
 // admin: profile
 
-const section = object({
-  title: text({ label: 'headline', max: 40 }),
-  paragraphs: list(text({ label: 'paragraph', max: 2000, multiline: true }), {
-    label: 'paragraph',
-    min: 1,
-    minSay: { key: 'list.minParagraphs', label: 'paragraph' },
-    max: 20,
-    maxSay: { key: 'list.maxParagraphs', label: 'paragraph', params: { max: 20 } },
-  }),
+const paragraphs = list(text({ label: 'paragraph', max: 2000, multiline: true }), {
+  label: 'paragraph',
+  min: 1,
+  minSay: { key: 'list.minParagraphs', label: 'paragraph' },
+  max: 20,
+  maxSay: { key: 'list.maxParagraphs', label: 'paragraph', params: { max: 20 } },
 });
 
-const social = object({
+const section = object({ title: text({ label: 'headline', max: 40 }), paragraphs });
+
+/** Timeline entries at most; each names its year in its date label ('2016年春'). */
+export const TIMELINE_MAX = 30;
+
+const timelineEntry = object({
+  dateLabel: text({ label: 'dateLabel', max: 20, format: 'yearLabel' }),
+  title: text({ label: 'timelineTitle', max: 40 }),
+  description: text({ label: 'timelineDescription', max: 500, multiline: true }),
+});
+
+/** One focus area, saved whole; its id and icon stay. */
+const focusArea = object({
+  id: choice(FOCUS_AREA_IDS, { key: 'value.invalid', label: 'focusArea' }),
+  title: text({ label: 'focusAreaTitle', max: 20 }),
+  titleOriginal: text({ label: 'titleOriginal', max: 100 }),
+  summary: text({ label: 'summary', max: 100 }),
+  paragraphs,
+});
+
+const profileImage = (label: 'heroImage' | 'logo') =>
+  optional(object({ fileId: cloudFile(label, 'image'), alt: text({ label: 'imageAlt', max: 100 }) }));
+
+const socialFields = {
   platform: text({ label: 'platform', max: 30 }),
   description: text({ label: 'platformDescription', max: 200 }),
   url: optional(httpsUrl('link')),
   accountName: optionalText({ label: 'accountName', max: 50 }),
+};
+const social = object(socialFields);
+const wechat = object({
+  ...socialFields,
+  username: optionalText({ label: 'officialAccount', max: 20, format: 'officialAccount' }),
 });
 
 const coordinate = (label: 'latitude' | 'longitude', limit: number) =>
@@ -812,22 +898,8 @@ const profileContact = object({
   title: text({ label: 'jobTitle', max: 50 }),
   titleOriginal: text({ label: 'jobTitleOriginal', max: 100 }),
   email: text({ label: 'email', max: 254, format: 'email' }),
-  mobile: object(
-    {
-      display: text({ label: 'phone', max: 30, format: 'intlPhone' }),
-      dial: pattern(E164, 20, { key: 'value.type', label: 'dial' }, { key: 'format.dial', label: 'dial' }),
-    },
-    {
-      checks: [
-        {
-          kind: 'sameDigits',
-          fields: ['display', 'dial'],
-          at: 'dial',
-          say: { key: 'profile.phoneMismatch' },
-        },
-      ],
-    },
-  ),
+  /** One number as staff type it; the function derives the display and dial forms (`phoneNumberOf`). */
+  phone: text({ label: 'phone', max: 30, format: 'officePhone' }),
   address: object({
     linesOriginal: list(text({ label: 'address', max: 100 }), {
       label: 'address',
@@ -839,7 +911,7 @@ const profileContact = object({
     zh: text({ label: 'addressZh', max: 200 }),
   }),
   linkedin: social,
-  wechat: social,
+  wechat,
   location: optional(
     object({ latitude: coordinate('latitude', 90), longitude: coordinate('longitude', 180) }),
   ),
@@ -871,9 +943,32 @@ export const profileSave = object(
     ),
     representativeOffice: optional(section),
     contact: optional(profileContact),
+    timeline: optional(
+      list(timelineEntry, {
+        label: 'timelineEntry',
+        max: TIMELINE_MAX,
+        maxSay: { key: 'list.maxEntries', label: 'timelineEntry', params: { max: TIMELINE_MAX } },
+      }),
+    ),
+    focusArea: optional(focusArea),
+    images: optional(object({ hero: profileImage('heroImage'), logo: profileImage('logo') })),
   },
   { checks: [{ kind: 'nonEmpty', say: { key: 'profile.nothingToSave' } }] },
 );
+
+// admin: documents (the MoUs the profile lists)
+
+export const documentSave = object({
+  id: optional(docId),
+  title: text({ label: 'documentTitle', max: 60 }),
+  titleOriginal: text({ label: 'titleOriginal', max: 150 }),
+  counterparty: text({ label: 'counterparty', max: 50 }),
+  counterpartyOriginal: text({ label: 'counterpartyOriginal', max: 100 }),
+  summary: text({ label: 'documentSummary', max: 500, multiline: true }),
+  availability: text({ label: 'availability', max: 60 }),
+  /** The document's PDF; absent: readers ask the office for it (`availability` says how). */
+  file: optional(attachment),
+});
 
 // admin: enquiries
 

@@ -6,7 +6,6 @@ import {
   httpsUrlProblem,
   numberProblem,
   patternProblem,
-  sameDigits,
   textProblem,
   typeSay,
   type CrossCheck,
@@ -140,10 +139,6 @@ class Checker {
       case 'exactlyOne':
         if (check.fields.filter((field) => value[field] !== undefined).length !== 1)
           check.fields.forEach((field) => this.fail(join(path, field), check.say));
-        return;
-      case 'sameDigits':
-        if (!sameDigits(String(value[check.fields[0]]), String(value[check.fields[1]])))
-          this.fail(join(path, check.at), check.say);
         return;
       case 'requiredWhen': {
         const [field, on] = check.fields;

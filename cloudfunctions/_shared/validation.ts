@@ -13,7 +13,6 @@ import {
   onlyPublicFiles,
   patternProblem,
   render,
-  sameDigits,
   textProblem,
   typeSay,
   type CrossCheck,
@@ -61,12 +60,6 @@ function crossCheck(check: CrossCheck, value: Record<string, unknown>, ctx: Refi
       if (check.fields.filter((field) => value[field] !== undefined).length !== 1)
         check.fields.forEach((f) => fail([f]));
       return;
-    case 'sameDigits': {
-      if (troubled(ctx, check.fields)) return;
-      const [a, b] = check.fields;
-      if (!sameDigits(String(value[a]), String(value[b]))) fail([check.at]);
-      return;
-    }
     case 'nonEmpty':
       if (Object.values(value).every((part) => part === undefined)) fail([]);
       return;

@@ -9,13 +9,16 @@ import type {
   EnquiryKind,
   EnquiryStatus,
   EnquiryTopic,
+  FocusArea,
   InternationalOffice,
   KeyFact,
   NewsStatus,
   OpportunityContact,
   OpportunityKind,
   OpportunityStatus,
+  ProfileImage,
   ProfileSection,
+  RegionDocument,
   ReplyLanguage,
   TranslateTarget,
   VisitDetails,
@@ -163,17 +166,81 @@ export interface OpportunitySaveInput {
 // profile
 // ---------------------------------------------------------------------------------------------
 
-/** The profile's editable texts and contact details; at least one part per save. */
+/** The contact card as staff edit it: one phone number, from which the function derives `mobile`. */
+export interface ContactInput extends Omit<ContactInfo, 'mobile'> {
+  /** As staff type it ('+45 2160 1445', or a Danish number alone); see `phoneNumberOf` in contract/rules. */
+  phone: string;
+}
+
+/** A timeline entry as staff write it; its year is read from `dateLabel` ('2016年春' → 2016). */
+export interface TimelineEntryInput {
+  dateLabel: string;
+  title: string;
+  description: string;
+}
+
+/** A focus area's texts; its id names which of the four, its icon stays. */
+export type FocusAreaInput = Pick<FocusArea, 'id' | 'title' | 'titleOriginal' | 'summary' | 'paragraphs'>;
+
+/** The home page's images: an absent one is removed. */
+export interface ProfileImages {
+  hero?: ProfileImage;
+  logo?: ProfileImage;
+}
+
+/** The profile's editable parts; at least one per save, each saved whole (`focusArea`: the one named). */
 export interface ProfileSaveInput {
   intro?: ProfileSection;
   keyFacts?: KeyFact[];
   internationalOffice?: InternationalOffice;
   representativeOffice?: ProfileSection;
-  contact?: ContactInfo;
+  contact?: ContactInput;
+  /** In the order readers see it. */
+  timeline?: TimelineEntryInput[];
+  focusArea?: FocusAreaInput;
+  images?: ProfileImages;
 }
 
-export interface ProfileEditable extends Required<ProfileSaveInput> {
+export interface ProfileEditable {
+  intro: ProfileSection;
+  keyFacts: KeyFact[];
+  internationalOffice: InternationalOffice;
+  representativeOffice: ProfileSection;
+  contact: ContactInput;
+  timeline: TimelineEntryInput[];
+  /** The four, in the source's order. */
+  focusAreas: FocusAreaInput[];
+  /** `cloud://` file IDs, which `<image>` shows to staff as they are. */
+  images: ProfileImages;
   updatedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// documents (the MoUs the profile lists)
+// ---------------------------------------------------------------------------------------------
+
+/** A document's PDF as staff uploaded it. */
+export interface DocumentFile {
+  fileId: string;
+  name: string;
+  sizeBytes: number;
+}
+
+type DocumentTexts = Pick<
+  RegionDocument,
+  'title' | 'titleOriginal' | 'counterparty' | 'counterpartyOriginal' | 'summary' | 'availability'
+>;
+
+export interface DocumentEditable extends DocumentTexts {
+  id: string;
+  file?: DocumentFile;
+  updatedAt?: string;
+}
+
+/** Absent `id`: a new document, listed last on the profile. */
+export interface DocumentSaveInput extends DocumentTexts {
+  id?: string;
+  file?: DocumentFile;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,6 +409,12 @@ export interface AdminApi {
 
   'profile.get': { input: Record<string, never>; output: ProfileEditable };
   'profile.save': { input: ProfileSaveInput; output: { updatedAt: string } };
+
+  /** The profile's documents, in the order the public pages list them. */
+  'documents.list': { input: Record<string, never>; output: { items: DocumentEditable[] } };
+  'documents.save': { input: DocumentSaveInput; output: { id: string } };
+  /** Removes the document and its place on the profile. */
+  'documents.delete': { input: Id; output: { id: string } };
 
   'enquiries.list': {
     input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; kind?: EnquiryKind; cursor?: string };

@@ -12,6 +12,7 @@ import type {
   SourceRef,
   SubscriptionTopic,
   TimelineEntry,
+  WechatProfile,
 } from '../models';
 import type { Page } from './common';
 
@@ -174,6 +175,19 @@ export interface OfficeInfo {
   description: string;
 }
 
+/**
+ * How far Denmark's clock is behind Beijing's on the day of the answer (Europe/Copenhagen, with its
+ * summer time), and in the other season, for a reader in China planning a call.
+ */
+export interface TimeDifference {
+  /** Hours Denmark is behind Beijing today: 7 in winter, 6 in summer time. */
+  hoursBehind: number;
+  /** Whether Denmark keeps summer time (CEST) today. */
+  summerTime: boolean;
+  /** The hours behind in the other season. */
+  otherSeasonHoursBehind: number;
+}
+
 /** The contact line of the home page. */
 export interface ContactSummary {
   name: string;
@@ -183,6 +197,7 @@ export interface ContactSummary {
   phone: PhoneNumber;
   /** The office the contact works in: '国际事务办公室'. */
   office: string;
+  timeDifference: TimeDifference;
 }
 
 /** The 联系 page's card. Social profiles carry only what the source gives (no invented accounts). */
@@ -196,10 +211,14 @@ export interface ContactCard {
   phone: PhoneNumber;
   address: PostalAddress;
   linkedin: SocialProfile;
-  wechat: SocialProfile;
+  /** `username` present only once staff have entered the official account's (the page offers to open it then). */
+  wechat: WechatProfile;
   office: OfficeInfo;
-  /** Present only once staff have entered the office's coordinates. */
+  /** Present only once staff have chosen the office's place on a map. */
   location: GeoPoint | null;
+  timeDifference: TimeDifference;
+  /** Working days within which the office usually answers an enquiry. */
+  responseWorkingDays: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +227,8 @@ export interface ContactCard {
 
 /** The home page's first screen in one call; no Markdown bodies (budget: 32 KB of JSON). */
 export interface HomeOutput {
-  hero: { name: LocalizedName; partner: LocalizedName };
+  /** `image` and `logo` once staff have uploaded them (temporary https URLs). */
+  hero: { name: LocalizedName; partner: LocalizedName; image: Cover | null; logo: Cover | null };
   intro: { title: string; lead: string };
   keyFacts: KeyFact[];
   timeline: TimelineEntry[];

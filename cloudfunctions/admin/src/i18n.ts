@@ -17,6 +17,8 @@ export const messages = {
   newsNotFound: '新闻不存在或已删除',
   opportunityNotFound: '合作机会不存在或已删除',
   profileMissing: '大区介绍尚未导入，请先导入初始内容',
+  documentNotFound: '文件不存在或已删除',
+  focusAreaNotFound: '该重点领域不存在',
   enquiryNotFound: '咨询不存在或已删除',
   publishedCannotBeScheduled: '已发布的新闻不能改为定时发布，请先下线',
   notPublished: '该内容当前未发布或未定时，无需下线',

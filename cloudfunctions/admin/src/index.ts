@@ -30,6 +30,7 @@ import {
   opportunitiesSave,
   opportunitiesUnpublish,
 } from './handlers/opportunities';
+import { documentsDelete, documentsList, documentsSave } from './handlers/documents';
 import { profileGet, profileSave } from './handlers/profile';
 import { staffAdd, staffInvite, staffList, staffRedeem, staffRemove, staffRename } from './handlers/staff';
 import { whoami } from './handlers/whoami';
@@ -77,6 +78,9 @@ const actions: ActionsOf<AdminApi> = {
 
   'profile.get': read(s.emptyInput, profileGet),
   'profile.save': write(s.profileSaveInput, profileSave),
+  'documents.list': read(s.emptyInput, documentsList),
+  'documents.save': write(s.documentSaveInput, documentsSave),
+  'documents.delete': write(s.idInput, documentsDelete),
 
   'enquiries.list': audited(s.enquiriesListInput, enquiriesList),
   'enquiries.get': read(s.idInput, enquiriesGet, enquiry),

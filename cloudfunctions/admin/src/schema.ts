@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import {
   byId,
+  documentSave,
   ENQUIRY_STATUS_FILTERS,
   enquiriesErase,
   enquiriesExport,
@@ -62,6 +63,8 @@ export type OpportunitySaveInput = z.output<typeof opportunitySaveInput>;
 
 export const profileSaveInput = schemaOf(profileSave);
 export type ProfileSaveInput = z.output<typeof profileSaveInput>;
+export const documentSaveInput = schemaOf(documentSave);
+export type DocumentSaveInput = z.output<typeof documentSaveInput>;
 
 // ---- enquiries ---------------------------------------------------------------------------------
 

@@ -8,9 +8,11 @@ import type {
   OpportunityListItem,
 } from '../../../contract/api/content';
 import { CHINA_OFFSET_MS } from '../../../contract/constants';
-import type { CoverImage, RegionDocument, RegionProfile } from '../../../contract/models';
+import type { CoverImage, ProfileImage, RegionDocument, RegionProfile } from '../../../contract/models';
+import { responseWorkingDays } from '../../_shared/response';
 import type { NewsListDoc } from './repo/news';
 import type { OpportunityListDoc } from './repo/opportunities';
+import { timeDifference } from './time-difference';
 
 /**
  * Documents → the shapes the mini program receives (contract/api/content). Pure: file URLs come in
@@ -72,7 +74,7 @@ export function opportunityListItem(doc: OpportunityListDoc): OpportunityListIte
     open: doc.open === true,
     deadline: doc.deadline ? isoOf(doc.deadline) : null,
     publishedAt: publishedAt.toISOString(),
-    dateLabel: dateLabelOf(publishedAt),
+    dateLabel: dateLabelOf(publishedAt, doc.dateLabel),
   };
 }
 
@@ -98,7 +100,19 @@ export function officeOf(profile: RegionProfile): OfficeInfo {
   return { name, nameOriginal, location, description };
 }
 
-export function contactCard(profile: RegionProfile): ContactCard {
+/** The cloud files of the home page's images. */
+export function profileImageFileIds(profile: RegionProfile): string[] {
+  return [profile.heroImage, profile.logo].flatMap((image) => (image ? [image.fileId] : []));
+}
+
+/** A profile image with its temporary URL; null when there is none or its file cannot be found. */
+export function profileImageOf(image: ProfileImage | undefined, urls: FileUrls): Cover | null {
+  const url = image && urls.get(image.fileId);
+  return image && url ? { url, alt: image.alt } : null;
+}
+
+/** The contact card; `now` dates the time difference to Denmark. */
+export function contactCard(profile: RegionProfile, now: Date): ContactCard {
   const { contact } = profile;
   return {
     name: contact.name,
@@ -112,10 +126,12 @@ export function contactCard(profile: RegionProfile): ContactCard {
     wechat: contact.wechat,
     office: officeOf(profile),
     location: contact.location ?? null,
+    timeDifference: timeDifference(now),
+    responseWorkingDays: responseWorkingDays(),
   };
 }
 
-export function contactSummary(profile: RegionProfile): ContactSummary {
+export function contactSummary(profile: RegionProfile, now: Date): ContactSummary {
   const { contact } = profile;
   return {
     name: contact.name,

@@ -6,8 +6,8 @@ import { getProfile } from '../repo/profile';
 import type { NoInput } from '../schema';
 
 /** The office's contact card (联系 page). */
-export async function contact(_input: NoInput, _ctx: Context): Promise<ContactCard> {
+export async function contact(_input: NoInput, ctx: Context): Promise<ContactCard> {
   const profile = await getProfile();
   if (!profile) throw new AppError('NOT_FOUND');
-  return contactCard(profile);
+  return contactCard(profile, ctx.now);
 }

@@ -2,7 +2,14 @@ import type { HomeOutput } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { HOME_NEWS_COUNT, HOME_OPPORTUNITIES_COUNT } from '../constants';
-import { contactSummary, coverFileIds, newsListItem, opportunityListItem } from '../present';
+import {
+  contactSummary,
+  coverFileIds,
+  newsListItem,
+  opportunityListItem,
+  profileImageFileIds,
+  profileImageOf,
+} from '../present';
 import { tempFileUrls } from '../repo/files';
 import { listVisibleNews } from '../repo/news';
 import { listOpenOpportunities } from '../repo/opportunities';
@@ -17,15 +24,23 @@ export async function home(_input: NoInput, ctx: Context): Promise<HomeOutput> {
     listOpenOpportunities(ctx.now, HOME_OPPORTUNITIES_COUNT),
   ]);
   if (!profile) throw new AppError('NOT_FOUND');
-  const urls = await tempFileUrls(news.items.flatMap((doc) => coverFileIds(doc.cover)));
+  const urls = await tempFileUrls([
+    ...profileImageFileIds(profile),
+    ...news.items.flatMap((doc) => coverFileIds(doc.cover)),
+  ]);
   return {
-    hero: { name: profile.name, partner: profile.partner },
+    hero: {
+      name: profile.name,
+      partner: profile.partner,
+      image: profileImageOf(profile.heroImage, urls),
+      logo: profileImageOf(profile.logo, urls),
+    },
     intro: { title: profile.intro.title, lead: profile.intro.paragraphs[0] ?? '' },
     keyFacts: profile.keyFacts,
     timeline: profile.timeline,
     focusAreas: profile.focusAreas.map(({ id, title, summary, icon }) => ({ id, title, summary, icon })),
     latestNews: news.items.map((doc) => newsListItem(doc, urls)),
     featuredOpportunities: opportunities.map(opportunityListItem),
-    contact: contactSummary(profile),
+    contact: contactSummary(profile, ctx.now),
   };
 }

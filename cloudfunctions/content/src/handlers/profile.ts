@@ -8,7 +8,7 @@ import { getProfile } from '../repo/profile';
 import type { NoInput } from '../schema';
 
 /** The 关于 page: the whole profile, the focus areas in full (the focus-area page reads them here too), the MoUs. */
-export async function profile(_input: NoInput, _ctx: Context): Promise<ProfileOutput> {
+export async function profile(_input: NoInput, ctx: Context): Promise<ProfileOutput> {
   const doc = await getProfile();
   if (!doc) throw new AppError('NOT_FOUND');
   const documents = await findDocuments(doc.agreements.documentIds);
@@ -34,7 +34,7 @@ export async function profile(_input: NoInput, _ctx: Context): Promise<ProfileOu
       paragraphs: doc.agreements.paragraphs,
       documents: documents.map((document) => documentSummary(document, urls)),
     },
-    contact: contactCard(doc),
+    contact: contactCard(doc, ctx.now),
     source: doc.source,
     updatedAt: isoOf(doc.updatedAt),
   };

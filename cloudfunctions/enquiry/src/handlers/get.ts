@@ -5,7 +5,7 @@ import { requireOpenId, type Context } from '../../../_shared/function';
 import { staffNames } from '../../../_shared/repo/admins';
 import { findOwn } from '../repo/enquiries';
 import { enquirySummary } from '../summary';
-import { responseWorkingDays } from '../config';
+import { responseWorkingDays } from '../../../_shared/response';
 import { ENQUIRY_TEXTS } from '../texts';
 
 const iso = (at: Date) => new Date(at).toISOString();
