@@ -3,15 +3,18 @@
  * Stored dates are JS `Date`s. The unions' allowed values live in `./constants`.
  */
 import type {
+  AVAILABILITIES,
+  CATEGORIES,
   ENQUIRY_KINDS,
   ENQUIRY_STATUSES,
   ENQUIRY_TOPICS,
   FOCUS_AREA_IDS,
   NEWS_STATUSES,
-  OPPORTUNITY_KINDS,
   OPPORTUNITY_STATUSES,
+  PARTICIPATION_MODES,
   PROFILE_ID,
   REPLY_LANGUAGES,
+  STAFF_LANGUAGES,
   SUBSCRIPTION_STATUSES,
   SUBSCRIPTION_TOPICS,
   TRANSLATE_TARGETS,
@@ -19,12 +22,16 @@ import type {
 
 export type NewsStatus = (typeof NEWS_STATUSES)[number];
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
-export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+/** One of the app's categories: a focus area, an enquiry topic, an opportunity type, a news category. */
+export type Category = (typeof CATEGORIES)[number];
+export type Availability = (typeof AVAILABILITIES)[number];
+export type ParticipationMode = (typeof PARTICIPATION_MODES)[number];
 export type EnquiryTopic = (typeof ENQUIRY_TOPICS)[number];
 export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
 export type EnquiryKind = (typeof ENQUIRY_KINDS)[number];
 export type ReplyLanguage = (typeof REPLY_LANGUAGES)[number];
 export type TranslateTarget = (typeof TRANSLATE_TARGETS)[number];
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
 export type FocusAreaId = (typeof FOCUS_AREA_IDS)[number];
 export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
@@ -33,8 +40,12 @@ export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 export interface SourceRef {
   title: string;
   url?: string;
-  /** e.g. the publisher and the section of the source the item draws on. */
+  /** A Chinese note for readers: the publisher and the part of the source the item draws on. */
   note?: string;
+  /** The heading of that part as the source writes it (original language), for the record. */
+  section?: string;
+  /** When the source describes things, as precisely as it says and no more: '2016年'. */
+  asOf?: string;
 }
 
 /** A name in Chinese with the original (English or Danish) beside it. */
@@ -186,6 +197,8 @@ export interface NewsItem {
   /** Markdown; no raw HTML. */
   body: string;
   cover?: CoverImage;
+  category: Category;
+  /** Free keywords, secondary to `category`. */
   tags: string[];
   status: NewsStatus;
   /** When it goes (or went) public; set for 'scheduled' and 'published'. */
@@ -217,16 +230,25 @@ export interface OpportunityContact {
 
 export interface Opportunity {
   _id: string;
-  kind: OpportunityKind;
+  category: Category;
   title: string;
   summary: string;
   /** Markdown; no raw HTML. */
   body: string;
-  /** Whether one can take part now, as far as the source says. */
-  open: boolean;
+  /** Who may take part, in one line: '上海市政府部门、机构和企业组团来访'. */
+  audience: string;
+  /** Whether one can take part, and on what basis (see `AVAILABILITIES`). */
+  availability: Availability;
+  /** The last moment to take part: required with `open_until`, absent otherwise. */
   deadline?: Date;
+  /** What the availability rests on, shown beside it: '具体日程须与国际事务办公室商定'. */
+  availabilityNote?: string;
+  /** How to take part: the enquiry or visit form, prefilled, or the contact below. */
+  participation: ParticipationMode;
   attachments: Attachment[];
   contact: OpportunityContact;
+  /** Shown instead of the day of `publishedAt` when the exact day is not known (seeded content): '2016年'. */
+  dateLabel?: string;
   /** `documents` this opportunity rests on (the MoUs). */
   documentIds?: string[];
   status: OpportunityStatus;

@@ -1,6 +1,6 @@
 /**
- * The two current MoUs. Their files are not in our hands, so no `fileId`: readers request them
- * from the International Relations Office.
+ * The two MoUs the source calls current (as of 2016). Their files are not in our hands, so no
+ * `fileId`: readers request them from the International Relations Office.
  */
 import type { RegionDocument } from '../../contract/models';
 import { fromSource } from './source';
@@ -19,7 +19,7 @@ export const DOCUMENTS: RegionDocument[] = [
     counterparty: '上海市',
     counterpartyOriginal: 'Shanghai',
     summary:
-      '现行两份谅解备忘录之一。作为中日德兰大区与上海市合作协议的补充，明确双方在规定年限内需完成的项目和活动。',
+      '截至2016年有效的两份谅解备忘录之一。作为中日德兰大区与上海市合作协议的补充，明确双方在规定年限内需完成的项目和活动。',
     availability: AVAILABILITY,
     source: fromSource(MOU_SECTION),
   },
@@ -30,7 +30,7 @@ export const DOCUMENTS: RegionDocument[] = [
     counterparty: '上海市科学技术委员会',
     counterpartyOriginal: 'Science and Technology Commission Shanghai Municipality',
     summary:
-      '现行两份谅解备忘录之一。作为中日德兰大区与上海市合作协议的补充，明确在规定年限内需完成的项目和活动。',
+      '截至2016年有效的两份谅解备忘录之一。作为中日德兰大区与上海市合作协议的补充，明确在规定年限内需完成的项目和活动。',
     availability: AVAILABILITY,
     source: fromSource(MOU_SECTION),
   },

@@ -1,10 +1,12 @@
 import type {
+  Availability,
+  Category,
   FocusAreaId,
   GeoPoint,
   KeyFact,
   LocalizedName,
   OpportunityContact,
-  OpportunityKind,
+  ParticipationMode,
   PhoneNumber,
   PostalAddress,
   ProfileSection,
@@ -100,6 +102,8 @@ export interface NewsListItem {
   title: string;
   summary: string;
   cover: Cover | null;
+  category: Category;
+  /** Free keywords, secondary to `category`. */
   tags: string[];
   pinned: boolean;
   publishAt: string;
@@ -113,11 +117,14 @@ export interface NewsDetail extends NewsListItem {
 
 export interface OpportunityListItem {
   id: string;
-  kind: OpportunityKind;
+  category: Category;
   title: string;
   summary: string;
-  /** Whether one can take part now, as far as is known. */
-  open: boolean;
+  /** Who may take part. */
+  audience: string;
+  /** As of now: `open_until` whose deadline has passed answers `closed`. */
+  availability: Availability;
+  /** The deadline of `open_until` (ISO 8601); otherwise null. */
   deadline: string | null;
   publishedAt: string;
   dateLabel: string;
@@ -150,6 +157,10 @@ export interface OpportunityDetail extends OpportunityListItem {
   attachments: AttachmentLink[];
   /** The documents (MoUs) the opportunity rests on, in the order the opportunity lists them. */
   documents: DocumentSummary[];
+  /** What the availability rests on, beside its label; null when nothing is said. */
+  availabilityNote: string | null;
+  /** How to take part: the enquiry or visit form, prefilled, or the contact directly. */
+  participation: ParticipationMode;
   contact: OpportunityContact;
   source: SourceRef;
 }
@@ -236,9 +247,13 @@ export interface HomeOutput {
   focusAreas: FocusAreaCard[];
   /** The first 3 items of `news.list` (pinned first, then newest). */
   latestNews: NewsListItem[];
-  /** Up to 3 open opportunities, newest first. */
+  /** Up to 3 opportunities one can take part in now (open until a date to come, or by arrangement), newest first. */
   featuredOpportunities: OpportunityListItem[];
   contact: ContactSummary;
+  /** How current the profile's facts are: the source's date as the source gives it ('2016年'); null without one. */
+  sourceAsOf: string | null;
+  /** When the profile was last saved (ISO 8601): the page's 更新于. */
+  updatedAt: string;
 }
 
 export interface ProfileOutput {
@@ -263,10 +278,19 @@ export interface NewsListInput {
   cursor?: string;
   /** Only items with exactly this tag. */
   tag?: string;
+  /** Only items of this category. */
+  category?: Category;
+}
+
+/** A page of news; the first page (no cursor) also names every category that has published items. */
+export interface NewsListOutput extends Page<NewsListItem> {
+  /** In the order of `CATEGORIES`; on the first page only. */
+  categories?: Category[];
 }
 
 export interface OpportunitiesListInput {
-  type?: OpportunityKind;
+  /** A category id. */
+  type?: Category;
   cursor?: string;
 }
 
@@ -288,7 +312,7 @@ export interface ContentApi {
   home: { input: NoInput; output: HomeOutput };
   profile: { input: NoInput; output: ProfileOutput };
   contact: { input: NoInput; output: ContactCard };
-  'news.list': { input: NewsListInput; output: Page<NewsListItem> };
+  'news.list': { input: NewsListInput; output: NewsListOutput };
   'news.get': { input: { id: string }; output: NewsDetail };
   'opportunities.list': { input: OpportunitiesListInput; output: Page<OpportunityListItem> };
   'opportunities.get': { input: { id: string }; output: OpportunityDetail };

@@ -139,7 +139,7 @@ export async function expectSelectsTab(
 
 /** Expects the state view's network error, then taps its retry and waits for the page to be ready. */
 export async function retryAfterNetworkError(page: PageHandle): Promise<void> {
-  expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
+  expect(errorMessage(page)).toBe('网络连接异常，请检查网络后重试');
   await tap(button(state(page), 'state-view-retry'));
   await until(() => page.data.status === 'ready');
 }

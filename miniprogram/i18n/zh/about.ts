@@ -1,10 +1,11 @@
 /** 关于大区 and the focus-area pages. */
 export const about = {
+  introTitle: '关于友城关系',
+  officeTitle: '负责机构',
   officeLocation: '办公地点：{location}',
   contactTitle: '联系我们',
-  contactDescription: '{name}{salutation}，{title}',
-  source: '信息来源：{source}',
-  shareTitle: '了解丹麦中日德兰大区与上海的姊妹友好关系',
+  contactDescription: '{name} {salutation}，{title}',
+  shareTitle: '了解丹麦中日德兰大区与上海的友城关系',
 } as const;
 
 export const focusArea = {

@@ -95,7 +95,7 @@ export const enquiry = {
   mine: {
     empty: '您还没有提交过咨询',
     write: '在线咨询',
-    submittedAt: '提交于 {date}',
+    submittedAt: '提交于{date}',
     reference: '编号：{ref}',
     replied: '办公室已回复',
     visit: '来访申请',
@@ -113,7 +113,7 @@ export const enquiry = {
     message: '咨询内容',
     visitTitle: '来访安排',
     visitDates: '来访日期',
-    visitDateRange: '{from} 至 {to}',
+    visitDateRange: '{from}至{to}',
     groupSize: '来访人数',
     groupSizeValue: '{count} 人',
     sectors: '关注领域',

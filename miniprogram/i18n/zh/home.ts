@@ -1,7 +1,7 @@
 /** 首页. */
 export const home = {
   heroBadge: '官方小程序',
-  heroPartner: '与{partner}缔结姊妹友好关系',
+  heroPartner: '与{partner}缔结友好城市（友城）关系',
   keyFacts: '关键信息',
   timeline: '与上海的合作历程',
   focusAreas: '重点合作领域',
@@ -9,12 +9,12 @@ export const home = {
   featuredOpportunities: '合作机会',
   viewAll: '查看全部',
   aboutTitle: '了解大区与国际事务办公室',
-  aboutDescription: '大区简介、驻上海代表处与谅解备忘录',
-  contactTitle: '联系国际事务办公室',
+  aboutDescription: '负责机构、谅解备忘录与驻上海代表处',
+  contactTitle: '联系{office}',
   visitTitle: '计划率团来访',
   visitDescription: '在线提交来访申请：日期、人数和希望参访的机构',
-  contactLine: '{name}{salutation} · {office}{title}',
+  contactLine: '{name} {salutation}，{title}',
   opportunityOpen: '可参与',
   opportunityClosed: '已结束',
-  shareTitle: '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会',
+  shareTitle: '丹麦中日德兰大区：与上海的友城关系与合作机会',
 } as const;

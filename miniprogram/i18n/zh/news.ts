@@ -9,7 +9,6 @@ export const news = {
   shareTitle: '丹麦中日德兰大区新闻动态',
   shareTagTitle: '丹麦中日德兰大区新闻：{tag}',
   detail: {
-    source: '信息来源：{source}',
     share: '分享给朋友',
     subscribe: '订阅更新',
     subscribeHint: '有新动态时，我们将通过微信服务通知提醒您一次',

@@ -36,6 +36,5 @@ export const opportunities = {
     call: '拨打电话',
     enquire: '在线咨询',
     enquireHint: '对该合作机会感兴趣？欢迎在线咨询，国际事务办公室会尽快回复。',
-    source: '信息来源：{title}',
   },
 } as const;

@@ -1,10 +1,11 @@
 import type { DocumentSummary, ProfileOutput } from '../../contract/api/content';
-import type { LocalizedName, ProfileSection } from '../../contract/models';
+import type { ProfileSection } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { profile } from '../../services/content';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
+import { asOf, sourceLine, type AsOf } from '../../utils/provenance';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
@@ -13,13 +14,16 @@ const PROFILE_CACHE_KEY = 'profile';
 
 const EMPTY_SECTION: ProfileSection = { title: '', paragraphs: [] };
 
-/** Only what the page shows: the profile's timeline and focus areas live on the home page. */
+/**
+ * Only what the page shows. It complements home rather than repeating it: the hero, the intro's
+ * lead, the key facts, the timeline and the focus areas live on the home page; here are the rest
+ * of the intro, who manages the relationship, the MoUs and the former Shanghai office.
+ */
 function toView(data: ProfileOutput) {
   const { contact, internationalOffice: office } = data;
   return {
-    name: data.name,
-    partnerLine: t('home.heroPartner', { partner: data.partner.zh }),
-    intro: data.intro,
+    asOf: asOf(data.source.asOf, data.updatedAt),
+    intro: data.intro.paragraphs.slice(1),
     office: { ...office, locationLine: t('about.officeLocation', { location: office.location }) },
     representativeOffice: data.representativeOffice,
     agreements: {
@@ -32,17 +36,20 @@ function toView(data: ProfileOutput) {
       salutation: contact.salutation,
       title: contact.title,
     }),
-    sourceLine: t('about.source', { source: data.source.note || data.source.title }),
+    sourceLine: sourceLine(data.source),
   };
 }
 
 Page({
   data: {
     ...loadingViewData(),
-    labels: { contactTitle: t('about.contactTitle') },
-    name: { zh: '', original: '' } as LocalizedName,
-    partnerLine: '',
-    intro: EMPTY_SECTION,
+    labels: {
+      introTitle: t('about.introTitle'),
+      officeTitle: t('about.officeTitle'),
+      contactTitle: t('about.contactTitle'),
+    },
+    asOf: { source: '', updated: '' } as AsOf,
+    intro: [] as string[],
     office: { name: '', nameOriginal: '', location: '', description: '', locationLine: '' },
     representativeOffice: EMPTY_SECTION,
     agreements: { ...EMPTY_SECTION, documents: [] as DocumentSummary[] },

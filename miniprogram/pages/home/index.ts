@@ -8,6 +8,7 @@ import { toFocusAreaLink, type FocusAreaLink } from '../../utils/focus-area';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { loadingViewData, onPullDownRefresh, onRetry, showLoaded } from '../../utils/page-kit';
 import { toNewsCard, type NewsCardItem } from '../../utils/news';
+import { asOf, type AsOf } from '../../utils/provenance';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
@@ -53,6 +54,7 @@ function toView(data: HomeOutput) {
       partnerLine: t('home.heroPartner', { partner: data.hero.partner.zh }),
     },
     intro: data.intro,
+    asOf: asOf(data.sourceAsOf, data.updatedAt),
     keyFacts: data.keyFacts,
     timeline: data.timeline.map<TimelineItem>((entry, index) => ({
       key: `${entry.year}-${index}`,
@@ -63,10 +65,11 @@ function toView(data: HomeOutput) {
     focusAreas: data.focusAreas.map(toFocusAreaLink),
     news: data.latestNews.map(toNewsCard),
     opportunities: data.featuredOpportunities.map(toOpportunityCard),
+    // The office and the person's title stay apart: the source names the title, not whose secretariat.
+    contactTitle: t('home.contactTitle', { office: contact.office }),
     contactLine: t('home.contactLine', {
       name: contact.name,
       salutation: contact.salutation,
-      office: contact.office,
       title: contact.title,
     }),
   };
@@ -85,7 +88,6 @@ Page({
       viewAll: t('home.viewAll'),
       aboutTitle: t('home.aboutTitle'),
       aboutDescription: t('home.aboutDescription'),
-      contactTitle: t('home.contactTitle'),
       visitTitle: t('home.visitTitle'),
       visitDescription: t('home.visitDescription'),
     },
@@ -93,11 +95,13 @@ Page({
     // The hero shows the region's name from the first frame, before any data.
     hero: { name: t('app.name'), original: '', partnerLine: '' },
     intro: { title: '', lead: '' },
+    asOf: { source: '', updated: '' } as AsOf,
     keyFacts: [] as KeyFact[],
     timeline: [] as TimelineItem[],
     focusAreas: [] as FocusAreaLink[],
     news: [] as NewsCardItem[],
     opportunities: [] as OpportunityCard[],
+    contactTitle: '',
     contactLine: '',
   },
 

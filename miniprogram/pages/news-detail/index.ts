@@ -6,6 +6,7 @@ import { newsGet, subscribe } from '../../services/content';
 import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { errorMessage, loadingViewData, onRetry } from '../../utils/page-kit';
+import { sourceLine } from '../../utils/provenance';
 import { ROUTES } from '../../utils/routes';
 import { askSubscription, type SubscribeAnswer } from '../../utils/subscribe';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
@@ -18,7 +19,7 @@ function toView(item: NewsDetail) {
     tagLine: item.tags.map((tag) => `#${tag}`).join(' '),
     cover: { url: item.cover?.url ?? '', alt: item.cover?.alt ?? '' },
     body: item.body,
-    sourceLine: t('news.detail.source', { source: item.source.note || item.source.title }),
+    sourceLine: sourceLine(item.source),
   };
 }
 

@@ -10,6 +10,7 @@ import { opportunitiesGet } from '../../services/content';
 import { displayDate, formatDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
+import { sourceLine } from '../../utils/provenance';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
@@ -118,7 +119,7 @@ function toView(detail: OpportunityDetail) {
       email: detail.contact.email ?? '',
       phone: detail.contact.phone ?? '',
     },
-    sourceLine: t('opportunities.detail.source', { title: detail.source.title }),
+    sourceLine: sourceLine(detail.source),
     enquireUrl: enquiryUrl(
       TOPIC_OF_KIND[detail.kind],
       t('enquiry.prefill.opportunity', { title: detail.title }),

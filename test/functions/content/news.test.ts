@@ -1,5 +1,6 @@
 import type { NewsListItem, RichTextElement, RichTextNode } from '../../../contract/api/content';
-import type { NewsItem } from '../../../contract/models';
+import { CATEGORIES } from '../../../contract/constants';
+import type { Category, NewsItem } from '../../../contract/models';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 import { newsItem, SEED, seedDatabase } from '../../harness/seed';
 import { until } from '../../harness/until';
@@ -14,7 +15,8 @@ let coverFileId: string;
 
 /**
  * 45 more published items: 15 days with 3 items each (equal publishAt, so only the id orders them),
- * two of them pinned, every fourth tagged; a few share the seed's own publish time.
+ * two of them pinned, every fourth tagged, every fifth about research; a few share the seed's own
+ * publish time.
  */
 const EXTRA: NewsItem[] = Array.from({ length: 45 }, (_, i) => {
   const id = `news-page-${String(i).padStart(2, '0')}`;
@@ -24,6 +26,7 @@ const EXTRA: NewsItem[] = Array.from({ length: 45 }, (_, i) => {
     _id: id,
     publishAt,
     pinned: i === 5 || i === 30,
+    category: i % 5 === 0 ? 'research' : 'other',
     tags: i % 4 === 0 ? [PAGE_TAG, '其他'] : ['其他'],
   });
 });
@@ -39,7 +42,14 @@ const HIDDEN: NewsItem[] = [
   // Scheduled whose time has come but which the scheduler has not published yet: still not public.
   newsItem({ _id: 'hidden-scheduled-due', status: 'scheduled', publishAt: past }),
   newsItem({ _id: 'hidden-future', status: 'published', publishAt: future, pinned: true, tags: [PAGE_TAG] }),
-  newsItem({ _id: 'hidden-archived', status: 'archived', publishAt: past, tags: [PAGE_TAG] }),
+  // The only culture item: a category whose items are all hidden is not offered.
+  newsItem({
+    _id: 'hidden-archived',
+    status: 'archived',
+    publishAt: past,
+    category: 'culture',
+    tags: [PAGE_TAG],
+  }),
   newsItem({ _id: 'hidden-deleted', status: 'deleted', publishAt: past, pinned: true, tags: [PAGE_TAG] }),
 ];
 
@@ -58,6 +68,7 @@ function listOrder(items: NewsItem[]): string[] {
 async function listAll(input: {
   limit?: number;
   tag?: string;
+  category?: Category;
 }): Promise<{ ids: string[]; pages: NewsListItem[][] }> {
   const pages: NewsListItem[][] = [];
   let cursor: string | undefined;
@@ -107,12 +118,14 @@ describe('news.list', () => {
     expect(page.items).toHaveLength(10);
     expect(page.items.map((item) => item.id)).toEqual(listOrder(visible()).slice(0, 10));
     const pinned = page.items.filter((item) => item.pinned).map((item) => item.id);
-    expect(pinned).toEqual(['news-page-30', 'news-page-05', 'news-2016-midtnet-kina']);
-    expect(page.items[3]).toEqual({
+    // The seed pins nothing: its items are from 2013 and 2016.
+    expect(pinned).toEqual(['news-page-30', 'news-page-05']);
+    expect(page.items[2]).toEqual({
       id: 'news-page-41',
       title: '标题 news-page-41',
       summary: '摘要 news-page-41',
       cover: null,
+      category: 'other',
       tags: ['其他'],
       pinned: false,
       publishAt: '2021-01-14T00:00:00.000Z',
@@ -144,15 +157,49 @@ describe('news.list', () => {
   it('filters by tag (exact match), across pages', async () => {
     const { ids } = await listAll({ tag: PAGE_TAG, limit: 5 });
     expect(ids).toEqual(listOrder(EXTRA.filter((item) => item.tags.includes(PAGE_TAG))));
-    const friendship = await listAll({ tag: '姊妹友好关系' });
+    const friendship = await listAll({ tag: '友城关系' });
+    expect(friendship.ids.length).toBeGreaterThan(0);
     expect(friendship.ids.sort()).toEqual(
       SEED.news
-        .filter((item) => item.tags.includes('姊妹友好关系'))
+        .filter((item) => item.tags.includes('友城关系'))
         .map((item) => item._id)
         .sort(),
     );
-    expect((await listAll({ tag: '姊妹' })).ids).toEqual([]);
+    expect((await listAll({ tag: '友城' })).ids).toEqual([]);
     expect((await listAll({ tag: '.*' })).ids).toEqual([]);
+  });
+
+  it('filters by category, across pages', async () => {
+    const { ids } = await listAll({ category: 'research', limit: 4 });
+    expect(ids).toEqual(listOrder(visible().filter((item) => item.category === 'research')));
+    expect(ids).toHaveLength(9);
+    const knowledge = SEED.news.filter((item) => item.category === 'knowledge').map((item) => item._id);
+    expect((await listAll({ category: 'knowledge' })).ids).toEqual(knowledge);
+    expect((await listAll({ category: 'culture' })).ids).toEqual([]);
+  });
+
+  it('names on every first page, filtered or not, each category with published items, and on no later page', async () => {
+    const published = new Set(visible().map((item) => item.category));
+    const expected = CATEGORIES.filter((category) => published.has(category));
+    expect(expected).not.toContain('culture');
+    expect(expected).toContain('research');
+    const first = ok(await content.call('news.list', { limit: 2 }));
+    // Every category, not only those of the two items loaded.
+    expect(first.categories).toEqual(expected);
+    expect(new Set(first.items.map((item) => item.category)).size).toBeLessThan(expected.length);
+    expect(ok(await content.call('news.list', { category: 'knowledge' })).categories).toEqual(expected);
+    const second = ok(await content.call('news.list', { limit: 2, cursor: first.nextCursor ?? '' }));
+    expect(second.categories).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown category', 'education'],
+    ['an operator object', { $ne: null }],
+    ['a list', ['research']],
+    ['padding', ' research'],
+  ])('refuses %s as category', async (_what, category) => {
+    const error = failure(await content.raw({ action: 'news.list', data: { category } }));
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { category: '类别不正确' } });
   });
 
   it('trims the tag before matching', async () => {
@@ -229,10 +276,10 @@ describe('news.get', () => {
     const item = ok(await content.call('news.get', { id: 'news-2013-10th-anniversary' }));
     expect(item).toMatchObject({
       id: 'news-2013-10th-anniversary',
-      title: '中日德兰大区与上海市迎来姊妹友好关系十周年',
+      title: '中日德兰大区与上海市迎来友城关系协议签署十周年',
       dateLabel: '2013年',
       publishAt: '2013-01-01T00:00:00.000Z',
-      source: { title: 'Central Denmark Region and Shanghai' },
+      source: { title: 'Central Denmark Region and Shanghai', asOf: '2016年' },
     });
     expect(item.body.map((node) => ('name' in node ? node.name : 'text'))).toEqual(['p', 'p', 'h3', 'p']);
     expect(item.body[2]).toEqual({

@@ -42,35 +42,47 @@ describe('home', () => {
     });
   });
 
-  it('lists the same first three news items as the news tab, pinned first', async () => {
+  it("says how current it is: the source's date as the source gives it, and when the profile was saved", async () => {
+    const home = ok(await content.call('home', {}));
+    expect(home.sourceAsOf).toBe('2016年');
+    expect(home.sourceAsOf).toBe(profile.source.asOf);
+    expect(home.updatedAt).toBe(profile.updatedAt.toISOString());
+  });
+
+  it('lists the same first three news items as the news tab, newest first: the seed pins nothing', async () => {
     const home = ok(await content.call('home', {}));
     const firstPage = ok(await content.call('news.list', { limit: 3 }));
     expect(home.latestNews).toEqual(firstPage.items);
     expect(home.latestNews.map((item) => item.id)).toEqual([
-      'news-2016-midtnet-kina',
-      // Equal publish times fall back to the id, descending.
+      // Equal publish times (the seed's 2016 items) fall back to the id, descending.
       'news-delegation-visits',
       'news-current-mous',
+      'news-2016-representative-office',
     ]);
-    const kina = SEED.news.find((item) => item._id === 'news-2016-midtnet-kina')!;
+    const visits = SEED.news.find((item) => item._id === 'news-delegation-visits')!;
     expect(home.latestNews[0]).toEqual({
-      id: kina._id,
-      title: kina.title,
-      summary: kina.summary,
+      id: visits._id,
+      title: visits.title,
+      summary: visits.summary,
       cover: null,
-      tags: kina.tags,
-      pinned: true,
-      publishAt: kina.publishAt!.toISOString(),
-      dateLabel: kina.dateLabel,
+      category: visits.category,
+      tags: visits.tags,
+      pinned: false,
+      publishAt: visits.publishAt!.toISOString(),
+      dateLabel: visits.dateLabel,
     });
   });
 
-  it('features only open opportunities, at most three', async () => {
+  it('features only opportunities one can take part in now, at most three', async () => {
     const home = ok(await content.call('home', {}));
     expect(home.featuredOpportunities).toHaveLength(3);
-    const open = new Set(SEED.opportunities.filter((item) => item.open).map((item) => item._id));
-    for (const item of home.featuredOpportunities) expect(open.has(item.id)).toBe(true);
-    expect(home.featuredOpportunities.map((item) => item.id)).not.toContain('opp-midtnet-kina');
+    const open = new Set(
+      SEED.opportunities.filter((item) => item.availability !== 'closed').map((item) => item._id),
+    );
+    for (const item of home.featuredOpportunities) {
+      expect(open.has(item.id)).toBe(true);
+      expect(item.availability).not.toBe('closed');
+    }
   });
 
   it('stays within the first-setData budget and carries no Markdown bodies', async () => {
@@ -135,6 +147,36 @@ describe('contact', () => {
     // The source names LinkedIn and WeChat but gives no account: none is made up.
     expect(card.linkedin.url).toBeUndefined();
     expect(card.wechat.accountName).toBeUndefined();
+  });
+});
+
+describe('what the public reads', () => {
+  const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+  /** Every string anywhere inside `value`, keys excluded. */
+  function strings(value: unknown): string[] {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(strings);
+    if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
+    return [];
+  }
+
+  it('shows no day or month the source does not give, no derived founding year, no arithmetic note', async () => {
+    const answers: unknown[] = [
+      ok(await content.call('home', {})),
+      ok(await content.call('profile', {})),
+      ok(await content.call('contact', {})),
+    ];
+    const news = ok(await content.call('news.list', { limit: 20 }));
+    const opportunities = ok(await content.call('opportunities.list', {}));
+    answers.push(news, opportunities);
+    for (const { id } of news.items) answers.push(ok(await content.call('news.get', { id })));
+    for (const { id } of opportunities.items)
+      answers.push(ok(await content.call('opportunities.get', { id })));
+    // Instants (publishAt, updatedAt) are for ordering and for the page's own 更新于; readers see labels.
+    const texts = strings(answers).filter((text) => !ISO_INSTANT.test(text));
+    expect(texts.filter((text) => /\d{1,2}\s*[月日]/.test(text))).toEqual([]);
+    expect(texts.filter((text) => /2003|推算/.test(text))).toEqual([]);
   });
 });
 

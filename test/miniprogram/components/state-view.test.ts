@@ -25,11 +25,11 @@ describe('state-view', () => {
   it('shows the error message and a retry button that fires `retry`', async () => {
     const view = loadComponent('components/state-view/index', {
       status: 'error',
-      errorMessage: '网络不给力，请检查网络后重试',
+      errorMessage: '网络连接异常，请检查网络后重试',
     });
     const retried = jest.fn();
     view.instance.triggerEvent = retried as never;
-    expect(description(view, 'state-view-error')).toBe('网络不给力，请检查网络后重试');
+    expect(description(view, 'state-view-error')).toBe('网络连接异常，请检查网络后重试');
     const button = view.querySelector('#state-view-retry')?.querySelector('.t-button');
     expect(text(button)).toBe('重新加载');
 

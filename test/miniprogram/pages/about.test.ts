@@ -33,7 +33,7 @@ describe('about page', () => {
     wx = installSharingWx({ callFunction: cloudCaller(USER) });
   });
 
-  it('introduces the region and its partnership with Shanghai', async () => {
+  it('complements home rather than repeating it: the intro beyond the lead, no hero', async () => {
     const page = loadPage('pages/about/index');
     expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
     await page.onLoad();
@@ -41,13 +41,21 @@ describe('about page', () => {
     expect(wx.cloud.callFunction).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'content', data: { action: 'profile', data: {} } }),
     );
-    expect(textOf(page.querySelector('.about-hero__name'))).toBe(PROFILE.name.zh);
-    expect(textOf(page.querySelector('.about-hero__partner'))).toBe(
-      `与${PROFILE.partner.zh}缔结姊妹友好关系`,
-    );
+    const [lead, ...rest] = PROFILE.intro.paragraphs;
+    expect(rest.length).toBeGreaterThan(0);
     const intro = textOf(page.querySelector('#intro'));
-    expect(intro).toContain(PROFILE.intro.title);
-    for (const paragraph of PROFILE.intro.paragraphs) expect(intro).toContain(paragraph);
+    for (const paragraph of rest) expect(intro).toContain(paragraph);
+    // The hero (the region's name over its partnership line) and the lead are home's.
+    const all = textOf(page.root);
+    expect(all).not.toContain(lead);
+    expect(all).not.toContain(`与${PROFILE.partner.zh}缔结`);
+    expect(page.querySelector('.about-hero')).toBeUndefined();
+  });
+
+  it("says the facts are as of the source's date and when the profile was last updated (China time)", async () => {
+    const page = await openAbout();
+    const items = page.querySelectorAll('#as-of .as-of__item').map(textOf);
+    expect(items).toEqual([`信息截至${PROFILE.source.asOf}`, '更新于2026年12月5日']);
   });
 
   it('presents the international office, the former Shanghai office and the two MoUs', async () => {
@@ -70,14 +78,15 @@ describe('about page', () => {
     const page = await openAbout();
     const contact = page.querySelector('#contact-link');
     const { name, salutation, title } = PROFILE.contact;
-    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(`${name}${salutation}，${title}`);
+    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(`${name} ${salutation}，${title}`);
     await tap(contact?.querySelector('.t-cell'));
     expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/contact/index' }));
   });
 
-  it('names its source', async () => {
+  it('cites its source the one way the app cites', async () => {
     const page = await openAbout();
-    expect(textOf(page.querySelector('.list-footer'))).toBe(`信息来源：${PROFILE.source.note}`);
+    expect(textOf(page.querySelector('#source'))).toBe(`来源：${PROFILE.source.note}`);
+    expect(PROFILE.source.note).toContain('《Central Denmark Region and Shanghai》');
   });
 
   it('shows the error with retry when the profile cannot load, and recovers', async () => {
@@ -89,6 +98,6 @@ describe('about page', () => {
 
   it('shares the page to chat and to Moments', async () => {
     const page = await openAbout();
-    await expectShares(page, '了解丹麦中日德兰大区与上海的姊妹友好关系', '/pages/about/index');
+    await expectShares(page, '了解丹麦中日德兰大区与上海的友城关系', '/pages/about/index');
   });
 });

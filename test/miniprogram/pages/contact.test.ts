@@ -143,7 +143,7 @@ describe('联系', () => {
   it('shows the error with a retry that loads the card', async () => {
     const call = cloudCaller('contact-error');
     const { page } = await openContact(failingFirst(2, call)); // the service retries a read once
-    expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
+    expect(errorMessage(page)).toBe('网络连接异常，请检查网络后重试');
     expect(textOf(page.querySelector('#email'))).toBe('');
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));

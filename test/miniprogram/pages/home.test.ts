@@ -17,7 +17,14 @@ import { PROFILE } from '../../../cloudbase/seed/profile';
 const USER = 'o-home-test-user';
 const PAGE_BUDGET = { setDataBytes: 32 * 1024, wxmlNodes: 600 };
 // Expected content comes from the seed module, so rewording the seed does not break these tests.
-const PINNED_NEWS = NEWS.find((item) => item._id === 'news-2016-midtnet-kina')!;
+/** The news tab's order: pinned first, then the newest, then the id, descending. */
+const LATEST_NEWS = [...NEWS].sort(
+  (a, b) =>
+    Number(b.pinned) - Number(a.pinned) ||
+    (b.publishAt?.getTime() ?? 0) - (a.publishAt?.getTime() ?? 0) ||
+    b._id.localeCompare(a._id),
+);
+const TIMELINE_LENGTH = PROFILE.timeline.length;
 
 function textOf(node: SimNode | PageHandle | undefined): string {
   const dom = node && 'root' in node ? node.root.dom : node?.dom;
@@ -48,7 +55,9 @@ describe('home page', () => {
     );
     expect(state(page).querySelector('#state-view-skeleton')).toBeUndefined();
     expect(textOf(page.querySelector('.hero__original'))).toBe(PROFILE.name.original);
-    expect(textOf(page.querySelector('.hero__partner'))).toBe(`与${PROFILE.partner.zh}缔结姊妹友好关系`);
+    expect(textOf(page.querySelector('.hero__partner'))).toBe(
+      `与${PROFILE.partner.zh}缔结友好城市（友城）关系`,
+    );
 
     const values = page.querySelectorAll('.facts__value').map(textOf);
     const facts = page
@@ -57,7 +66,16 @@ describe('home page', () => {
     for (const fact of PROFILE.keyFacts) expect(facts).toContainEqual([fact.label, fact.value]);
   });
 
-  it('draws the timeline of the relationship with Shanghai, 2003 → 2006 → 2013 → 2016', async () => {
+  it("says the facts are as of the source's date and when the profile was last updated (China time)", async () => {
+    const page = openHome();
+    await page.onLoad();
+    const items = page.querySelectorAll('.as-of__item').map(textOf);
+    // The seed was checked on 5 December 2026, China time (4 December in UTC).
+    expect(items).toEqual([`信息截至${PROFILE.source.asOf}`, '更新于2026年12月5日']);
+    expect(PROFILE.source.asOf).toBe('2016年');
+  });
+
+  it('draws the timeline of the relationship with Shanghai, 2006 → 2013 → 2016', async () => {
     const page = openHome();
     await page.onLoad();
     const years = page.querySelectorAll('.timeline__year').map((node) => textOf(node));
@@ -89,8 +107,7 @@ describe('home page', () => {
     const titles = page
       .querySelectorAll('.latest-news__card')
       .map((card) => textOf(card.querySelector('.news-card__title')));
-    expect(titles).toHaveLength(3);
-    expect(titles[0]).toBe(PINNED_NEWS.title);
+    expect(titles).toEqual(LATEST_NEWS.slice(0, 3).map((item) => item.title));
 
     const opportunities = page.querySelectorAll('.opportunity');
     expect(opportunities.length).toBeGreaterThan(0);
@@ -109,9 +126,11 @@ describe('home page', () => {
     await page.onLoad();
     const contact = page.querySelector('#contact-link');
     const { name, salutation, title } = PROFILE.contact;
-    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(
-      `${name}${salutation} · ${PROFILE.internationalOffice.name}${title}`,
+    // The office and the person's title stay apart: the office is the cell's title.
+    expect(textOf(contact?.querySelector('.t-cell__title-text'))).toBe(
+      `联系${PROFILE.internationalOffice.name}`,
     );
+    expect(textOf(contact?.querySelector('.t-cell__description'))).toBe(`${name} ${salutation}，${title}`);
     await tap(contact?.querySelector('.t-cell'));
     expect(wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/contact/index' }));
     await tap(page.querySelector('#about-link')?.querySelector('.t-cell'));
@@ -132,7 +151,7 @@ describe('home page', () => {
     await page.onLoad();
     await retryAfterNetworkError(page);
     expect(state(page).querySelector('#state-view-error')).toBeUndefined();
-    expect(page.querySelectorAll('.timeline__year')).toHaveLength(5);
+    expect(page.querySelectorAll('.timeline__year')).toHaveLength(TIMELINE_LENGTH);
   });
 
   it('renders the last answer at once on the next open, then the fresh one (stale-while-revalidate)', async () => {
@@ -147,7 +166,7 @@ describe('home page', () => {
     await settle();
     expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1);
     expect(state(second).querySelector('#state-view-skeleton')).toBeUndefined();
-    expect(second.querySelectorAll('.timeline__year')).toHaveLength(5);
+    expect(second.querySelectorAll('.timeline__year')).toHaveLength(TIMELINE_LENGTH);
 
     release();
     await loading;
@@ -159,9 +178,9 @@ describe('home page', () => {
     await page.onLoad();
     wx.cloud.callFunction.mockImplementation(() => Promise.reject(NETWORK_FAILURE));
     await page.onPullDownRefresh();
-    expect(page.querySelectorAll('.timeline__year')).toHaveLength(5);
+    expect(page.querySelectorAll('.timeline__year')).toHaveLength(TIMELINE_LENGTH);
     expect(wx.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '网络不给力，请检查网络后重试' }),
+      expect.objectContaining({ title: '网络连接异常，请检查网络后重试' }),
     );
     expect(wx.stopPullDownRefresh).toHaveBeenCalledTimes(1);
   });
@@ -180,7 +199,7 @@ describe('home page', () => {
     expect(wx.showShareMenu).toHaveBeenCalledWith(
       expect.objectContaining({ menus: ['shareAppMessage', 'shareTimeline'] }),
     );
-    await expectShares(page, '丹麦中日德兰大区：与上海的姊妹友好关系与合作机会', '/pages/home/index');
+    await expectShares(page, '丹麦中日德兰大区：与上海的友城关系与合作机会', '/pages/home/index');
   });
 
   it('scales its text with the WeChat font size', async () => {

@@ -153,7 +153,7 @@ describe('合作', () => {
   it('shows the error with a retry that loads the list', async () => {
     const call = caller();
     const { page } = await openList(failingFirst(2, call)); // the service retries a read once
-    expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
+    expect(errorMessage(page)).toBe('网络连接异常，请检查网络后重试');
     expect(cards(page)).toHaveLength(0);
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));

@@ -220,7 +220,7 @@ describe('opportunity page', () => {
     const call = cloud.caller('detail-error');
     installWx({ callFunction: failingFirst(2, call) }); // the service retries a read once
     const page = await openDetail('opp-delegation-visits');
-    expect(errorMessage(page)).toBe('网络不给力，请检查网络后重试');
+    expect(errorMessage(page)).toBe('网络连接异常，请检查网络后重试');
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
     await until(() => page.data.status === 'ready');

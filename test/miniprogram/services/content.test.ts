@@ -95,7 +95,7 @@ describe('content service', () => {
     expect(error).toMatchObject({
       name: 'ServiceError',
       code: 'NETWORK',
-      message: '网络不给力，请检查网络后重试',
+      message: '网络连接异常，请检查网络后重试',
     });
     expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2);
   });

@@ -5,6 +5,7 @@ import { HOME_NEWS_COUNT, HOME_OPPORTUNITIES_COUNT } from '../constants';
 import {
   contactSummary,
   coverFileIds,
+  isoOf,
   newsListItem,
   opportunityListItem,
   profileImageFileIds,
@@ -40,7 +41,9 @@ export async function home(_input: NoInput, ctx: Context): Promise<HomeOutput> {
     timeline: profile.timeline,
     focusAreas: profile.focusAreas.map(({ id, title, summary, icon }) => ({ id, title, summary, icon })),
     latestNews: news.items.map((doc) => newsListItem(doc, urls)),
-    featuredOpportunities: opportunities.map(opportunityListItem),
+    featuredOpportunities: opportunities.map((doc) => opportunityListItem(doc, ctx.now)),
     contact: contactSummary(profile, ctx.now),
+    sourceAsOf: profile.source.asOf ?? null,
+    updatedAt: isoOf(profile.updatedAt),
   };
 }

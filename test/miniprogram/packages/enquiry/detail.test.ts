@@ -119,7 +119,7 @@ describe('咨询详情', () => {
       const [year, month, date] = iso.split('-').map(Number);
       return `${year}年${month}月${date}日`;
     };
-    expect(text(page, '#visit-dates')).toBe(`${day(from)} 至 ${day(to)}`);
+    expect(text(page, '#visit-dates')).toBe(`${day(from)}至${day(to)}`);
     expect(text(page, '#visit-group')).toBe('12 人');
     expect(text(page, '#visit-sectors')).toBe('知识交流与互访、科研与教育');
     expect(text(page, '#visit-institutions')).toBe('奥胡斯大学');

@@ -267,7 +267,7 @@ describe('enquiry form', () => {
 
     await submit(page);
     expect(wx.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '网络不给力，请检查网络后重试' }),
+      expect.objectContaining({ title: '网络连接异常，请检查网络后重试' }),
     );
     expect(wx.redirectTo).not.toHaveBeenCalled();
     expect(submitButton(page)?.dom?.getAttribute('class')).not.toContain('t-button--loading');

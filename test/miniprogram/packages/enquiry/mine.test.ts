@@ -103,7 +103,7 @@ describe('我的咨询', () => {
     // The statuses cycle: the newest (the 23rd) is the third status.
     expect(newest).toContain(STATUS_LABELS.in_progress);
     // 22 hours after 10:00 on 1 November, China time.
-    expect(newest).toContain('提交于 2026年11月2日');
+    expect(newest).toContain('提交于2026年11月2日');
     for (const label of Object.values(STATUS_LABELS)) {
       expect(shown.some((card) => card.dom?.textContent?.includes(label))).toBe(true);
     }
@@ -159,7 +159,7 @@ describe('我的咨询', () => {
     wx = installWx({ callFunction: failingFirst(2, cloudCaller(openId)) });
     const page = await openMine();
 
-    expect(stateMessage(page, 'state-view-error')).toBe('网络不给力，请检查网络后重试');
+    expect(stateMessage(page, 'state-view-error')).toBe('网络连接异常，请检查网络后重试');
     expect(cards(page)).toHaveLength(0);
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
