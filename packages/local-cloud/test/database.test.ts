@@ -1056,6 +1056,71 @@ describe('geo (db.Geo values are GeoJSON; spherical distances)', () => {
     ).resolves.toEqual([]);
   });
 
+  it('geoIntersects finds edges that cross with no vertex inside, an area holding the query, and lines', async () => {
+    const line = (points: [number, number][]) =>
+      new (Geo().LineString)(points.map(([x, y]) => new (Geo().Point)(x, y)));
+    await items().add([
+      // Each crosses the tall strip below with no corner of either inside the other.
+      {
+        _id: 'bar',
+        area: area([
+          [7, 56],
+          [12.5, 56],
+          [12.5, 56.4],
+          [7, 56.4],
+        ]),
+      },
+      {
+        _id: 'route',
+        area: line([
+          [7, 55.2],
+          [12.5, 55.3],
+        ]),
+      },
+      {
+        _id: 'zealand',
+        area: area([
+          [11.5, 55],
+          [12.6, 55],
+          [12.6, 55.9],
+          [11.5, 55.9],
+        ]),
+      },
+    ]);
+    const intersecting = async (geometry: object) =>
+      [...(await where({ area: _.geoIntersects({ geometry }) }))].sort();
+    const strip = area([
+      [9.5, 54],
+      [10, 54],
+      [10, 58.5],
+      [9.5, 58.5],
+    ]);
+    await expect(intersecting(strip)).resolves.toEqual(['bar', 'jutland', 'route']);
+    const insideJutland = area([
+      [8.8, 56.8],
+      [9.2, 56.8],
+      [9.2, 57.2],
+      [8.8, 57.2],
+    ]);
+    await expect(intersecting(insideJutland)).resolves.toEqual(['jutland']);
+    await expect(
+      intersecting(
+        line([
+          [12, 54],
+          [12.1, 58],
+        ]),
+      ),
+    ).resolves.toEqual(['bar', 'route', 'zealand']);
+    await expect(
+      intersecting(
+        line([
+          [14, 54],
+          [14.5, 58],
+        ]),
+      ),
+    ).resolves.toEqual([]);
+  });
+
   it('the $geoNear stage adds the distance and goes first', async () => {
     const res = await items()
       .aggregate()

@@ -129,25 +129,125 @@ const $geoWithin: QueryOperator = (selector, spec) => {
   return (doc) => geometriesAt(doc, selector).some((geometry) => positionsOf(geometry).every(contains));
 };
 
+type Vector = [number, number, number];
+type Edge = [Position, Position];
+
+/** Below this (in radians, on the unit sphere) two points are one. */
+const GEO_EPSILON = 1e-12;
+
+function unitVector([lng, lat]: Position): Vector {
+  const [lambda, phi] = [(lng * Math.PI) / 180, (lat * Math.PI) / 180];
+  return [Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)];
+}
+
+function cross(a: Vector, b: Vector): Vector {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+function dot(a: Vector, b: Vector): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+function normalized(v: Vector): Vector | undefined {
+  const length = Math.sqrt(dot(v, v));
+  return length < GEO_EPSILON ? undefined : [v[0] / length, v[1] / length, v[2] / length];
+}
+
+/** Whether `p`, on the great circle with pole `pole` through `a` and `b`, lies on the arc from a to b. */
+function withinArc(p: Vector, a: Vector, b: Vector, pole: Vector): boolean {
+  return dot(cross(a, p), pole) >= -GEO_EPSILON && dot(cross(p, b), pole) >= -GEO_EPSILON;
+}
+
+/** Whether a point lies on a geodesic edge. */
+function onEdge(p: Vector, [from, to]: [Vector, Vector]): boolean {
+  const pole = normalized(cross(from, to));
+  if (!pole) return Math.acos(Math.min(1, dot(p, from))) < GEO_EPSILON;
+  return Math.abs(dot(p, pole)) < GEO_EPSILON && withinArc(p, from, to, pole);
+}
+
 /**
- * `$geoIntersects`: a stored geometry with a vertex in the query's polygon, or a stored polygon
- * containing the query's point, or the same point. (Edges crossing without a vertex inside are not
- * detected: see the README.)
+ * Whether two edges share a point. Edges are geodesics, as MongoDB's 2dsphere (S2) draws them: two
+ * great circles meet in two antipodal points, and the edges cross when one of them is on both.
  */
+function edgesMeet(e: Edge, f: Edge): boolean {
+  const [a, b, c, d] = [e[0], e[1], f[0], f[1]].map(unitVector) as [Vector, Vector, Vector, Vector];
+  const first = normalized(cross(a, b));
+  const second = normalized(cross(c, d));
+  const meet = first && second ? normalized(cross(first, second)) : undefined;
+  if (!first || !second || !meet) {
+    // A degenerate edge, or both on one great circle: they meet where one's end lies on the other.
+    return onEdge(c, [a, b]) || onEdge(d, [a, b]) || onEdge(a, [c, d]) || onEdge(b, [c, d]);
+  }
+  return [meet, [-meet[0], -meet[1], -meet[2]] as Vector].some(
+    (p) => withinArc(p, a, b, first) && withinArc(p, c, d, second),
+  );
+}
+
+/** The edges of lines and of polygon rings. */
+function edgesOf(geometry: Geometry): Edge[] {
+  const lines: unknown[] =
+    geometry.type === 'LineString'
+      ? [geometry.coordinates]
+      : geometry.type === 'MultiLineString' || geometry.type === 'Polygon'
+        ? (geometry.coordinates as unknown[])
+        : geometry.type === 'MultiPolygon'
+          ? (geometry.coordinates as unknown[][]).flat()
+          : [];
+  return lines.flatMap((line) => {
+    const positions = (line as unknown[]).map(asPosition);
+    return positions.slice(1).map((to, i): Edge => [positions[i] as Position, to]);
+  });
+}
+
+/** The lone points of a Point or MultiPoint. */
+function pointsOf(geometry: Geometry): Position[] {
+  if (geometry.type === 'Point') return [asPosition(geometry.coordinates)];
+  if (geometry.type === 'MultiPoint') return (geometry.coordinates as unknown[]).map(asPosition);
+  return [];
+}
+
+function areaOf(geometry: Geometry): ((position: Position) => boolean) | undefined {
+  return geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? inside(geometry) : undefined;
+}
+
+/**
+ * Whether two geometries share a point: a vertex or point of one in the other's area, edges that
+ * cross (also with no vertex inside), or a point on the other's edge or point.
+ */
+function intersects(a: Geometry, b: Geometry): boolean {
+  const [areaA, areaB] = [areaOf(a), areaOf(b)];
+  if (areaB && positionsOf(a).some(areaB)) return true;
+  if (areaA && positionsOf(b).some(areaA)) return true;
+  const [edgesA, edgesB] = [edgesOf(a), edgesOf(b)];
+  if (edgesA.some((e) => edgesB.some((f) => edgesMeet(e, f)))) return true;
+  const touches = (points: Position[], edges: Edge[], others: Position[]) =>
+    points.some(
+      (p) =>
+        edges.some((edge) => onEdge(unitVector(p), [unitVector(edge[0]), unitVector(edge[1])])) ||
+        others.some((q) => radiansBetween(p, q) < GEO_EPSILON),
+    );
+  return touches(pointsOf(a), edgesB, pointsOf(b)) || touches(pointsOf(b), edgesA, []);
+}
+
+const GEO_TYPES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+]);
+
+/** `$geoIntersects`: stored geometries that share a point with the query's geometry (any GeoJSON type). */
 const $geoIntersects: QueryOperator = (selector, spec) => {
   const shape = (spec as { $geometry?: unknown })?.$geometry;
-  if (!isGeometry(shape)) throw new GeoError('$geoIntersects needs a $geometry');
-  const queryPoint = pointOf(shape);
-  if (queryPoint) {
-    return (doc) =>
-      geometriesAt(doc, selector).some((geometry) => {
-        if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')
-          return inside(geometry)(queryPoint);
-        return positionsOf(geometry).some(([lng, lat]) => lng === queryPoint[0] && lat === queryPoint[1]);
-      });
+  if (!isGeometry(shape) || !GEO_TYPES.has(shape.type)) {
+    throw new GeoError('$geoIntersects needs a $geometry: a GeoJSON Point, line or polygon (or Multi-)');
   }
-  const contains = inside(shape);
-  return (doc) => geometriesAt(doc, selector).some((geometry) => positionsOf(geometry).some(contains));
+  return (doc) =>
+    geometriesAt(doc, selector).some(
+      (geometry) => GEO_TYPES.has(geometry.type) && intersects(geometry, shape),
+    );
 };
 
 export const GEO_QUERY_OPERATORS = { $nearSphere, $geoWithin, $geoIntersects };
