@@ -342,3 +342,169 @@ describe('news editor', () => {
     expect(page.data.form).toMatchObject({ title: '', body: '' });
   });
 });
+
+describe('news editor toolbar, publish sheet and autosave', () => {
+  /** Answers the next editable dialog with `content` (confirmed), as a staff member typing it. */
+  function answerDialog(content: string) {
+    wx.showModal.mockImplementationOnce(async () => ({ confirm: true, cancel: false, content }));
+  }
+
+  function body(page: PageHandle): string {
+    return (page.data.form as { body: string }).body;
+  }
+
+  it('writes Markdown at the cursor: heading and list on its line, bold, a checked link', async () => {
+    const page = await openEditor();
+    await trigger(control(page, 'field-body'), 'input', { value: '第一段\n第二段', cursor: 2 });
+
+    await tap(button(page, 'format-heading'));
+    expect(body(page)).toBe('## 第一段\n第二段');
+    await trigger(control(page, 'field-body'), 'blur', { value: body(page), cursor: body(page).length });
+    await tap(button(page, 'format-list'));
+    expect(body(page)).toBe('## 第一段\n- 第二段');
+    await tap(button(page, 'format-bold'));
+    expect(body(page)).toBe('## 第一段\n- 第二段**加粗文字**');
+
+    answerDialog('javascript:alert(1)');
+    await tap(button(page, 'format-link'));
+    await until(() => page.querySelector('#error-toolbar') !== undefined);
+    expect(textOf(page.querySelector('#error-toolbar'))).toBe(
+      '链接须以 https:// 开头，或是以 / 开头的小程序页面路径',
+    );
+    expect(body(page)).toBe('## 第一段\n- 第二段**加粗文字**');
+
+    answerDialog('/pages/contact/index');
+    await tap(button(page, 'format-link'));
+    await until(() => body(page).endsWith(')'));
+    expect(body(page)).toBe('## 第一段\n- 第二段**加粗文字**[链接文字](/pages/contact/index)');
+    expect(page.querySelector('#error-toolbar')).toBeUndefined();
+  });
+
+  it('uploads a described image into the body and previews it; no description, no upload', async () => {
+    const png = tempPng('body.png');
+    const mocks = installFileApis(wx, cloud.app, {
+      media: [
+        { tempFilePath: png.filePath, size: png.size },
+        { tempFilePath: png.filePath, size: png.size },
+      ],
+    });
+    const page = await openEditor();
+    await fill(page, 'field-body', '开头一段。');
+
+    answerDialog('   ');
+    await tap(button(page, 'format-image'));
+    await until(() => page.querySelector('#error-toolbar') !== undefined);
+    expect(textOf(page.querySelector('#error-toolbar'))).toBe('图片未插入：请填写图片说明');
+    expect(mocks.uploadFile).not.toHaveBeenCalled();
+
+    answerDialog('签约仪式现场');
+    await tap(button(page, 'format-image'));
+    await until(() => body(page).includes('!['));
+    const match = /^开头一段。\n\n!\[签约仪式现场\]\((cloud:\/\/[^)]+)\)\n$/.exec(body(page));
+    expect(match?.[1]).toMatch(/^cloud:\/\/local\.local-bucket\/news-covers\/body-.+\.png$/);
+    expect(mocks.chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ sizeType: ['compressed'] }));
+    expect(lastToast(wx)).toBe('图片已插入正文');
+
+    // The preview shows the image with <image> (which takes the cloud file) and its description.
+    await until(() => page.querySelector('#preview-body')?.querySelector('.md-body__image') !== undefined);
+    const blocks = page.querySelector('#preview-body')?.data.blocks as { segments?: unknown[] }[];
+    expect(blocks.flatMap((block) => block.segments ?? [])).toContainEqual({
+      kind: 'image',
+      src: match?.[1],
+      alt: '签约仪式现场',
+    });
+
+    // Readers get the image as an https URL once it is published.
+    await fill(page, 'field-title', `正文图片 ${Date.now().toString(36)}`);
+    await fill(page, 'field-summary', '带图片的新闻。');
+    await publish(page);
+    const detail = await callOk<{ body: RichTextElement[] }>(cloud.caller(READER), 'content', 'news.get', {
+      id: page.data.id,
+    });
+    const img = JSON.stringify(detail.body);
+    expect(img).toContain('"alt":"签约仪式现场"');
+    expect(img).not.toContain('cloud://');
+    expect(img).toMatch(/"src":"https?:\/\//);
+  });
+
+  it('shows the item in the publish sheet as readers will see it, and publishes only on confirmation', async () => {
+    const title = `发布确认 ${Date.now().toString(36)}`;
+    const page = await openEditor();
+    await fillItem(page, title);
+    await until(() => (page.data.preview as { state: string }).state === 'ready');
+
+    await press(page, 'publish');
+    const card = page.querySelector('#sheet-card');
+    expect(textOf(card?.querySelector('.news-card__title'))).toBe(title);
+    expect(textOf(card?.querySelector('.news-card__summary'))).toBe(`${title}的摘要。`);
+    expect(textOf(card?.querySelector('.news-card__date'))).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(textOf(page.querySelector('#sheet-opening'))).toBe(
+      '合作进展 双方签署了新的协议。 商业合作 科研交流',
+    );
+
+    await press(page, 'sheet-cancel');
+    expect((page.data.sheet as { visible: boolean }).visible).toBe(false);
+    expect(await adminStatus(page.data.id as string)).toBe('draft');
+    expect(await publicTitles()).not.toContain(title);
+
+    await publish(page);
+    expect(await publicTitles()).toContain(title);
+  });
+
+  it('speaks English in the English UI: errors beside the action, the no-Chinese warning, the schedule labels', async () => {
+    wx = installWx({ callFunction: cloud.caller(STAFF), storage: { 'admin.lang': 'en' } });
+    const png = tempPng();
+    installFileApis(wx, cloud.app, { media: [{ tempFilePath: png.filePath, size: png.size }] });
+    const page = await openEditor();
+    expect(textOf(page.querySelector('#schedule-date'))).toBe('Date: Choose');
+    expect(textOf(page.querySelector('#schedule-time'))).toBe('Time: Choose');
+
+    await fill(page, 'field-title', 'Visit from Aarhus');
+    expect(textOf(page.querySelector('#warning-title'))).toBe(
+      'The title has no Chinese: most readers read Chinese. Publish it like this only on purpose.',
+    );
+    await fill(page, 'field-summary', '奥胡斯代表团来访。');
+    expect(page.querySelector('#warning-summary')).toBeUndefined();
+    await fill(page, 'field-body', BODY);
+    await tap(button(page, 'choose-cover'));
+    await until(() => page.data.uploading === false);
+
+    await press(page, 'publish');
+    expect(textOf(page.querySelector('#error-actions'))).toBe('Correct first: Cover description');
+    expect(tipsOf(page, 'field-cover-alt')).toBe('Please fill in Cover description');
+    expect((page.data.sheet as { visible: boolean }).visible).toBe(false);
+
+    // The warning never blocks: with the description the item saves and the sheet opens.
+    await fill(page, 'field-cover-alt', 'The delegation in Aarhus');
+    await press(page, 'publish');
+    expect(page.querySelector('#error-actions')).toBeUndefined();
+    expect((page.data.sheet as { visible: boolean }).visible).toBe(true);
+  });
+
+  it('saves a stored draft once typing pauses, and keeps a new item’s text on the phone', async () => {
+    const { id } = await adminCall<{ id: string }>('news.save', {
+      title: '自动保存',
+      summary: '摘要',
+      body: '正文',
+    });
+    const page = await openEditor({ id });
+    await fill(page, 'field-body', '正文，改过了。');
+    expect(textOf(page.querySelector('#save-state'))).toBe('有未保存的修改');
+    await until(() => page.data.saveState === 'saved', { message: 'the draft did not save itself' });
+    expect(textOf(page.querySelector('#save-state'))).toMatch(/^已自动保存 \d{2}:\d{2}$/);
+    const { item } = await adminCall<{ item: { body: string } }>('news.get', { id });
+    expect(item.body).toBe('正文，改过了。');
+
+    // A new item is not created behind the writer's back, but nothing typed is lost on leaving.
+    const fresh = await openEditor();
+    await fill(fresh, 'field-title', '还没保存的标题');
+    await until(() => fresh.data.saveState === 'local');
+    await fresh.onUnload();
+    const reopened = await openEditor();
+    expect((reopened.data.form as { title: string }).title).toBe('还没保存的标题');
+    expect(textOf(reopened.querySelector('#restored'))).toMatch(/^已恢复您上次未保存的修改/);
+    await tap(reopened.querySelector('#discard-restored'));
+    expect((reopened.data.form as { title: string }).title).toBe('');
+    expect(reopened.querySelector('#restored')).toBeUndefined();
+  });
+});
