@@ -101,7 +101,7 @@ export const enquiry = {
     visit: '来访申请',
     erased: '已删除',
     erasedNote: '这条咨询已按您的要求或保存期限届满被删除',
-    loadMoreFailed: '加载失败，轻触重试',
+    loadMoreFailed: '加载失败，点击重试',
   },
   detail: {
     pageTitle: '咨询详情',

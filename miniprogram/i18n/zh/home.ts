@@ -2,7 +2,7 @@
 export const home = {
   heroBadge: '官方小程序',
   heroPartner: '与{partner}缔结友好城市（友城）关系',
-  keyFacts: '关键信息',
+  keyFacts: '基本信息',
   timeline: '与上海的合作历程',
   focusAreas: '重点合作领域',
   latestNews: '最新动态',

@@ -18,7 +18,7 @@ export const opportunities = {
   deadline: '截止日期：{date}',
   empty: '暂无合作机会',
   emptyKind: '暂无“{kind}”类合作机会',
-  loadMoreFailed: '加载失败，轻触重试',
+  loadMoreFailed: '加载失败，点击重试',
   shareTitle: '中日德兰大区 · 合作机会',
   shareKindTitle: '中日德兰大区 · {kind}',
   detail: {

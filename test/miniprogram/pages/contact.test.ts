@@ -36,7 +36,7 @@ describe('联系', () => {
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
     expect(textOf(page.querySelector('#office'))).toContain(OFFICE.name);
     expect(textOf(page.querySelector('#office'))).toContain(OFFICE.nameOriginal);
-    expect(textOf(page.querySelector('#person'))).toContain(`${PERSON.name}${PERSON.salutation}`);
+    expect(textOf(page.querySelector('#person'))).toContain(`${PERSON.name} ${PERSON.salutation}`);
     expect(textOf(page.querySelector('#person'))).toContain(`${PERSON.title}（${PERSON.titleOriginal}）`);
     expect(textOf(page.querySelector('#email'))).toBe(PERSON.email);
     expect(textOf(page.querySelector('#phone'))).toBe(PERSON.mobile.display);

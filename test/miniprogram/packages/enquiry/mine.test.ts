@@ -143,7 +143,7 @@ describe('我的咨询', () => {
 
     fail = true;
     await page.onReachBottom();
-    expect(text(page, '#mine-more-failed')).toBe('加载失败，轻触重试');
+    expect(text(page, '#mine-more-failed')).toBe('加载失败，点击重试');
     expect(cards(page)).toHaveLength(20);
 
     fail = false;
