@@ -50,16 +50,29 @@ export const NEWS_STATUSES = ['draft', 'scheduled', 'published', 'archived', 'de
 
 export const OPPORTUNITY_STATUSES = ['draft', 'published', 'archived', 'deleted'] as const;
 
-export const OPPORTUNITY_KINDS = [
-  'business_programme',
-  'research',
-  'education',
-  'culture',
-  'delegation_visit',
-  'mou',
-] as const;
+/**
+ * The one list of categories (one vocabulary): the focus areas (all but `other`), enquiry topics,
+ * opportunity types and news categories all take these ids; their names are in the messages.
+ */
+export const CATEGORIES = ['business', 'knowledge', 'research', 'culture', 'other'] as const;
 
-export const ENQUIRY_TOPICS = ['business', 'knowledge', 'research', 'culture', 'other'] as const;
+/** The category of news saved without one. */
+export const DEFAULT_CATEGORY = 'other' satisfies (typeof CATEGORIES)[number];
+
+export const ENQUIRY_TOPICS = CATEGORIES;
+
+/**
+ * Whether one can take part in an opportunity, and on what basis: open until its deadline (a
+ * `deadline` is required, and once it has passed the opportunity reads as closed), by arrangement
+ * with the office, or closed.
+ */
+export const AVAILABILITIES = ['open_until', 'by_arrangement', 'closed'] as const;
+
+/**
+ * How to take part in an opportunity: the enquiry form (prefilled with its category and title),
+ * the visit request form (来访申请, prefilled the same way), or its named contact directly.
+ */
+export const PARTICIPATION_MODES = ['enquiry', 'visit', 'contact'] as const;
 
 export const ENQUIRY_STATUSES = ['received', 'pending_review', 'in_progress', 'closed'] as const;
 
@@ -77,6 +90,9 @@ export const REPLY_LANGUAGES = ['zh', 'en', 'da'] as const;
 /** Languages a machine translation is made into: Chinese for partners, English for staff. */
 export const TRANSLATE_TARGETS = ['zh', 'en'] as const;
 
+/** Languages the staff pages speak; the export writes its headers and labels in the caller's. */
+export const STAFF_LANGUAGES = ['zh', 'en'] as const;
+
 /** Open reply subscriptions one enquiry may hold at once. */
 export const MAX_OPEN_REPLY_SUBSCRIPTIONS = 5;
 
@@ -84,10 +100,15 @@ export const MAX_OPEN_REPLY_SUBSCRIPTIONS = 5;
 export const RESPONSE_WORKING_DAYS_DEFAULT = 3;
 
 /**
- * The four focus areas of the sister-city agreement. They share their ids with the enquiry topics,
- * so a focus-area page can open the enquiry form with its topic preselected.
+ * The four focus areas of the 友好城市（友城）关系: the categories but `other`, so a focus-area page
+ * can open the enquiry form with its topic preselected.
  */
-export const FOCUS_AREA_IDS = ['business', 'knowledge', 'research', 'culture'] as const;
+export const FOCUS_AREA_IDS = [
+  'business',
+  'knowledge',
+  'research',
+  'culture',
+] as const satisfies readonly (typeof CATEGORIES)[number][];
 
 export const SUBSCRIPTION_TOPICS = ['news'] as const;
 

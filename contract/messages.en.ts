@@ -2,7 +2,48 @@
  * The rules' labels and messages in English, for the staff pages' English side (the staff sit in
  * Denmark). The same keys as `messages.zh.ts`; the functions always answer in Chinese.
  */
+import type { Availability, Category, EnquiryKind, EnquiryStatus, ParticipationMode } from './models';
 import type { LabelKey, MessageKey, RuleTexts } from './messages.zh';
+
+/** The categories' names for the staff pages' English side (`CATEGORY_LABELS`). */
+export const CATEGORY_LABELS_EN = {
+  business: 'Business and regional development',
+  knowledge: 'Knowledge exchange and visits',
+  research: 'Research collaboration',
+  culture: 'Culture and education exchange',
+  other: 'Other',
+} as const satisfies Record<Category, string>;
+
+/** `AVAILABILITY_LABELS` in English. */
+export const AVAILABILITY_LABELS_EN = {
+  open_until: 'Open until {date}',
+  by_arrangement: 'By arrangement',
+  closed: 'Closed',
+} as const satisfies Record<Availability, string>;
+
+/** `PARTICIPATION_LABELS` in English. */
+export const PARTICIPATION_LABELS_EN = {
+  enquiry: 'Online enquiry',
+  visit: 'Visit request',
+  contact: 'Contact person directly',
+} as const satisfies Record<ParticipationMode, string>;
+
+/** Enquiry topics in English (the staff pages and the English export): the categories. */
+export const TOPIC_LABELS_EN = CATEGORY_LABELS_EN;
+
+/** An enquiry's kind in English. */
+export const ENQUIRY_KIND_LABELS_EN = {
+  general: 'Enquiry',
+  visit: 'Visit request',
+} as const satisfies Record<EnquiryKind, string>;
+
+/** An enquiry's status in English: `ENQUIRY_STATUS_LABELS`, the one wording of both sides. */
+export const STAFF_ENQUIRY_STATUS_LABELS_EN = {
+  received: 'Received',
+  pending_review: 'Awaiting review',
+  in_progress: 'In progress',
+  closed: 'Closed',
+} as const satisfies Record<EnquiryStatus, string>;
 
 const LABELS: Record<LabelKey, string> = {
   name: 'Name',
@@ -25,11 +66,12 @@ const LABELS: Record<LabelKey, string> = {
   coverAlt: 'Cover description',
   publishAt: 'Publication time',
   status: 'Status',
-  kind: 'Type',
-  opportunityKind: 'Opportunity type',
   subscriptionTopic: 'Subscription topic',
-  category: 'Topic',
-  open: 'Open flag',
+  category: 'Category',
+  audience: 'Who it is for',
+  availabilityStatus: 'Availability',
+  availabilityNote: 'Availability note',
+  participation: 'How to take part',
   deadline: 'Deadline',
   attachment: 'Attachment',
   attachmentName: 'Attachment name',
@@ -106,8 +148,7 @@ const MESSAGES: Record<MessageKey, string> = {
   'format.enquiryPhone': 'Not a valid phone number (+, spaces and dashes allowed, 6–20 digits)',
   'format.officePhone':
     '{label} must be a number that can be dialled from abroad, e.g. +45 2160 1445 (a Danish number may leave out +45)',
-  'format.officialAccount':
-    "{label} must be the official account's original ID (starting gh_) or its WeChat ID",
+  'format.officialAccount': "{label} must be the official account's original ID, e.g. gh_0123456789ab",
   'format.yearLabel': '{label} must name the year, e.g. 2016',
   'format.https': '{label} must start with https://',
   'format.pdfName': '{label} must be a PDF file (.pdf)',
@@ -144,6 +185,9 @@ const MESSAGES: Record<MessageKey, string> = {
   'visit.notAllowed': 'Only a visit request has visit details',
   'visit.dateOrder': 'The last day cannot be before the first day',
   'visit.tooLong': 'A visit lasts at most {days} days',
+  'opportunity.deadlineRequired': '“Open until” needs a deadline',
+  'opportunity.deadlineNotAllowed': 'Only “Open until” takes a deadline',
+  'opportunity.contactReach': 'Give the contact’s e-mail or phone',
   'profile.nothingToSave': 'Change at least one thing',
   'generic.type': 'Not in a valid format',
   'generic.tooSmall': 'Too short',

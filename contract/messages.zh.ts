@@ -5,7 +5,7 @@
  * holds the same keys in English for the staff pages.
  */
 import type { ErrorCode } from './api/common';
-import type { EnquiryKind, EnquiryStatus, EnquiryTopic } from './models';
+import type { Availability, Category, EnquiryKind, EnquiryStatus, ParticipationMode } from './models';
 
 /** The message of each error code of the envelope: what a function answers unless it says more. */
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
@@ -19,14 +19,35 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL: '服务暂时不可用，请稍后再试',
 };
 
-/** Enquiry topics, as partners choose them and staff file them. */
-export const TOPIC_LABELS = {
+/**
+ * The categories' names, chosen once: focus areas, enquiry topics, opportunity types and news
+ * categories all read them. Education sits with culture, as the source's “Cultural- and
+ * Educational Exchange” section places the educational institutions' collaboration there.
+ */
+export const CATEGORY_LABELS = {
   business: '商业与区域发展',
   knowledge: '知识交流与互访',
-  research: '科研与教育',
+  research: '科研合作',
   culture: '文化与教育交流',
   other: '其他',
-} as const satisfies Record<EnquiryTopic, string>;
+} as const satisfies Record<Category, string>;
+
+/** Enquiry topics are the categories. */
+export const TOPIC_LABELS = CATEGORY_LABELS;
+
+/** Whether one can take part in an opportunity, as partners and staff read it (`{date}`: the deadline). */
+export const AVAILABILITY_LABELS = {
+  open_until: '开放至{date}',
+  by_arrangement: '可商洽',
+  closed: '已结束',
+} as const satisfies Record<Availability, string>;
+
+/** How to take part in an opportunity, as partners and staff read it. */
+export const PARTICIPATION_LABELS = {
+  enquiry: '在线咨询',
+  visit: '提交来访申请',
+  contact: '直接联系联系人',
+} as const satisfies Record<ParticipationMode, string>;
 
 /** An enquiry's kind, as partners and staff read it. */
 export const ENQUIRY_KIND_LABELS = {
@@ -34,7 +55,7 @@ export const ENQUIRY_KIND_LABELS = {
   visit: '来访申请',
 } as const satisfies Record<EnquiryKind, string>;
 
-/** An enquiry's status as its partner reads it. */
+/** An enquiry's status, as its partner and staff read it. */
 export const ENQUIRY_STATUS_LABELS = {
   received: '已收到',
   pending_review: '待审核',
@@ -42,16 +63,8 @@ export const ENQUIRY_STATUS_LABELS = {
   closed: '已办结',
 } as const satisfies Record<EnquiryStatus, string>;
 
-/**
- * An enquiry's status as staff read it: both new statuses read as new; the later ones use the
- * partner's words, so both sides name a status the same way.
- */
-export const STAFF_ENQUIRY_STATUS_LABELS = {
-  received: '新咨询',
-  pending_review: '新咨询（待审核）',
-  in_progress: ENQUIRY_STATUS_LABELS.in_progress,
-  closed: ENQUIRY_STATUS_LABELS.closed,
-} as const satisfies Record<EnquiryStatus, string>;
+/** Staff read an enquiry's status in the partner's words: one wording on both sides. */
+export const STAFF_ENQUIRY_STATUS_LABELS = ENQUIRY_STATUS_LABELS;
 
 /** What a message calls the field at fault (`{label}` in the messages below). */
 export const LABELS = {
@@ -75,11 +88,12 @@ export const LABELS = {
   coverAlt: '封面说明',
   publishAt: '发布时间',
   status: '状态',
-  kind: '类型',
-  opportunityKind: '合作类型',
   subscriptionTopic: '订阅主题',
   category: '类别',
-  open: '开放状态',
+  audience: '面向对象',
+  availabilityStatus: '参与状态',
+  availabilityNote: '状态说明',
+  participation: '参与方式',
   deadline: '截止日期',
   attachment: '附件',
   attachmentName: '附件名称',
@@ -158,7 +172,7 @@ export const MESSAGES = {
   'format.phone': '{label}格式不正确（可含 +、空格和短横线，6–20 位数字）',
   'format.enquiryPhone': '电话号码格式不正确（可含 +、空格和短横线，6–20 位数字）',
   'format.officePhone': '{label}须为可从国外拨打的号码，如 +45 2160 1445（丹麦号码可不写 +45）',
-  'format.officialAccount': '{label}须为公众号的原始 ID（gh_ 开头）或微信号',
+  'format.officialAccount': '{label}须为公众号的原始 ID，如 gh_0123456789ab',
   'format.yearLabel': '{label}须写明年份，如“2016年春”',
   'format.https': '{label}必须以 https:// 开头',
   'format.pdfName': '{label}必须是 PDF 文件（.pdf）',
@@ -187,13 +201,16 @@ export const MESSAGES = {
   'enquiry.privacy': '请阅读并同意《隐私说明》',
   'enquiry.crossBorder': '请同意将您的信息传输至丹麦处理',
   'enquiry.consent': '请确认{label}',
-  'enquiry.statusMove': `状态只能改为“${STAFF_ENQUIRY_STATUS_LABELS.in_progress}”或“${STAFF_ENQUIRY_STATUS_LABELS.closed}”`,
+  'enquiry.statusMove': `状态只能改为“${ENQUIRY_STATUS_LABELS.in_progress}”或“${ENQUIRY_STATUS_LABELS.closed}”`,
   'enquiry.eraseTarget': '请提供提交人的 OPENID 或其一条咨询的编号（二选一）',
   'visit.details': '请完整填写{label}',
   'visit.required': '来访申请请填写来访日期和人数',
   'visit.notAllowed': '仅来访申请可填写来访信息',
   'visit.dateOrder': '结束日期不能早于开始日期',
   'visit.tooLong': '来访时间最长 {days} 天',
+  'opportunity.deadlineRequired': '“开放至某日”须填写截止日期',
+  'opportunity.deadlineNotAllowed': '仅“开放至某日”可填写截止日期',
+  'opportunity.contactReach': '请填写联系人的邮箱或电话',
   'profile.nothingToSave': '请至少修改一项内容',
   'generic.type': '格式不正确',
   'generic.tooSmall': '内容过短',

@@ -121,7 +121,7 @@ export interface SocialProfile {
 
 /** The WeChat presence: an official account (公众号) once staff enter its username. */
 export interface WechatProfile extends SocialProfile {
-  /** The account's username (its original ID `gh_…` or its WeChat ID), for `wx.openOfficialAccountProfile`. */
+  /** The account's original ID (`gh_…`), which `wx.openOfficialAccountProfile` opens. */
   username?: string;
 }
 

@@ -8,6 +8,8 @@
  */
 import {
   ATTACHMENT_MAX_BYTES,
+  AVAILABILITIES,
+  CATEGORIES,
   CHINA_OFFSET_MS,
   ENQUIRY_KINDS,
   ENQUIRY_STATUSES,
@@ -18,8 +20,9 @@ import {
   MAX_TAGS,
   NEWS_PAGE_SIZE_DEFAULT,
   NEWS_PAGE_SIZE_MAX,
-  OPPORTUNITY_KINDS,
+  PARTICIPATION_MODES,
   REPLY_LANGUAGES,
+  STAFF_LANGUAGES,
   STAFF_NAME_MAX,
   SUBSCRIPTION_TOPICS,
   TRANSLATE_TARGETS,
@@ -397,7 +400,7 @@ const DAY_MS = 24 * 3600_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A WeChat ID as WeChat allows it: a letter, then letters, digits, _ or -, 6–20 in all. */
 export const WECHAT_ID = /^[A-Za-z][A-Za-z0-9_-]{5,19}$/;
-/** An official account's original ID (`gh_` and 12 hex digits), the other form of its username. */
+/** An official account's original ID (`gh_` and 12 hex digits): `wx.openOfficialAccountProfile` takes only this. */
 const OFFICIAL_ACCOUNT_ID = /^gh_[0-9a-f]{12}$/;
 /** A year in a date label such as '2016年春': four digits not inside a longer number. */
 const YEAR_IN_LABEL = /(?:^|\D)((?:19|20)[0-9]{2})(?!\d)/;
@@ -497,10 +500,7 @@ const FORMATS: Record<TextFormat, { test(value: string): boolean; say: MessageKe
   officePhone: { test: (value) => phoneNumberOf(value) !== null, say: 'format.officePhone' },
   pdfName: { test: (value) => FILE_EXTENSION.pdf.test(value), say: 'format.pdfName' },
   wechatId: { test: (value) => WECHAT_ID.test(value), say: 'format.wechatId' },
-  officialAccount: {
-    test: (value) => OFFICIAL_ACCOUNT_ID.test(value) || WECHAT_ID.test(value),
-    say: 'format.officialAccount',
-  },
+  officialAccount: { test: (value) => OFFICIAL_ACCOUNT_ID.test(value), say: 'format.officialAccount' },
   yearLabel: { test: (value) => yearIn(value) !== null, say: 'format.yearLabel' },
   publicFiles: { test: onlyPublicFiles, say: 'format.publicFiles' },
 };
@@ -722,12 +722,13 @@ export const contentNewsList = object({
   ),
   cursor: optional(cursor),
   tag: optional(text({ label: 'tag', max: 30 })),
+  category: optional(choice(CATEGORIES, { key: 'value.invalid', label: 'category' })),
 });
 
 export const byId = object({ id: docId });
 
 export const contentOpportunitiesList = object({
-  type: optional(choice(OPPORTUNITY_KINDS, { key: 'value.invalid', label: 'opportunityKind' })),
+  type: optional(choice(CATEGORIES, { key: 'value.invalid', label: 'category' })),
   cursor: optional(cursor),
 });
 
@@ -770,6 +771,8 @@ export const newsSave = object({
   title: headline,
   summary,
   body: markdown,
+  /** Absent: a new item is filed under `other`, an existing one keeps its category. */
+  category: optional(choice(CATEGORIES, { key: 'choice.required', label: 'category' })),
   tags: withDefault(
     list(text({ label: 'tag', max: 20 }), {
       label: 'tag',
@@ -794,7 +797,7 @@ export const newsPublish = object({
 
 export const opportunitiesList = object({
   status: optional(choice(STAFF_OPPORTUNITY_STATUSES, { key: 'value.invalid', label: 'status' })),
-  kind: optional(choice(OPPORTUNITY_KINDS, { key: 'value.invalid', label: 'kind' })),
+  category: optional(choice(CATEGORIES, { key: 'value.invalid', label: 'category' })),
   cursor: optional(cursor),
 });
 
@@ -815,29 +818,50 @@ const attachment = object({
   }),
 });
 
-export const opportunitySave = object({
-  id: optional(docId),
-  kind: choice(OPPORTUNITY_KINDS, { key: 'choice.required', label: 'kind' }),
-  title: headline,
-  summary,
-  body: markdown,
-  open: boolean({ key: 'value.type', label: 'open' }),
-  deadline: optional(dateTime('deadline')),
-  attachments: withDefault(
-    list(attachment, {
-      label: 'attachment',
-      max: MAX_ATTACHMENTS,
-      maxSay: { key: 'list.maxCount', label: 'attachment', params: { max: MAX_ATTACHMENTS } },
-    }),
-    [],
-  ),
-  contact: object({
-    name: text({ label: 'contactPerson', max: 50 }),
-    title: optionalText({ label: 'contactJobTitle', max: 50 }),
-    email: optionalText({ label: 'contactEmail', max: 254, format: 'email' }),
-    phone: optionalText({ label: 'contactPhone', max: 30, format: 'phone' }),
-  }),
-});
+export const opportunitySave = object(
+  {
+    id: optional(docId),
+    category: choice(CATEGORIES, { key: 'choice.required', label: 'category' }),
+    title: headline,
+    summary,
+    body: markdown,
+    audience: text({ label: 'audience', max: 100 }),
+    availability: choice(AVAILABILITIES, { key: 'choice.required', label: 'availabilityStatus' }),
+    deadline: optional(dateTime('deadline')),
+    availabilityNote: optionalText({ label: 'availabilityNote', max: 100 }),
+    participation: choice(PARTICIPATION_MODES, { key: 'choice.required', label: 'participation' }),
+    attachments: withDefault(
+      list(attachment, {
+        label: 'attachment',
+        max: MAX_ATTACHMENTS,
+        maxSay: { key: 'list.maxCount', label: 'attachment', params: { max: MAX_ATTACHMENTS } },
+      }),
+      [],
+    ),
+    contact: object(
+      {
+        name: text({ label: 'contactPerson', max: 50 }),
+        title: optionalText({ label: 'contactJobTitle', max: 50 }),
+        email: optionalText({ label: 'contactEmail', max: 254, format: 'email' }),
+        phone: optionalText({ label: 'contactPhone', max: 30, format: 'phone' }),
+      },
+      // A named contact is a way to take part only if one can reach them.
+      { checks: [{ kind: 'someOf', fields: ['email', 'phone'], say: { key: 'opportunity.contactReach' } }] },
+    ),
+  },
+  {
+    checks: [
+      {
+        // The date is the basis of "open until"; any other status has none.
+        kind: 'requiredWhen',
+        fields: ['deadline', 'availability'],
+        value: 'open_until',
+        say: { key: 'opportunity.deadlineRequired' },
+        absentSay: { key: 'opportunity.deadlineNotAllowed' },
+      },
+    ],
+  },
+);
 
 // admin: profile
 
@@ -986,7 +1010,10 @@ export const enquiriesUpdate = object({
   note: optionalText({ label: 'note', max: 1000, multiline: true }),
 });
 
-export const enquiriesExport = object(enquiryFilter);
+export const enquiriesExport = object({
+  ...enquiryFilter,
+  lang: optional(choice(STAFF_LANGUAGES, { key: 'value.invalid', label: 'language' })),
+});
 
 export const enquiriesReply = object({
   id: docId,

@@ -1,11 +1,14 @@
 /**
- * One opportunity per kind the source supports. The source gives no deadlines and no files:
- * no `deadline`, no attachments; details are available from the International Relations Office.
+ * What a Chinese partner can take up, by the source: a delegation's study visit, and collaboration
+ * with the region's educational and research institutions. The region's own programmes (Midtnet
+ * Kina for its companies, support for its research institutions, Danish-Chinese cultural events in
+ * the region) are described in the focus areas instead. The source gives no dates, no deadlines
+ * and no files: each item is open by arrangement with the International Relations Office, which
+ * answers through the form or as the named contact.
  */
 import type { Opportunity, OpportunityContact } from '../../contract/models';
-import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from './documents';
 import { CONTACT } from './profile';
-import { fromSource, SOURCE_AS_OF } from './source';
+import { fromSource, SOURCE_AS_OF, SOURCE_AS_OF_LABEL } from './source';
 
 const OFFICE_CONTACT: OpportunityContact = {
   name: CONTACT.name,
@@ -14,111 +17,73 @@ const OFFICE_CONTACT: OpportunityContact = {
   phone: CONTACT.mobile.display,
 };
 
-const DETAILS_ON_REQUEST = '详细信息可向国际事务办公室索取。';
+/** The basis of "by arrangement": nothing is scheduled, the office agrees it with the partner. */
+const ARRANGED_WITH_OFFICE = '具体安排须与国际事务办公室商定，以办公室答复为准。';
 
-/** A published seed opportunity, dated to the source's state of affairs. */
-function published(
-  item: Omit<
+/** A published seed opportunity, open by arrangement, dated to the source's state of affairs. */
+function byArrangement(
+  item: Pick<
     Opportunity,
-    'status' | 'attachments' | 'contact' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'deadline'
+    '_id' | 'category' | 'title' | 'summary' | 'body' | 'audience' | 'participation' | 'source'
   >,
 ): Opportunity {
   return {
     ...item,
+    availability: 'by_arrangement',
+    availabilityNote: ARRANGED_WITH_OFFICE,
     attachments: [],
     contact: OFFICE_CONTACT,
     status: 'published',
     createdAt: SOURCE_AS_OF,
     updatedAt: SOURCE_AS_OF,
     publishedAt: SOURCE_AS_OF,
+    // The source gives the year only: the stored day is a placeholder no reader sees.
+    dateLabel: SOURCE_AS_OF_LABEL,
   };
 }
 
 export const OPPORTUNITIES: Opportunity[] = [
-  published({
-    _id: 'opp-midtnet-kina',
-    kind: 'business_programme',
-    title: '商业项目 Midtnet Kina',
-    summary: '帮助企业调整产品和解决方案以适应中国市场，计划于2016年夏末启动。',
+  byArrangement({
+    _id: 'opp-study-visits',
+    category: 'knowledge',
+    title: '赴中日德兰大区考察交流',
+    summary: '上海代表团可来访考察，就医疗与养老、食品安全、创新与教育等议题交流经验。',
+    audience: '来自上海的代表团',
+    participation: 'visit',
     body: [
-      '商业项目“Midtnet Kina”计划于2016年夏末启动，帮助企业调整产品和解决方案，以适应中国市场。',
-      '## 项目背景',
-      '在中日德兰大区与上海市的姊妹友好关系协议框架下，多项活动和举措面向企业开展，Midtnet Kina 是其中之一。',
-      '## 了解详情',
-      DETAILS_ON_REQUEST,
-    ].join('\n\n'),
-    // The source announces the launch as upcoming; it does not say that anyone can join yet.
-    open: false,
-    source: fromSource('Business and Regional Development'),
-  }),
-  published({
-    _id: 'opp-research-collaboration',
-    kind: 'research',
-    title: '科研合作支持',
-    summary: '支持区内科研机构拓展对华合作：搭建合作平台、促进知识共享、对接上海主管部门与决策者。',
-    body: [
-      '中日德兰大区支持区内科研机构拓展对华合作。',
-      '## 支持方式',
-      [
-        '- 搭建与中国合作伙伴开展合作的相关平台',
-        '- 促进科研机构之间的知识共享',
-        '- 协助建立与上海市相关主管部门和决策者的联系',
-      ].join('\n'),
-      `以上为主要举措，支持方式不限于此。${DETAILS_ON_REQUEST}`,
-    ].join('\n\n'),
-    open: true,
-    source: fromSource('Research and Education'),
-  }),
-  published({
-    _id: 'opp-educational-cooperation',
-    kind: 'education',
-    title: '教育机构合作',
-    summary: '依托与上海的战略合作，支持区内教育机构与中方对口机构开展合作。',
-    body: [
-      '中日德兰大区的教育政策以全球化为重点。依托与上海的战略合作，大区支持区内教育机构与中方对口机构开展合作。',
-      DETAILS_ON_REQUEST,
-    ].join('\n\n'),
-    open: true,
-    source: fromSource('Cultural- and Educational Exchange'),
-  }),
-  published({
-    _id: 'opp-cultural-exchange',
-    kind: 'culture',
-    title: '丹中文化交流',
-    summary: '合作协议涵盖文化领域交流，大区支持在本地区举办众多丹中文化活动。',
-    body: [
-      '中日德兰大区与上海市的合作协议涵盖文化领域的交流，大区支持在本地区举办众多丹中文化活动。',
-      DETAILS_ON_REQUEST,
-    ].join('\n\n'),
-    open: true,
-    source: fromSource('Cultural- and Educational Exchange'),
-  }),
-  published({
-    _id: 'opp-delegation-visits',
-    kind: 'delegation_visit',
-    title: '代表团考察交流',
-    summary: '上海代表团经常来访，在医疗养老、食品安全、创新与教育等领域汲取灵感、借鉴经验。',
-    body: [
-      '上海代表团经常到访中日德兰大区，汲取灵感、借鉴经验。交流涉及众多议题，主要包括：',
+      '上海代表团经常到访中日德兰大区，考察交流、借鉴经验。交流涉及众多议题，主要包括：',
       ['- 医疗与养老', '- 食品安全与食品法规实施', '- 创新与教育'].join('\n'),
-      '如有来访意向，欢迎与国际事务办公室联系。',
+      '## 如何参与',
+      '请在小程序中提交来访申请，写明来访日期、人数、关注领域和希望参访的机构。国际事务办公室收到后，将与您商定具体安排。',
     ].join('\n\n'),
-    open: true,
     source: fromSource('Knowledge Exchange and Visits'),
   }),
-  published({
-    _id: 'opp-mou-projects',
-    kind: 'mou',
-    title: '谅解备忘录框架下的合作项目',
-    summary: '两份现行谅解备忘录明确了双方在规定年限内需完成的项目和活动。',
+  byArrangement({
+    _id: 'opp-education-partners',
+    category: 'culture',
+    title: '与区内教育机构开展合作',
+    summary: '依托与上海的战略合作，中日德兰大区支持区内教育机构与中方对口机构开展合作。',
+    audience: '有意与区内教育机构合作的中方教育机构',
+    participation: 'enquiry',
     body: [
-      '中日德兰大区与上海市的合作协议另以若干意向书，即谅解备忘录（MoU）作为补充，明确在规定年限内需完成的项目和活动。',
-      '## 现行谅解备忘录',
-      ['- 与上海市签署的谅解备忘录', '- 与上海市科学技术委员会签署的谅解备忘录'].join('\n'),
-      `备忘录文本及相关项目的${DETAILS_ON_REQUEST}`,
+      '中日德兰大区的教育政策注重全球化。依托与上海的战略合作，大区支持区内教育机构与中方对口机构开展合作。',
+      '## 如何参与',
+      '中方教育机构如有合作意向，请在线咨询，介绍贵机构的情况和希望合作的方向，国际事务办公室将予以答复。',
     ].join('\n\n'),
-    open: true,
-    documentIds: [MOU_SHANGHAI_ID, MOU_STCSM_ID],
-    source: fromSource('Memorandum of Understanding (MoU)'),
+    source: fromSource('Cultural- and Educational Exchange'),
+  }),
+  byArrangement({
+    _id: 'opp-research-partners',
+    category: 'research',
+    title: '与区内科研机构开展合作',
+    summary: '中日德兰大区为区内科研机构搭建与中国合作伙伴开展合作的平台，促进科研机构之间的知识共享。',
+    audience: '有意与区内科研机构合作的中方科研机构',
+    participation: 'enquiry',
+    body: [
+      '中日德兰大区支持区内科研机构开展对华合作，包括搭建与中国合作伙伴开展合作的平台、促进科研机构之间的知识共享等。',
+      '## 如何参与',
+      '中方科研机构如有合作意向，请在线咨询，介绍贵机构的研究领域和希望合作的方向，国际事务办公室将予以答复。',
+    ].join('\n\n'),
+    source: fromSource('Research and Education'),
   }),
 ];

@@ -5,6 +5,8 @@
  */
 import type {
   Attachment,
+  Availability,
+  Category,
   ContactInfo,
   EnquiryKind,
   EnquiryStatus,
@@ -14,12 +16,13 @@ import type {
   KeyFact,
   NewsStatus,
   OpportunityContact,
-  OpportunityKind,
   OpportunityStatus,
+  ParticipationMode,
   ProfileImage,
   ProfileSection,
   RegionDocument,
   ReplyLanguage,
+  StaffLanguage,
   TranslateTarget,
   VisitDetails,
 } from '../models';
@@ -79,6 +82,7 @@ export interface NewsSummary {
   title: string;
   summary: string;
   status: StaffNewsStatus;
+  category: Category;
   tags: string[];
   pinned: boolean;
   cover?: CoverInput;
@@ -102,6 +106,8 @@ export interface NewsSaveInput {
   title: string;
   summary: string;
   body: string;
+  /** Absent: a new item is filed under `other`, an existing one keeps its category. */
+  category?: Category;
   tags?: string[];
   pinned?: boolean;
   cover?: CoverInput;
@@ -129,11 +135,12 @@ export type StaffOpportunityStatus = Exclude<OpportunityStatus, 'deleted'>;
 
 export interface OpportunitySummary {
   id: string;
-  kind: OpportunityKind;
+  category: Category;
   title: string;
   summary: string;
   status: StaffOpportunityStatus;
-  open: boolean;
+  /** As stored: an `open_until` whose deadline has passed reads as closed to the public. */
+  availability: Availability;
   deadline?: string;
   attachmentCount: number;
   publishedAt?: string;
@@ -144,19 +151,27 @@ export interface OpportunitySummary {
 
 export interface OpportunityDetail extends OpportunitySummary {
   body: string;
+  audience: string;
+  availabilityNote?: string;
+  participation: ParticipationMode;
   attachments: Attachment[];
   contact: OpportunityContact;
 }
 
 export interface OpportunitySaveInput {
   id?: string;
-  kind: OpportunityKind;
+  category: Category;
   title: string;
   summary: string;
   body: string;
-  open: boolean;
-  /** ISO 8601 */
+  /** Who may take part. */
+  audience: string;
+  availability: Availability;
+  /** ISO 8601; required with `open_until`, refused otherwise. */
   deadline?: string;
+  /** What the availability rests on. */
+  availabilityNote?: string;
+  participation: ParticipationMode;
   /** PDFs only: `name` ends in `.pdf`, `fileId` is a `cloud://…pdf`. */
   attachments?: { fileId: string; name: string; sizeBytes: number }[];
   contact: OpportunityContact;
@@ -333,7 +348,10 @@ export interface EnquiryUpdateInput {
 
 export interface EnquiryExportOutput {
   fileId: string;
-  /** A temporary download link (UTF-8 CSV with BOM); it expires at `expiresAt`. */
+  /**
+   * A temporary download link to an Excel workbook (.xlsx): headers and labels in the language
+   * asked for, times in Danish time with the zone named; it expires at `expiresAt`.
+   */
   url: string;
   expiresAt: string;
   count: number;
@@ -395,7 +413,7 @@ export interface AdminApi {
   'news.delete': { input: Id; output: { id: string } };
 
   'opportunities.list': {
-    input: { status?: StaffOpportunityStatus; kind?: OpportunityKind; cursor?: string };
+    input: { status?: StaffOpportunityStatus; category?: Category; cursor?: string };
     output: Page<OpportunitySummary>;
   };
   'opportunities.get': { input: Id; output: { item: OpportunityDetail; preview: RenderedMarkdown } };
@@ -424,7 +442,8 @@ export interface AdminApi {
   'enquiries.update': { input: EnquiryUpdateInput; output: { id: string; status: EnquiryStatus } };
   'enquiries.reply': { input: EnquiryReplyInput; output: { replyId: string } };
   'enquiries.export': {
-    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; kind?: EnquiryKind };
+    /** `lang`: the caller's staff-page language (Chinese when absent). */
+    input: { status?: EnquiryStatusFilter; topic?: EnquiryTopic; kind?: EnquiryKind; lang?: StaffLanguage };
     output: EnquiryExportOutput;
   };
   'enquiries.erase': { input: EnquiryEraseInput; output: EnquiryEraseOutput };

@@ -14,6 +14,7 @@ export function newsItem(fields: Partial<NewsItem> & Pick<NewsItem, '_id'>): New
     title: `标题 ${fields._id}`,
     summary: `摘要 ${fields._id}`,
     body: `正文 ${fields._id}`,
+    category: 'other',
     tags: [],
     status: 'published',
     publishAt,
@@ -29,13 +30,15 @@ export function newsItem(fields: Partial<NewsItem> & Pick<NewsItem, '_id'>): New
 export function opportunity(fields: Partial<Opportunity> & Pick<Opportunity, '_id'>): Opportunity {
   const publishedAt = fields.publishedAt ?? new Date('2020-01-01T00:00:00Z');
   return {
-    kind: 'research',
+    category: 'research',
     title: `机会 ${fields._id}`,
     summary: `摘要 ${fields._id}`,
     body: `正文 ${fields._id}`,
-    open: true,
+    audience: `对象 ${fields._id}`,
+    availability: 'by_arrangement',
+    participation: 'enquiry',
     attachments: [],
-    contact: { name: '联系人' },
+    contact: { name: '联系人', email: 'contact@example.com' },
     status: 'published',
     source: SOURCE,
     createdAt: publishedAt,

@@ -4,6 +4,7 @@ export const NEWS_LIST_FIELDS = {
   title: true,
   summary: true,
   cover: true,
+  category: true,
   tags: true,
   pinned: true,
   publishAt: true,

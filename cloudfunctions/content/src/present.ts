@@ -7,8 +7,14 @@ import type {
   OfficeInfo,
   OpportunityListItem,
 } from '../../../contract/api/content';
-import { CHINA_OFFSET_MS } from '../../../contract/constants';
-import type { CoverImage, ProfileImage, RegionDocument, RegionProfile } from '../../../contract/models';
+import { CHINA_OFFSET_MS, DEFAULT_CATEGORY } from '../../../contract/constants';
+import type {
+  Availability,
+  CoverImage,
+  ProfileImage,
+  RegionDocument,
+  RegionProfile,
+} from '../../../contract/models';
 import { responseWorkingDays } from '../../_shared/response';
 import type { NewsListDoc } from './repo/news';
 import type { OpportunityListDoc } from './repo/opportunities';
@@ -57,6 +63,8 @@ export function newsListItem(doc: NewsListDoc, urls: FileUrls): NewsListItem {
     title: doc.title,
     summary: doc.summary,
     cover: coverOf(doc.cover, urls),
+    // Items written before categories existed read as the default.
+    category: doc.category ?? DEFAULT_CATEGORY,
     tags: doc.tags ?? [],
     pinned: doc.pinned === true,
     publishAt: publishAt.toISOString(),
@@ -64,15 +72,25 @@ export function newsListItem(doc: NewsListDoc, urls: FileUrls): NewsListItem {
   };
 }
 
-export function opportunityListItem(doc: OpportunityListDoc): OpportunityListItem {
+/** Whether one can take part as of `now`: "open until" a deadline that has passed is closed. */
+export function availabilityAt(
+  doc: Pick<OpportunityListDoc, 'availability' | 'deadline'>,
+  now: Date,
+): Availability {
+  if (doc.availability !== 'open_until') return doc.availability;
+  return doc.deadline && new Date(doc.deadline).getTime() >= now.getTime() ? 'open_until' : 'closed';
+}
+
+export function opportunityListItem(doc: OpportunityListDoc, now: Date): OpportunityListItem {
   const publishedAt = new Date(doc.publishedAt);
   return {
     id: doc._id,
-    kind: doc.kind,
+    category: doc.category,
     title: doc.title,
     summary: doc.summary,
-    open: doc.open === true,
-    deadline: doc.deadline ? isoOf(doc.deadline) : null,
+    audience: doc.audience,
+    availability: availabilityAt(doc, now),
+    deadline: doc.availability === 'open_until' && doc.deadline ? isoOf(doc.deadline) : null,
     publishedAt: publishedAt.toISOString(),
     dateLabel: dateLabelOf(publishedAt, doc.dateLabel),
   };
@@ -140,5 +158,6 @@ export function contactSummary(profile: RegionProfile, now: Date): ContactSummar
     email: contact.email,
     phone: contact.mobile,
     office: profile.internationalOffice.name,
+    timeDifference: timeDifference(now),
   };
 }

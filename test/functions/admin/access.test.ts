@@ -50,12 +50,14 @@ const cases = (): [string, Record<string, unknown>][] => [
   [
     'opportunities.save',
     {
-      kind: 'research',
+      category: 'research',
       title: '标题',
       summary: '摘要',
       body: '正文',
-      open: true,
-      contact: { name: '联系人' },
+      audience: '对象',
+      availability: 'by_arrangement',
+      participation: 'enquiry',
+      contact: { name: '联系人', email: 'contact@example.com' },
     },
   ],
   ['opportunities.publish', { id: 'opp-none' }],

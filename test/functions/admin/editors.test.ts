@@ -9,12 +9,14 @@ const pdf = (name = '合作说明.pdf') => ({
 });
 
 const opportunity = (fields: Record<string, unknown> = {}) => ({
-  kind: 'research',
+  category: 'research',
   title: '医疗健康联合研究项目征集',
   summary: '面向上海高校与中日德兰大区研究机构的联合研究。',
   body: '## 申请方式\n\n请发送邮件。',
-  open: true,
+  audience: '上海高校和科研机构',
+  availability: 'open_until',
   deadline: '2027-03-31T16:00:00.000Z',
+  participation: 'enquiry',
   attachments: [pdf()],
   contact: { name: 'Pia Fabrin', email: 'pia.fabrin@ru.rm.dk', phone: '+45 2160 1445' },
   ...fields,
@@ -52,8 +54,10 @@ describe('opportunities editor', () => {
       error: { code: 'CONFLICT' },
     });
 
-    const list = await ok(admin(t, 'opportunities.list', { status: 'archived', kind: 'research' }));
+    const list = await ok(admin(t, 'opportunities.list', { status: 'archived', category: 'research' }));
     expect(list.items.map((item: Data) => item.id)).toContain(id);
+    const other = await ok(admin(t, 'opportunities.list', { status: 'archived', category: 'culture' }));
+    expect(other.items.map((item: Data) => item.id)).not.toContain(id);
 
     expect(await ok(admin(t, 'opportunities.delete', { id }))).toEqual({ id });
     const [doc] = await docs(t, 'opportunities', { _id: id });
@@ -74,12 +78,61 @@ describe('opportunities editor', () => {
     }
   });
 
+  it('stores who it is for, how to take part and the availability with its basis; a status without a date keeps none', async () => {
+    const { id } = await ok(admin(t, 'opportunities.save', opportunity({ availabilityNote: '名额有限' })));
+    const got = await ok(admin(t, 'opportunities.get', { id }));
+    expect(got.item).toMatchObject({
+      category: 'research',
+      audience: '上海高校和科研机构',
+      availability: 'open_until',
+      deadline: '2027-03-31T16:00:00.000Z',
+      availabilityNote: '名额有限',
+      participation: 'enquiry',
+    });
+    const { deadline: _deadline, ...undated } = opportunity({
+      availability: 'by_arrangement',
+      participation: 'visit',
+    });
+    await ok(admin(t, 'opportunities.save', { ...undated, id }));
+    const [doc] = await docs(t, 'opportunities', { _id: id });
+    expect(doc).toMatchObject({ availability: 'by_arrangement', participation: 'visit' });
+    expect(doc.deadline).toBeUndefined();
+    expect(doc.availabilityNote).toBeUndefined();
+    expect(doc.kind).toBeUndefined();
+    expect(doc.open).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'open until without a date',
+      { availability: 'open_until', deadline: undefined },
+      { deadline: '“开放至某日”须填写截止日期' },
+    ],
+    [
+      'a date on by arrangement',
+      { availability: 'by_arrangement' },
+      { deadline: '仅“开放至某日”可填写截止日期' },
+    ],
+    ['a date on closed', { availability: 'closed' }, { deadline: '仅“开放至某日”可填写截止日期' }],
+    ['no audience', { audience: '  ' }, { audience: '请填写面向对象' }],
+    ['an unknown way to take part', { participation: 'fax' }, { participation: '请选择参与方式' }],
+    ['the old open flag', { open: true }, { open: '不支持的字段' }],
+    [
+      'a contact no one can reach',
+      { contact: { name: 'Pia Fabrin' } },
+      { 'contact.email': '请填写联系人的邮箱或电话', 'contact.phone': '请填写联系人的邮箱或电话' },
+    ],
+  ])('refuses %s', async (_what, fields, messages) => {
+    const res = await admin(t, 'opportunities.save', opportunity(fields));
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: messages } });
+  });
+
   it('accepts PDFs only, from cloud storage, within the size limit', async () => {
     const res = await admin(
       t,
       'opportunities.save',
       opportunity({
-        kind: 'party',
+        category: 'party',
         attachments: [
           pdf('说明.docx'),
           { ...pdf(), fileId: 'https://example.com/a.pdf' },
@@ -93,7 +146,7 @@ describe('opportunities editor', () => {
     if (res.ok) return;
     expect(res.error.code).toBe('INVALID_ARGUMENT');
     expect(res.error.fields).toMatchObject({
-      kind: expect.any(String),
+      category: '请选择类别',
       'attachments.0.name': '附件必须是 PDF 文件（.pdf）',
       'attachments.1.fileId': expect.stringContaining('cloud://'),
       'attachments.2.sizeBytes': '附件不能超过 20 MB',

@@ -54,6 +54,8 @@ describe('news editor', () => {
     expect(doc).toMatchObject({
       status: 'draft',
       pinned: true,
+      // Saved without a category: filed under the default.
+      category: 'other',
       tags: ['上海', '代表团'],
       source: expect.any(Object),
     });
@@ -62,6 +64,25 @@ describe('news editor', () => {
     expect(await publicGet(id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const list = await ok(admin(t, 'news.list', { status: 'draft' }));
     expect(list.items.map((item: { id: string }) => item.id)).toContain(id);
+  });
+
+  it('files an item under its category for the public filter; a save without one keeps it', async () => {
+    const { id } = await ok(admin(t, 'news.save', draft({ category: 'knowledge' })));
+    await ok(admin(t, 'news.publish', { id }));
+    const knowledge = await t.call<Envelope<Data>>(
+      'content',
+      { action: 'news.list', data: { category: 'knowledge', limit: 20 } },
+      'o-public',
+    );
+    expect(knowledge).toMatchObject({
+      ok: true,
+      data: { categories: expect.arrayContaining(['knowledge']) },
+    });
+    expect(knowledge.ok && knowledge.data.items.map((item: Data) => item.id)).toContain(id);
+    await ok(admin(t, 'news.save', draft({ id, title: '只改标题' })));
+    const [doc] = await docs(t, 'news', { _id: id });
+    expect(doc).toMatchObject({ title: '只改标题', category: 'knowledge' });
+    expect((await ok(admin(t, 'news.get', { id }))).item.category).toBe('knowledge');
   });
 
   it('previews and returns Markdown with the public renderer: sanitised, identical nodes', async () => {
@@ -249,6 +270,7 @@ describe('news editor', () => {
       summary: 'x'.repeat(201),
       body: '正文',
       tags: ['a', 'a'],
+      category: '代表团来访',
       pinned: 'yes',
       cover: { fileId: 'https://evil.example/x.png', alt: '封面' },
       extra: 1,
@@ -257,8 +279,9 @@ describe('news editor', () => {
     if (res.ok) return;
     expect(res.error.code).toBe('INVALID_ARGUMENT');
     expect(Object.keys(res.error.fields ?? {}).sort()).toEqual(
-      ['cover.fileId', 'extra', 'pinned', 'summary', 'tags', 'title'].sort(),
+      ['category', 'cover.fileId', 'extra', 'pinned', 'summary', 'tags', 'title'].sort(),
     );
+    expect(res.error.fields?.category).toBe('请选择类别');
     expect(res.error.fields?.title).toBe('请填写标题');
     expect(res.error.fields?.['cover.fileId']).toMatch(/cloud:\/\//);
 

@@ -1,4 +1,4 @@
-import { MOU_SHANGHAI_ID, MOU_STCSM_ID } from '../../../cloudbase/seed/documents';
+import { MOU_STCSM_ID } from '../../../cloudbase/seed/documents';
 import type { OpportunityListItem, RichTextElement, RichTextNode } from '../../../contract/api/content';
 import type { Opportunity, RegionDocument } from '../../../contract/models';
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
@@ -24,7 +24,7 @@ let documentFileId: string;
 const EXTRA: Opportunity[] = Array.from({ length: 12 }, (_, i) =>
   opportunity({
     _id: `opp-page-${String(i).padStart(2, '0')}`,
-    kind: 'research',
+    category: 'research',
     publishedAt: new Date(Date.UTC(2021, 0, 1 + Math.floor(i / 2))),
   }),
 );
@@ -35,6 +35,23 @@ const HIDDEN: Opportunity[] = [
   opportunity({ _id: 'opp-hidden-deleted', status: 'deleted' }),
   opportunity({ _id: 'opp-hidden-future', publishedAt: new Date(Date.now() + 30 * DAY_MS) }),
   opportunity({ _id: 'opp-hidden-undated', publishedAt: undefined }),
+];
+
+/** The newest two: one closed, one whose deadline has passed; neither is one to take part in now. */
+const ENDED: Opportunity[] = [
+  opportunity({
+    _id: 'opp-ended-closed',
+    category: 'business',
+    availability: 'closed',
+    publishedAt: new Date('2025-03-01T00:00:00Z'),
+  }),
+  opportunity({
+    _id: 'opp-ended-expired',
+    category: 'business',
+    availability: 'open_until',
+    deadline: new Date('2025-06-30T15:59:59Z'),
+    publishedAt: new Date('2025-02-01T00:00:00Z'),
+  }),
 ];
 
 const DOC_WITH_FILE: RegionDocument = {
@@ -59,7 +76,7 @@ async function listAll(type?: string): Promise<OpportunityListItem[][]> {
   let cursor: string | undefined;
   do {
     const data = { ...(type ? { type } : {}), ...(cursor ? { cursor } : {}) };
-    const page = ok(await content.call('opportunities.list', data as { type?: Opportunity['kind'] }));
+    const page = ok(await content.call('opportunities.list', data as { type?: Opportunity['category'] }));
     pages.push(page.items);
     cursor = page.nextCursor ?? undefined;
     if (pages.length > 50) throw new Error('the cursor never ends');
@@ -82,9 +99,12 @@ beforeAll(async () => {
   ).fileID;
   const withFiles = opportunity({
     _id: 'opp-with-files',
-    kind: 'education',
+    category: 'culture',
     publishedAt: new Date('2019-01-01T00:00:00Z'),
+    availability: 'open_until',
     deadline: new Date('2030-06-30T15:59:59Z'),
+    availabilityNote: '以通知为准',
+    participation: 'contact',
     body: '## 申请\n\n- 填写表格\n- 发送邮件',
     attachments: [
       { fileId: attachmentFileId, name: '申请指南.pdf', sizeBytes: 9 },
@@ -95,7 +115,7 @@ beforeAll(async () => {
   });
   await seedDatabase(t.app, {
     ...SEED,
-    opportunities: [...SEED.opportunities, ...EXTRA, ...HIDDEN, withFiles],
+    opportunities: [...SEED.opportunities, ...EXTRA, ...HIDDEN, ...ENDED, withFiles],
     documents: [...SEED.documents, { ...DOC_WITH_FILE, fileId: documentFileId }],
   });
 });
@@ -106,7 +126,8 @@ afterAll(async () => {
 const visible = () => [
   ...SEED.opportunities,
   ...EXTRA,
-  opportunity({ _id: 'opp-with-files', kind: 'education', publishedAt: new Date('2019-01-01T00:00:00Z') }),
+  ...ENDED,
+  opportunity({ _id: 'opp-with-files', category: 'culture', publishedAt: new Date('2019-01-01T00:00:00Z') }),
 ];
 
 describe('opportunities.list', () => {
@@ -114,42 +135,68 @@ describe('opportunities.list', () => {
     const pages = await listAll();
     const ids = pages.flat().map((item) => item.id);
     expect(ids).toEqual(listOrder(visible()));
-    expect(pages.map((page) => page.length)).toEqual([PAGE_SIZE, 9]);
+    expect(pages.map((page) => page.length)).toEqual([PAGE_SIZE, 8]);
     for (const hidden of HIDDEN) expect(ids).not.toContain(hidden._id);
   });
 
-  it('answers the list shape', async () => {
+  it('answers the list shape: category, audience and availability, no body', async () => {
     const items = (await listAll()).flat();
-    const kina = seeded('opp-midtnet-kina');
-    expect(items.find((item) => item.id === 'opp-midtnet-kina')).toEqual({
-      id: 'opp-midtnet-kina',
-      kind: 'business_programme',
-      title: kina.title,
-      summary: kina.summary,
-      open: false,
+    const visits = seeded('opp-study-visits');
+    expect(items.find((item) => item.id === 'opp-study-visits')).toEqual({
+      id: 'opp-study-visits',
+      category: 'knowledge',
+      title: visits.title,
+      summary: visits.summary,
+      audience: visits.audience,
+      availability: 'by_arrangement',
       deadline: null,
-      publishedAt: kina.publishedAt?.toISOString(),
-      dateLabel: '2016年3月1日',
+      publishedAt: visits.publishedAt?.toISOString(),
+      dateLabel: expect.any(String),
     });
-    expect(items.find((item) => item.id === 'opp-with-files')?.deadline).toBe('2030-06-30T15:59:59.000Z');
+    expect(items.find((item) => item.id === 'opp-with-files')).toMatchObject({
+      availability: 'open_until',
+      deadline: '2030-06-30T15:59:59.000Z',
+    });
     expect(JSON.stringify(items)).not.toContain('"body"');
   });
 
-  it('filters by type', async () => {
+  it('answers an opportunity whose deadline has passed as closed, keeping the date it closed', async () => {
+    const items = (await listAll()).flat();
+    expect(items.find((item) => item.id === 'opp-ended-expired')).toMatchObject({
+      availability: 'closed',
+      deadline: '2025-06-30T15:59:59.000Z',
+    });
+    expect(items.find((item) => item.id === 'opp-ended-closed')).toMatchObject({
+      availability: 'closed',
+      deadline: null,
+    });
+  });
+
+  it('features on the home page only what one can take part in now', async () => {
+    const home = ok(await content.call('home', {}));
+    const featured = home.featuredOpportunities.map((item) => item.id);
+    expect(featured).toEqual(['opp-page-11', 'opp-page-10', 'opp-page-09']);
+    expect(featured).not.toContain('opp-ended-closed');
+    expect(featured).not.toContain('opp-ended-expired');
+  });
+
+  it('filters by category', async () => {
     const research = (await listAll('research')).flat().map((item) => item.id);
-    expect(research).toEqual(listOrder(visible().filter((item) => item.kind === 'research')));
+    expect(research).toEqual(listOrder(visible().filter((item) => item.category === 'research')));
     expect(research).toHaveLength(13);
-    expect((await listAll('mou')).flat().map((item) => item.id)).toEqual(['opp-mou-projects']);
+    expect((await listAll('knowledge')).flat().map((item) => item.id)).toEqual(['opp-study-visits']);
+    expect(await listAll('other')).toEqual([[]]);
   });
 
   it.each([
     ['an unknown type', 'grants'],
+    ['a retired opportunity kind', 'mou'],
     ['an operator object', { $ne: null }],
-    ['a list', ['mou']],
-    ['padding', ' mou'],
+    ['a list', ['research']],
+    ['padding', ' research'],
   ])('refuses %s as type', async (_what, type) => {
     const error = failure(await content.raw({ action: 'opportunities.list', data: { type } }));
-    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { type: '合作类型不正确' } });
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', fields: { type: '类别不正确' } });
   });
 
   it('refuses a tampered cursor, and a news cursor', async () => {
@@ -172,24 +219,30 @@ describe('opportunities.list', () => {
 });
 
 describe('opportunities.get', () => {
-  it('answers an opportunity with its body rendered, the MoUs it rests on and whom to ask', async () => {
-    const item = ok(await content.call('opportunities.get', { id: 'opp-mou-projects' }));
-    expect(item).toMatchObject({ id: 'opp-mou-projects', kind: 'mou', open: true, attachments: [] });
+  it('answers an opportunity with its body rendered, who it is for, how to take part and whom to ask', async () => {
+    const seededItem = seeded('opp-study-visits');
+    const item = ok(await content.call('opportunities.get', { id: 'opp-study-visits' }));
+    expect(item).toMatchObject({
+      id: 'opp-study-visits',
+      category: 'knowledge',
+      audience: seededItem.audience,
+      availability: 'by_arrangement',
+      availabilityNote: seededItem.availabilityNote,
+      participation: 'visit',
+      attachments: [],
+      documents: [],
+    });
     expect(
       elements(item.body)
         .filter((node) => node.name === 'h3')
         .map((node) => node.children),
     ).toEqual(
-      seeded('opp-mou-projects')
-        .body.split('\n\n')
+      seededItem.body
+        .split('\n\n')
         .filter((block) => block.startsWith('## '))
         .map((heading) => [{ type: 'text', text: heading.slice('## '.length) }]),
     );
-    expect(elements(item.body).filter((node) => node.name === 'li')).toHaveLength(2);
-    const mou = (id: string) => SEED.documents.find((doc) => doc._id === id)!;
-    expect(item.documents.map((doc) => [doc.id, doc.title, doc.availability, doc.hasFile, doc.url])).toEqual(
-      [MOU_SHANGHAI_ID, MOU_STCSM_ID].map((id) => [id, mou(id).title, mou(id).availability, false, null]),
-    );
+    expect(elements(item.body).filter((node) => node.name === 'li')).toHaveLength(3);
     const person = SEED.profile[0]!.contact;
     expect(item.contact).toEqual({
       name: person.name,
@@ -197,11 +250,12 @@ describe('opportunities.get', () => {
       email: person.email,
       phone: person.mobile.display,
     });
-    expect(item.source.title).toBe(seeded('opp-mou-projects').source.title);
+    expect(item.source.title).toBe(seededItem.source.title);
   });
 
   it('gives attachments and document files temporary download URLs, in the order listed', async () => {
     const item = ok(await content.call('opportunities.get', { id: 'opp-with-files' }));
+    expect(item).toMatchObject({ availabilityNote: '以通知为准', participation: 'contact' });
     expect(item.attachments).toEqual([
       {
         name: '申请指南.pdf',
@@ -218,10 +272,12 @@ describe('opportunities.get', () => {
     ]);
     const download = await fetch(item.attachments[0]?.url ?? '');
     expect(await download.text()).toBe('%PDF-call');
-    expect(item.documents.map((doc) => [doc.id, doc.hasFile])).toEqual([
-      ['doc-with-file', true],
-      [MOU_STCSM_ID, false],
+    const mou = SEED.documents.find((doc) => doc._id === MOU_STCSM_ID)!;
+    expect(item.documents.map((doc) => [doc.id, doc.title, doc.availability, doc.hasFile])).toEqual([
+      ['doc-with-file', DOC_WITH_FILE.title, DOC_WITH_FILE.availability, true],
+      [MOU_STCSM_ID, mou.title, mou.availability, false],
     ]);
+    expect(item.documents[1]?.url).toBeNull();
     expect(await (await fetch(item.documents[0]?.url ?? '')).text()).toBe('%PDF-mou');
     expect(item.contact).toEqual({ name: '王老师', email: 'wang@example.cn' });
   });

@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../../../contract/constants';
+import { COLLECTIONS, DEFAULT_CATEGORY } from '../../../../contract/constants';
 import type {
   NewsDetail,
   NewsPublishOutput,
@@ -32,6 +32,8 @@ function summary(doc: NewsDoc): NewsSummary {
     title: doc.title,
     summary: doc.summary,
     status: doc.status as StaffNewsStatus,
+    // Items written before categories existed read as the default.
+    category: doc.category ?? DEFAULT_CATEGORY,
     tags: doc.tags ?? [],
     pinned: doc.pinned ?? false,
     cover: doc.cover?.fileId ? { fileId: doc.cover.fileId, alt: doc.cover.alt } : undefined,
@@ -79,9 +81,17 @@ export async function newsSave(
     cover: input.cover,
     updatedAt: ctx.now,
   };
+  // A save without a category files a new item under the default and leaves an existing one's alone.
+  const category = input.category ? { category: input.category } : {};
   if (!input.id) {
     const id = await createNews(
-      compact({ ...fields, status: 'draft' as const, source: STAFF_SOURCE, createdAt: ctx.now }),
+      compact({
+        ...fields,
+        category: input.category ?? DEFAULT_CATEGORY,
+        status: 'draft' as const,
+        source: STAFF_SOURCE,
+        createdAt: ctx.now,
+      }),
       (newId) => ({ ...ctx.audit, target: target(newId), details: { status: 'draft' } }),
       ctx.now,
     );
@@ -91,7 +101,7 @@ export async function newsSave(
   return changeNews(id, ctx.now, (current) => {
     const item = existing(current);
     return {
-      patch: fields,
+      patch: { ...fields, ...category },
       audit: { ...ctx.audit, target: target(id), details: { status: item.status } },
       result: { id, status: item.status as StaffNewsStatus },
     };

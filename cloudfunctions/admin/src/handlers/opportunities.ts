@@ -6,7 +6,7 @@ import type {
   StaffOpportunityStatus,
 } from '../../../../contract/api/admin';
 import type { Page } from '../../../../contract/api/common';
-import type { OpportunityKind } from '../../../../contract/models';
+import type { Category } from '../../../../contract/models';
 import { AppError, DEFAULT_MESSAGES } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';
@@ -41,11 +41,11 @@ function existing(current: OpportunityDoc | null): OpportunityDoc {
 function summary(doc: OpportunityDoc): OpportunitySummary {
   return compact({
     id: doc._id,
-    kind: doc.kind,
+    category: doc.category,
     title: doc.title,
     summary: doc.summary,
     status: doc.status as StaffOpportunityStatus,
-    open: doc.open,
+    availability: doc.availability,
     deadline: isoOrUndefined(doc.deadline),
     attachmentCount: doc.attachments?.length ?? 0,
     publishedAt: isoOrUndefined(doc.publishedAt),
@@ -56,11 +56,11 @@ function summary(doc: OpportunityDoc): OpportunitySummary {
 }
 
 export async function opportunitiesList(
-  input: { status?: StaffOpportunityStatus; kind?: OpportunityKind; cursor?: string },
+  input: { status?: StaffOpportunityStatus; category?: Category; cursor?: string },
   _ctx: StaffContext,
 ): Promise<Page<OpportunitySummary>> {
   const statuses = input.status ? [input.status] : STAFF_OPPORTUNITY_STATUSES;
-  const page = await listOpportunities(statuses, input.kind, afterCursor(input.cursor), STAFF_PAGE_SIZE);
+  const page = await listOpportunities(statuses, input.category, afterCursor(input.cursor), STAFF_PAGE_SIZE);
   return toPage(page, (doc) => doc.updatedAt, summary);
 }
 
@@ -70,7 +70,15 @@ export async function opportunitiesGet(
 ): Promise<{ item: OpportunityDetail; preview: RenderedMarkdown }> {
   const doc = existing(await findOpportunity(input.id));
   return {
-    item: { ...summary(doc), body: doc.body, attachments: doc.attachments ?? [], contact: doc.contact },
+    item: compact({
+      ...summary(doc),
+      body: doc.body,
+      audience: doc.audience,
+      availabilityNote: doc.availabilityNote,
+      participation: doc.participation,
+      attachments: doc.attachments ?? [],
+      contact: doc.contact,
+    }),
     preview: await preview(doc.body),
   };
 }
@@ -79,13 +87,17 @@ export async function opportunitiesSave(
   input: OpportunitySaveInput,
   ctx: StaffContext,
 ): Promise<{ id: string; status: StaffOpportunityStatus }> {
+  // Absent optional fields are removed from a stored item: a status without a date keeps none.
   const fields = {
-    kind: input.kind,
+    category: input.category,
     title: input.title,
     summary: input.summary,
     body: input.body,
-    open: input.open,
+    audience: input.audience,
+    availability: input.availability,
     deadline: input.deadline,
+    availabilityNote: input.availabilityNote,
+    participation: input.participation,
     attachments: input.attachments,
     contact: compact(input.contact),
     updatedAt: ctx.now,

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../../contract/constants';
-import type { OpportunityKind, OpportunityStatus } from '../../../../contract/models';
+import type { Category, OpportunityStatus } from '../../../../contract/models';
 import type { OpportunityDoc } from '../../../_shared/models';
 import type { AuditDraft } from '../../../_shared/repo/audit';
 import { _, db } from '../../../_shared/repo/db';
@@ -8,13 +8,13 @@ import { decideAndWrite, insertWithAudit, type Decision } from '../../../_shared
 
 export function listOpportunities(
   statuses: readonly OpportunityStatus[],
-  kind: OpportunityKind | undefined,
+  category: Category | undefined,
   after: After | null,
   limit: number,
 ): Promise<PageOf<OpportunityDoc>> {
   const filter = {
     status: statuses.length === 1 ? statuses[0] : _.in([...statuses]),
-    ...(kind ? { kind } : {}),
+    ...(category ? { category } : {}),
   };
   return pageDesc<OpportunityDoc>(COLLECTIONS.opportunities, filter, 'updatedAt', after, limit);
 }

@@ -1,20 +1,27 @@
-import type { NewsListItem } from '../../../../contract/api/content';
-import type { Page } from '../../../../contract/api/common';
+import type { NewsListOutput } from '../../../../contract/api/content';
 import type { Context } from '../../../_shared/function';
 import { decodeNewsCursor, encodeNewsCursor } from '../cursors';
 import { coverFileIds, newsListItem } from '../present';
 import { tempFileUrls } from '../repo/files';
-import { listVisibleNews } from '../repo/news';
+import { listVisibleNews, visibleNewsCategories } from '../repo/news';
 import type { NewsListInput } from '../schema';
 
-/** Published news, pinned first, then newest; one page after the cursor. */
-export async function newsList(input: NewsListInput, ctx: Context): Promise<Page<NewsListItem>> {
-  const page = await listVisibleNews({
-    now: ctx.now,
-    tag: input.tag,
-    after: input.cursor ? decodeNewsCursor(input.cursor) : null,
-    limit: input.limit,
-  });
+/**
+ * Published news, pinned first, then newest, optionally of one tag or category; one page after the
+ * cursor. The first page also names every category with published items, for the filter strip.
+ */
+export async function newsList(input: NewsListInput, ctx: Context): Promise<NewsListOutput> {
+  const first = !input.cursor;
+  const [page, categories] = await Promise.all([
+    listVisibleNews({
+      now: ctx.now,
+      tag: input.tag,
+      category: input.category,
+      after: input.cursor ? decodeNewsCursor(input.cursor) : null,
+      limit: input.limit,
+    }),
+    first ? visibleNewsCategories(ctx.now) : undefined,
+  ]);
   const urls = await tempFileUrls(page.items.flatMap((doc) => coverFileIds(doc.cover)));
   const last = page.items[page.items.length - 1];
   return {
@@ -27,5 +34,6 @@ export async function newsList(input: NewsListInput, ctx: Context): Promise<Page
             id: last._id,
           })
         : null,
+    ...(categories ? { categories } : {}),
   };
 }

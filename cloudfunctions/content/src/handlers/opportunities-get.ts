@@ -7,7 +7,10 @@ import { tempFileUrls } from '../repo/files';
 import { getVisibleOpportunity } from '../repo/opportunities';
 import type { ByIdInput } from '../schema';
 
-/** One published opportunity: body rendered, attachments with download URLs, the documents it rests on, whom to ask. */
+/**
+ * One published opportunity: body rendered, attachments with download URLs, the documents it rests
+ * on, how to take part and whom to ask.
+ */
 export async function opportunitiesGet(input: ByIdInput, ctx: Context): Promise<OpportunityDetail> {
   const doc = await getVisibleOpportunity(input.id, ctx.now);
   if (!doc) throw new AppError('NOT_FOUND');
@@ -23,8 +26,10 @@ export async function opportunitiesGet(input: ByIdInput, ctx: Context): Promise<
   ]);
   const { name, title, email, phone } = doc.contact;
   return {
-    ...opportunityListItem(doc),
+    ...opportunityListItem(doc, ctx.now),
     body: withResolvedImages(body, urls),
+    availabilityNote: doc.availabilityNote ?? null,
+    participation: doc.participation,
     attachments: attachments.map((attachment) => ({
       name: attachment.name,
       sizeBytes: attachment.sizeBytes ?? null,

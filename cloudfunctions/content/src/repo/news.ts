@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../../../contract/constants';
-import type { NewsItem } from '../../../../contract/models';
+import { CATEGORIES, COLLECTIONS } from '../../../../contract/constants';
+import type { Category, NewsItem } from '../../../../contract/models';
 import { _, db } from '../../../_shared/repo/db';
 import { NEWS_LIST_FIELDS } from '../fields';
 
@@ -7,9 +7,11 @@ import { NEWS_LIST_FIELDS } from '../fields';
 export type NewsListDoc = Pick<
   NewsItem,
   '_id' | 'title' | 'summary' | 'cover' | 'tags' | 'pinned' | 'dateLabel'
-> & {
-  publishAt: Date;
-};
+> &
+  // Absent on items stored before categories existed.
+  Partial<Pick<NewsItem, 'category'>> & {
+    publishAt: Date;
+  };
 
 export type PublicNewsDoc = NewsListDoc & Pick<NewsItem, 'body' | 'source'>;
 
@@ -42,10 +44,15 @@ function afterPosition(after: NewsPosition) {
 export async function listVisibleNews(query: {
   now: Date;
   tag?: string;
+  category?: Category;
   after: NewsPosition | null;
   limit: number;
 }): Promise<{ items: NewsListDoc[]; hasMore: boolean }> {
-  const filter = { ...visible(query.now), ...(query.tag !== undefined ? { tags: query.tag } : {}) };
+  const filter = {
+    ...visible(query.now),
+    ...(query.tag !== undefined ? { tags: query.tag } : {}),
+    ...(query.category !== undefined ? { category: query.category } : {}),
+  };
   const { data } = await db
     .collection(COLLECTIONS.news)
     .where(query.after ? _.and([filter, afterPosition(query.after)]) : filter)
@@ -57,6 +64,25 @@ export async function listVisibleNews(query: {
     .get();
   const items = data as NewsListDoc[];
   return { items: items.slice(0, query.limit), hasMore: items.length > query.limit };
+}
+
+/**
+ * The categories with at least one item the public may see now, in the order of `CATEGORIES`: one
+ * indexed look-up per category (index category_status_pinned_publishAt_id), however many items there are.
+ */
+export async function visibleNewsCategories(now: Date): Promise<Category[]> {
+  const found = await Promise.all(
+    CATEGORIES.map(async (category) => {
+      const { data } = await db
+        .collection(COLLECTIONS.news)
+        .where({ category, ...visible(now) })
+        .field({ _id: true })
+        .limit(1)
+        .get();
+      return data.length > 0;
+    }),
+  );
+  return CATEGORIES.filter((_category, index) => found[index]);
 }
 
 /** The item if the public may see it now; null for drafts, scheduled, future, archived, deleted and unknown ids. */

@@ -1,17 +1,20 @@
 import { COLLECTIONS } from '../../../../contract/constants';
-import type { Opportunity, OpportunityKind } from '../../../../contract/models';
+import type { Category, Opportunity } from '../../../../contract/models';
 import { _, db } from '../../../_shared/repo/db';
 
 /** A published opportunity as lists show it: no body. */
 export type OpportunityListDoc = Pick<
   Opportunity,
-  '_id' | 'kind' | 'title' | 'summary' | 'open' | 'deadline'
+  '_id' | 'category' | 'title' | 'summary' | 'audience' | 'availability' | 'deadline' | 'dateLabel'
 > & {
   publishedAt: Date;
 };
 
 export type PublicOpportunityDoc = OpportunityListDoc &
-  Pick<Opportunity, 'body' | 'attachments' | 'contact' | 'documentIds' | 'source'>;
+  Pick<
+    Opportunity,
+    'body' | 'availabilityNote' | 'participation' | 'attachments' | 'contact' | 'documentIds' | 'source'
+  >;
 
 /** Where a page ends in the list order (newest `publishedAt`, then `_id`). */
 export interface OpportunityPosition {
@@ -21,12 +24,14 @@ export interface OpportunityPosition {
 
 const LIST_FIELDS = {
   _id: true,
-  kind: true,
+  category: true,
   title: true,
   summary: true,
-  open: true,
+  audience: true,
+  availability: true,
   deadline: true,
   publishedAt: true,
+  dateLabel: true,
 };
 
 /** Published, and published by now (which also leaves out any without a publish time, so the cursor always has one). */
@@ -55,27 +60,46 @@ async function list(filter: object, after: OpportunityPosition | null, limit: nu
   return { items: items.slice(0, limit), hasMore: items.length > limit };
 }
 
-/** Newest first, optionally of one kind (indexes status_publishedAt_id, status_kind_publishedAt_id). */
+/** Newest first, optionally of one category (indexes status_publishedAt_id, status_category_publishedAt_id). */
 export function listVisibleOpportunities(query: {
   now: Date;
-  kind?: OpportunityKind;
+  category?: Category;
   after: OpportunityPosition | null;
   limit: number;
 }): Promise<{ items: OpportunityListDoc[]; hasMore: boolean }> {
-  const filter = { ...visible(query.now), ...(query.kind !== undefined ? { kind: query.kind } : {}) };
+  const filter = {
+    ...visible(query.now),
+    ...(query.category !== undefined ? { category: query.category } : {}),
+  };
   return list(filter, query.after, query.limit);
 }
 
-/** The newest ones one can take part in now (index status_open_publishedAt_id). */
+/**
+ * The newest ones one can take part in now: by arrangement, or open until a deadline still to come
+ * (index status_availability_publishedAt_id).
+ */
 export async function listOpenOpportunities(now: Date, limit: number): Promise<OpportunityListDoc[]> {
-  return (await list({ ...visible(now), open: true }, null, limit)).items;
+  const takingPart = _.or([
+    { availability: 'by_arrangement' },
+    { availability: 'open_until', deadline: _.gte(now) },
+  ]);
+  return (await list(_.and([visible(now), takingPart]), null, limit)).items;
 }
 
 export async function getVisibleOpportunity(id: string, now: Date): Promise<PublicOpportunityDoc | null> {
   const { data } = await db
     .collection(COLLECTIONS.opportunities)
     .where({ _id: id, ...visible(now) })
-    .field({ ...LIST_FIELDS, body: true, attachments: true, contact: true, documentIds: true, source: true })
+    .field({
+      ...LIST_FIELDS,
+      body: true,
+      availabilityNote: true,
+      participation: true,
+      attachments: true,
+      contact: true,
+      documentIds: true,
+      source: true,
+    })
     .limit(1)
     .get();
   return (data[0] as PublicOpportunityDoc | undefined) ?? null;
