@@ -1,12 +1,16 @@
 import type * as z from 'zod/mini';
 import { submitInput } from '../../cloudfunctions/enquiry/src/schema';
-import { newsListInput as contentNewsListInput } from '../../cloudfunctions/content/src/schema';
+import {
+  newsListInput as contentNewsListInput,
+  opportunitiesListInput as contentOpportunitiesListInput,
+} from '../../cloudfunctions/content/src/schema';
 import {
   enquiriesEraseInput,
   enquiriesReplyInput,
   enquiriesUpdateInput,
   newsPublishInput,
   newsSaveInput,
+  opportunitiesListInput,
   opportunitySaveInput,
   profileSaveInput,
   staffAddInput,
@@ -47,12 +51,14 @@ const visit = { from: chinaDay(20), to: chinaDay(24), groupSize: 8, sectors: ['r
 const news = { title: '合作新闻', summary: '一句话摘要', body: '# 标题\n\n正文段落。' };
 
 const opportunity = {
-  kind: 'research',
+  category: 'research',
   title: '科研合作项目',
   summary: '摘要',
   body: '正文',
-  open: true,
-  contact: { name: '联系人' },
+  audience: '中方科研机构',
+  availability: 'by_arrangement',
+  participation: 'enquiry',
+  contact: { name: '联系人', email: 'contact@example.com' },
 };
 
 const contact = {
@@ -150,10 +156,13 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[]
         {
           ...news,
           tags: ['上海', '合作'],
+          category: 'business',
           pinned: true,
           cover: { fileId: 'cloud://env.bucket/news-covers/a.png', alt: '签约' },
         },
       ],
+      ['an unknown category', { ...news, category: '代表团来访' }],
+      ['a category not a string', { ...news, category: ['business'] }],
       ['a title too long', { ...news, title: '标'.repeat(61) }],
       ['no summary', { ...news, summary: '' }],
       ['everything missing', {}],
@@ -181,16 +190,38 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[]
         'a full one',
         {
           ...opportunity,
+          availability: 'open_until',
           deadline: '2030-06-30T15:59:59.000Z',
+          availabilityNote: '名额有限',
+          participation: 'visit',
           attachments: [
             { fileId: 'cloud://env.bucket/opportunities/a.pdf', name: '说明.pdf', sizeBytes: 1024 },
           ],
           contact: { name: '联系人', title: '主任', email: 'a@b.dk', phone: '+45 12 34 56 78' },
         },
       ],
-      ['no kind', { ...opportunity, kind: '' }],
+      ['no category', { ...opportunity, category: '' }],
+      ['a retired kind for category', { ...opportunity, category: 'delegation_visit' }],
+      ['no audience', { ...opportunity, audience: ' ' }],
+      ['an audience too long', { ...opportunity, audience: '对'.repeat(101) }],
+      ['an unknown availability', { ...opportunity, availability: 'open' }],
+      ['open until without a deadline', { ...opportunity, availability: 'open_until' }],
+      ['a deadline on by arrangement', { ...opportunity, deadline: '2030-06-30T15:59:59.000Z' }],
+      [
+        'a deadline on closed',
+        { ...opportunity, availability: 'closed', deadline: '2030-06-30T15:59:59.000Z' },
+      ],
+      ['closed', { ...opportunity, availability: 'closed' }],
+      ['an empty availability note', { ...opportunity, availabilityNote: '  ' }],
+      ['an availability note too long', { ...opportunity, availabilityNote: '注'.repeat(101) }],
+      ['no way to take part', { ...opportunity, participation: undefined }],
+      ['a contact no one can reach', { ...opportunity, contact: { name: '联系人', title: '主任' } }],
+      [
+        'a contact reached by phone only',
+        { ...opportunity, contact: { name: '联系人', phone: '+45 12 34 56 78' } },
+      ],
       ['a bad contact e-mail', { ...opportunity, contact: { name: '联系人', email: 'not-an-email' } }],
-      ['a contact without a name', { ...opportunity, contact: { name: '' } }],
+      ['a contact without a name', { ...opportunity, contact: { name: '', email: 'contact@example.com' } }],
       ['no contact', { ...opportunity, contact: undefined }],
       ['a bad deadline', { ...opportunity, deadline: '2030-02-30T00:00:00Z' }],
       ['a deadline without seconds', { ...opportunity, deadline: '2030-06-30T15:59Z' }],
@@ -224,7 +255,7 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[]
           })),
         },
       ],
-      ['open missing', { ...opportunity, open: undefined }],
+      ['the retired open flag', { ...opportunity, open: true }],
     ],
   },
   {
@@ -366,9 +397,32 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[]
     cases: [
       ['defaults', {}],
       ['a page size', { limit: 5, tag: '上海' }],
+      ['a category', { category: 'knowledge', limit: 5 }],
+      ['an unknown category', { category: 'education' }],
       ['a page size too big', { limit: 21 }],
       ['a fractional page size', { limit: 2.5 }],
       ['a forged cursor', { cursor: 'a.b' }],
+    ],
+  },
+  {
+    action: 'content opportunities.list',
+    rule: rules.contentOpportunitiesList,
+    schema: contentOpportunitiesListInput,
+    cases: [
+      ['everything', {}],
+      ['a category', { type: 'culture' }],
+      ['a retired kind', { type: 'education' }],
+      ['an operator object', { type: { $ne: null } }],
+    ],
+  },
+  {
+    action: 'admin opportunities.list',
+    rule: rules.opportunitiesList,
+    schema: opportunitiesListInput,
+    cases: [
+      ['a status and a category', { status: 'published', category: 'knowledge' }],
+      ['the retired kind filter', { kind: 'research' }],
+      ['an unknown category', { category: 'mou' }],
     ],
   },
 ];
