@@ -899,6 +899,25 @@ describe('semantics where mingo departs from MongoDB', () => {
       await expect(where({ 'arr.f': { $type: 'number' } })).resolves.toEqual(['lists', 'numbers']);
     });
 
+    it('an array sorts by its smallest element ascending and its largest descending, an empty one first of all', async () => {
+      await items().add([
+        { _id: 'a', v: [5, 1], x: [{ k: 5 }, { k: 1 }] },
+        { _id: 'b', v: 3, x: [{ k: 3 }] },
+        { _id: 'c', v: [2, 9], x: { k: 2 } },
+        { _id: 'd' },
+        { _id: 'e', v: [] },
+        { _id: 'f', v: null },
+      ]);
+      const sorted = async (field: string, direction: 'asc' | 'desc') =>
+        ids((await items().orderBy(field, direction).orderBy('_id', 'asc').get()).data as Doc[]);
+      // A missing field sorts as null, level with it (ties broken by _id).
+      await expect(sorted('v', 'asc')).resolves.toEqual(['e', 'd', 'f', 'a', 'c', 'b']);
+      await expect(sorted('v', 'desc')).resolves.toEqual(['c', 'a', 'b', 'd', 'f', 'e']);
+      await expect(sorted('x.k', 'desc')).resolves.toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+      const stage = await items().aggregate().sort({ v: -1, _id: 1 }).end();
+      expect(ids(stage.data as Doc[])).toEqual(['c', 'a', 'b', 'd', 'f', 'e']);
+    });
+
     it('{ "a.b": null } matches a missing or null b, in object elements too, not an empty array or scalar elements', async () => {
       await items().add([
         { _id: 'z1-b', a: [{ b: 5 }] },

@@ -10,6 +10,7 @@ import { plan, SortedIndex, type IndexSpec } from './indexes';
 import { CLOUDBASE_OPERATORS } from './operators';
 import { jsonSchemaValidator } from './json-schema';
 import { geoNearStage, nearCondition, nearestFirst } from './geo';
+import { sortDocs } from './sort';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
 export class DatabaseError extends Error {
@@ -144,12 +145,16 @@ export class Database {
   /** Query shapes already reported as served by no index (each is reported once). */
   private readonly unindexedShapes = new Set<string>();
 
+  /** The empty query, which projects pages (built once: compiling a query costs more than a page). */
+  private readonly everything: Query;
+
   private constructor(
     private readonly store: LogStore,
     collections: Map<string, Map<string, Doc>>,
     private readonly log: (line: string) => void,
   ) {
     this.collections = collections;
+    this.everything = new Query({}, this.mingoOptions());
   }
 
   /**
@@ -281,17 +286,23 @@ export class Database {
     return this.runFind(page, { projection: options.projection, limit: MAX_LIMIT });
   }
 
-  /** Filters, sorts, pages and projects `docs` as `options` asks. */
+  /** Filters, sorts (in MongoDB's order), pages and projects `docs` as `options` asks. */
   private runFind(docs: Doc[], options: FindOptions): Doc[] {
     const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     try {
-      let cursor = this.matcher(options.query).find(
-        nearestFirst(docs, options.query) as AnyObject[],
-        options.projection as AnyObject,
-      );
-      if (options.order && Object.keys(options.order).length > 0) cursor = cursor.sort(options.order);
-      if (options.offset) cursor = cursor.skip(options.offset);
-      return cursor.limit(limit).all() as Doc[];
+      let found = docs;
+      if (options.query && Object.keys(options.query).length > 0) {
+        const matcher = this.matcher(options.query);
+        found = nearestFirst(
+          docs.filter((doc) => matcher.test(doc as AnyObject)),
+          options.query,
+        );
+      }
+      if (options.order && Object.keys(options.order).length > 0) found = sortDocs(found, options.order);
+      const offset = options.offset ?? 0;
+      return this.everything
+        .find(found.slice(offset, offset + limit) as AnyObject[], options.projection as AnyObject)
+        .all() as Doc[];
     } catch (error) {
       if (error instanceof DatabaseError) throw error;
       throw new DatabaseError('INVALID_PARAM', `Invalid query: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import * as windowOperators from 'mingo/operators/window';
 import { GEO_QUERY_OPERATORS } from './geo';
 import { isDate, isNil } from 'mingo/util';
 import { PATH_QUERY_OPERATORS } from './query-operators';
+import { $sort } from './sort';
 import type { AnyObject, Options } from 'mingo/types';
 
 type Operators = NonNullable<Parameters<typeof Context.init>[0]>;
@@ -16,7 +17,8 @@ type ExpressionOperator = (obj: unknown, expr: unknown, options: Options) => unk
 /**
  * Operators where mingo departs from MongoDB (and so from CloudBase, which runs on it), replaced
  * in the context every query and pipeline runs with: the query operators on a field resolve its
- * path as MongoDB does (`query-operators.ts`); `$week` is not MongoDB's Sunday-based week;
+ * path as MongoDB does (`query-operators.ts`); `$sort` orders arrays and missing fields as MongoDB
+ * does (`sort.ts`); `$week` is not MongoDB's Sunday-based week;
  * `$indexOfCP` is missing; `$substr`/`$substrBytes` refuse MongoDB's negative count ("to the end").
  */
 
@@ -98,7 +100,7 @@ export const CLOUDBASE_OPERATORS = Context.init({
     $substr: $substrBytes,
     $substrBytes,
   } as Operators['expression'],
-  pipeline: pipelineOperators as Operators['pipeline'],
+  pipeline: { ...pipelineOperators, $sort } as Operators['pipeline'],
   projection: projectionOperators as Operators['projection'],
   query: { ...queryOperators, ...PATH_QUERY_OPERATORS, ...GEO_QUERY_OPERATORS } as Operators['query'],
   window: windowOperators as Operators['window'],
