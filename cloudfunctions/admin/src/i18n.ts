@@ -1,4 +1,4 @@
-/** The staff side's Chinese texts: messages, labels and the CSV headers, in one place. */
+/** The staff side's Chinese texts: messages and labels, in one place. */
 import {
   ENQUIRY_KIND_LABELS,
   MESSAGES,
@@ -31,28 +31,6 @@ export const messages = {
   translateBusy: '机器翻译请求过于频繁，请稍后再试',
   inviteInvalid: '邀请码无效、已使用或已过期，请向同事索取新的邀请码',
 } as const;
-
-/** The export's columns, in order. */
-export const CSV_HEADERS = [
-  '编号',
-  '参考号',
-  '类型',
-  '微信号',
-  '来访日期',
-  '来访人数',
-  '关注领域',
-  '希望参访的机构',
-  '提交时间',
-  '姓名',
-  '单位',
-  '职务',
-  '邮箱',
-  '电话',
-  '类别',
-  '咨询内容',
-  '状态',
-  '备注',
-] as const;
 
 /** Where items written by staff in the mini program come from. */
 export const STAFF_SOURCE: SourceRef = {

@@ -9,37 +9,19 @@ import {
   staffCloudForSuite,
   type Data,
 } from './support';
+import { readXlsx, shownRows, type XlsxSheet } from '../../harness/xlsx';
+import {
+  ENQUIRY_KIND_LABELS_EN,
+  STAFF_ENQUIRY_STATUS_LABELS_EN,
+  TOPIC_LABELS_EN,
+} from '../../../contract/messages.en';
+import {
+  ENQUIRY_KIND_LABELS,
+  STAFF_ENQUIRY_STATUS_LABELS,
+  TOPIC_LABELS,
+} from '../../../contract/messages.zh';
 
 const t = staffCloudForSuite();
-
-/** A reader for what the export writes (RFC 4180): quoted fields may hold commas, quotes, newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('enquiry inbox', () => {
   let received: string;
@@ -157,9 +139,61 @@ describe('enquiry inbox', () => {
   });
 });
 
-describe('CSV export', () => {
-  it('writes UTF-8 with BOM, Chinese headers, RFC 4180 quoting, CRLF and a formula guard, behind a temporary link', async () => {
-    const id = await insertEnquiry(t, {
+const ZH_HEADERS = [
+  '编号',
+  '参考号',
+  '类型',
+  '微信号',
+  '来访日期',
+  '来访人数',
+  '关注领域',
+  '希望参访的机构',
+  '提交时间（丹麦时间）',
+  '姓名',
+  '单位',
+  '职务',
+  '邮箱',
+  '电话',
+  '类别',
+  '咨询内容',
+  '状态',
+  '备注',
+];
+
+const EN_HEADERS = [
+  'ID',
+  'Reference',
+  'Type',
+  'WeChat ID',
+  'Visit dates',
+  'Group size',
+  'Sectors',
+  'Institutions to visit',
+  'Submitted (Danish time)',
+  'Name',
+  'Organisation',
+  'Job title',
+  'E-mail',
+  'Phone',
+  'Topic',
+  'Message',
+  'Status',
+  'Notes',
+];
+
+/** Downloads an export's link and reads the workbook back. */
+async function download(url: string): Promise<XlsxSheet> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  return readXlsx(new Uint8Array(await response.arrayBuffer()));
+}
+
+describe('spreadsheet export', () => {
+  let id: string;
+  let visit: string;
+
+  beforeAll(async () => {
+    id = await insertEnquiry(t, {
       topic: 'knowledge',
       name: '=HYPERLINK("http://evil.example","点我")',
       organization: '上海交通大学, 医学院',
@@ -167,13 +201,26 @@ describe('CSV export', () => {
       phone: '+86 138 0000 0000',
       message: '第一行，带 "引号"\n第二行\r\n-第三行',
       status: 'in_progress',
-      notes: [{ at: new Date('2026-01-05T02:30:00Z'), by: STAFF, text: '已回复' }],
+      notes: [{ at: new Date('2026-07-01T08:00:00Z'), by: STAFF, text: '已回复' }],
+      // Winter: Copenhagen is UTC+1 (CET).
       createdAt: new Date('2026-01-05T02:00:00Z'),
     });
+    visit = await insertEnquiry(t, {
+      topic: 'knowledge',
+      kind: 'visit',
+      ref: 'CDR-20260610-004',
+      phone: '0045 8728 5000',
+      visit: { from: '2026-07-01', to: '2026-07-03', groupSize: 8, sectors: ['research', 'culture'] },
+      // Summer: UTC+2 (CEST).
+      createdAt: new Date('2026-06-10T21:30:00Z'),
+    });
+  });
+
+  it('writes an xlsx behind a temporary link: Chinese headers, Danish times, text cells without apostrophes', async () => {
     const before = await docs(t, 'enquiries', { topic: 'knowledge' });
-    const res = await ok(admin(t, 'enquiries.export', { topic: 'knowledge' }));
+    const res = await ok(admin(t, 'enquiries.export', { topic: 'knowledge', lang: 'zh' }));
     expect(res).toEqual({
-      fileId: expect.stringMatching(/^cloud:\/\/.+\/exports\/enquiries-.+\.csv$/),
+      fileId: expect.stringMatching(/^cloud:\/\/.+\/exports\/enquiries-.+\.xlsx$/),
       url: expect.stringMatching(/^http/),
       expiresAt: expect.any(String),
       count: before.length,
@@ -182,62 +229,113 @@ describe('CSV export', () => {
     expect(minutes).toBeGreaterThan(5);
     expect(minutes).toBeLessThanOrEqual(10);
 
-    const download = await fetch(res.url);
-    expect(download.status).toBe(200);
-    const bytes = Buffer.from(await download.arrayBuffer());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe(
-      '编号,参考号,类型,微信号,来访日期,来访人数,关注领域,希望参访的机构,提交时间,姓名,单位,职务,邮箱,电话,类别,咨询内容,状态,备注',
-    );
-    expect(text.endsWith('\r\n')).toBe(true);
-    expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""点我"")"');
-    expect(text).toContain('"上海交通大学, 医学院"');
-
-    const rows = parseCsv(text);
+    const sheet = await download(res.url);
+    expect(sheet.name).toBe('咨询');
+    expect(sheet.frozenRows).toBe(1);
+    const rows = shownRows(sheet);
+    expect(rows[0]).toEqual(ZH_HEADERS);
     expect(rows).toHaveLength(1 + before.length);
-    const row = rows.find((r) => r[0] === id);
-    expect(row).toEqual([
+    expect(rows.find((r) => r[0] === id)).toEqual([
       id,
       // Stored before references, kinds and visit requests existed: no reference, a general enquiry.
       '',
-      '一般咨询',
+      ENQUIRY_KIND_LABELS.general,
       '',
       '',
       '',
       '',
       '',
-      '2026年1月5日 10:00',
-      '\'=HYPERLINK("http://evil.example","点我")',
+      '2026-01-05 03:00 (CET)',
+      '=HYPERLINK("http://evil.example","点我")',
       '上海交通大学, 医学院',
-      "'@SUM(A1)",
+      '@SUM(A1)',
       'wang.wei@example.cn',
-      "'+86 138 0000 0000",
-      '知识交流与互访',
+      '+86 138 0000 0000',
+      TOPIC_LABELS.knowledge,
       '第一行，带 "引号"\n第二行\r\n-第三行',
-      '处理中',
-      '2026年1月5日 10:30 已回复',
+      STAFF_ENQUIRY_STATUS_LABELS.in_progress,
+      // A staff member without a display name is the office, never a bare OPENID.
+      '2026-07-01 10:00 (CEST) 国际事务办公室: 已回复',
     ]);
+    expect(rows.find((r) => r[0] === visit)).toEqual(
+      expect.arrayContaining([
+        ENQUIRY_KIND_LABELS.visit,
+        '2026-07-01 至 2026-07-03',
+        '8',
+        `${TOPIC_LABELS.research}、${TOPIC_LABELS.culture}`,
+        '2026-06-10 23:30 (CEST)',
+      ]),
+    );
+
+    // Formula safety holds by type: user text is a string cell, which a spreadsheet never
+    // evaluates; no cell of the sheet is a formula.
+    const cells = sheet.rows.flat();
+    expect(cells.filter((cell) => cell.formula !== undefined)).toEqual([]);
+    const row = sheet.rows.find((r) => r[0]?.shown === id) ?? [];
+    const byColumn = (header: string) => row.find((cell) => cell.ref.startsWith(columnOf(sheet, header)));
+    expect(byColumn('姓名')).toMatchObject({ type: 's', shown: '=HYPERLINK("http://evil.example","点我")' });
+    // Phone numbers are text cells in the text format, so editing one keeps the + and spaces.
+    expect(byColumn('电话')).toMatchObject({ type: 's', format: '@', shown: '+86 138 0000 0000' });
+    // Times are date cells (sortable), shown in Danish time with the zone named.
+    expect(byColumn('提交时间（丹麦时间）')).toMatchObject({ type: 'n', format: 'yyyy-mm-dd hh:mm "(CET)"' });
 
     const [entry] = (await auditEntries(t, 'enquiries.export')).slice(-1);
     expect(entry).toMatchObject({
       actor: STAFF,
       target: res.fileId,
-      details: { topic: 'knowledge', count: before.length },
+      details: { topic: 'knowledge', lang: 'zh', count: before.length },
     });
     const [record] = await docs(t, 'exports', { fileId: res.fileId });
     expect(record.deleteAfter.getTime()).toBeGreaterThan(Date.now());
   });
 
-  it('exports only the header when nothing matches', async () => {
+  it('writes headers and labels in English when the staff member reads English', async () => {
+    const res = await ok(admin(t, 'enquiries.export', { topic: 'knowledge', kind: 'visit', lang: 'en' }));
+    const sheet = await download(res.url);
+    expect(sheet.name).toBe('Enquiries');
+    const rows = shownRows(sheet);
+    expect(rows[0]).toEqual(EN_HEADERS);
+    expect(rows.find((r) => r[0] === visit)).toEqual([
+      visit,
+      'CDR-20260610-004',
+      ENQUIRY_KIND_LABELS_EN.visit,
+      '',
+      '2026-07-01 – 2026-07-03',
+      '8',
+      `${TOPIC_LABELS_EN.research}, ${TOPIC_LABELS_EN.culture}`,
+      '',
+      '2026-06-10 23:30 (CEST)',
+      '王伟',
+      '上海市某某大学',
+      '',
+      'wang.wei@example.cn',
+      '0045 8728 5000',
+      TOPIC_LABELS_EN.knowledge,
+      '我们希望与中日德兰大区的研究机构开展合作。',
+      STAFF_ENQUIRY_STATUS_LABELS_EN.received,
+      '',
+    ]);
+    // No Chinese outside what the partner wrote.
+    expect(rows[0]?.join('')).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it('answers Chinese when no language is given, and refuses a language the staff pages do not speak', async () => {
     const res = await ok(admin(t, 'enquiries.export', { status: 'closed', topic: 'other' }));
     expect(res.count).toBe(0);
-    const text = Buffer.from(await (await fetch(res.url)).arrayBuffer()).toString('utf8');
-    expect(text).toBe(
-      '\ufeff编号,参考号,类型,微信号,来访日期,来访人数,关注领域,希望参访的机构,提交时间,姓名,单位,职务,邮箱,电话,类别,咨询内容,状态,备注\r\n',
-    );
+    expect(shownRows(await download(res.url))).toEqual([ZH_HEADERS]);
+    expect(await admin(t, 'enquiries.export', { lang: 'da' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { lang: expect.any(String) } },
+    });
   });
 });
+
+/** The column letter of a header in the first row. */
+function columnOf(sheet: XlsxSheet, header: string): string {
+  const cell = sheet.rows[0]?.find((candidate) => candidate.shown === header);
+  if (!cell) throw new Error(`no column ${header}`);
+  return cell.ref.replace(/\d+$/, '');
+}
 
 describe('erasure on request', () => {
   it("deletes all of one person's enquiries, files, subscriptions and messages; the audit keeps counts only", async () => {

@@ -15,13 +15,13 @@ import type {
   EnquiryStatus,
   EnquiryTopic,
   ReplyLanguage,
+  StaffLanguage,
 } from '../../../../contract/models';
 import { staffNames } from '../../../_shared/repo/admins';
 import { AppError } from '../../../_shared/errors';
-import { csvDocument } from '../csv';
+import { enquiryWorkbook } from '../enquiry-workbook';
 import type { Audited, StaffContext } from '../guard';
-import { CSV_HEADERS, ENQUIRY_KIND_LABELS, ENQUIRY_STATUS_LABELS, messages, TOPIC_LABELS } from '../i18n';
-import { chinaTime } from '../../../_shared/time';
+import { messages } from '../i18n';
 import { audit, completeAudit } from '../../../_shared/repo/audit';
 import {
   allEnquiries,
@@ -241,48 +241,23 @@ export async function enquiriesReply(
   return { replyId };
 }
 
-function visitDays(doc: Enquiry): string {
-  return doc.visit ? `${doc.visit.from} – ${doc.visit.to}` : '';
-}
-
-function csvRow(doc: Enquiry): string[] {
-  return [
-    doc._id,
-    doc.ref ?? '',
-    ENQUIRY_KIND_LABELS[doc.kind ?? 'general'],
-    doc.wechatId ?? '',
-    visitDays(doc),
-    doc.visit ? String(doc.visit.groupSize) : '',
-    (doc.visit?.sectors ?? []).map((sector) => TOPIC_LABELS[sector] ?? sector).join('、'),
-    doc.visit?.institutions ?? '',
-    chinaTime(doc.createdAt),
-    doc.name,
-    doc.organization,
-    doc.title ?? '',
-    doc.email ?? '',
-    doc.phone ?? '',
-    TOPIC_LABELS[doc.topic] ?? doc.topic,
-    doc.message,
-    ENQUIRY_STATUS_LABELS[doc.status] ?? doc.status,
-    (doc.notes ?? []).map((note) => `${chinaTime(note.at)} ${note.text}`).join('\n'),
-  ];
-}
-
 /**
- * Exports the filtered inbox as CSV (UTF-8 with BOM, Chinese headers) to cloud storage and answers
- * a short-lived download link; the file is deleted by the scheduler soon after.
+ * Exports the filtered inbox as an Excel workbook (headers and labels in the caller's language,
+ * Danish times) to cloud storage and answers a short-lived download link; the file is deleted by
+ * the scheduler soon after.
  */
 export async function enquiriesExport(
-  input: Filter,
+  input: Filter & { lang?: StaffLanguage },
   ctx: StaffContext,
 ): Promise<Audited<EnquiryExportOutput>> {
   const docs = await allEnquiries(filterOf(input));
-  const content = csvDocument([CSV_HEADERS, ...docs.map(csvRow)]);
+  const names = await staffNames(docs.flatMap((doc) => (doc.notes ?? []).map((note) => note.by)));
   const stamp = ctx.now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const cloudPath = `exports/enquiries-${stamp}-${randomBytes(6).toString('hex')}.csv`;
+  const cloudPath = `exports/enquiries-${stamp}-${randomBytes(6).toString('hex')}.xlsx`;
   let fileId: string;
   let url: string;
   try {
+    const content = await enquiryWorkbook(docs, input.lang ?? 'zh', names);
     fileId = await uploadFile(cloudPath, content);
     url = await temporaryUrl(fileId, EXPORT_LINK_SECONDS);
   } catch (error) {
@@ -306,7 +281,13 @@ export async function enquiriesExport(
     },
     audit: {
       target: fileId,
-      details: compact({ status: input.status, topic: input.topic, kind: input.kind, count: docs.length }),
+      details: compact({
+        status: input.status,
+        topic: input.topic,
+        kind: input.kind,
+        lang: input.lang,
+        count: docs.length,
+      }),
     },
   };
 }
@@ -322,7 +303,7 @@ function textsOf(doc: Enquiry): string[] {
 
 /**
  * Deletes one person's data on request, wherever it was copied: their enquiries (with replies,
- * notes and reply subscriptions inside) and stored files, CSV exports that hold them (the file
+ * notes and reply subscriptions inside) and stored files, exports that hold them (the file
  * goes, so its link stops working), cached translations of their texts, subscriptions, messages to
  * them and staff alerts about their enquiries, and the rate record. Too many documents for one
  * transaction, so the audit entry is written first (the request, no personal data) and completed

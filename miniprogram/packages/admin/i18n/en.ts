@@ -311,7 +311,8 @@ export const en: Dictionary = {
     export: 'Export to Excel',
     exportReady: '{count} exported; the download link works until {time}:',
     exportShare: 'Send to a WeChat chat',
-    exportShareHint: 'Choose “File Transfer” to open it in WeChat on your computer, or send it to a colleague.',
+    exportShareHint:
+      'Choose “File Transfer” to open it in WeChat on your computer, or send it to a colleague.',
     exportShareFailed: 'The file could not be sent. Copy the link and download it in a browser.',
     exportDownloadFailed: 'The file could not be downloaded to the phone. Copy the link and open it in a browser.',
     exportFileName: 'enquiries-{day}.xlsx',

@@ -26,7 +26,13 @@ import type {
   TranslateOutput,
 } from '../../../contract/api/admin';
 import type { Page } from '../../../contract/api/common';
-import type { EnquiryKind, EnquiryStatus, EnquiryTopic, OpportunityKind } from '../../../contract/models';
+import type {
+  Category,
+  EnquiryKind,
+  EnquiryStatus,
+  EnquiryTopic,
+  StaffLanguage,
+} from '../../../contract/models';
 import { call } from '../../../services/cloud';
 
 export { whoami } from '../../../services/staff';
@@ -183,9 +189,9 @@ export function translate(input: TranslateInput): Promise<TranslateOutput> {
   return call('admin', 'translate', input, READ);
 }
 
-/** A CSV of the filtered inbox, answered as a short-lived download link. */
-export function enquiriesExport(filter: EnquiryFilter): Promise<EnquiryExportOutput> {
-  return call('admin', 'enquiries.export', compact(filter));
+/** An Excel file of the filtered inbox in the staff member's language, answered as a short-lived link. */
+export function enquiriesExport(filter: EnquiryFilter, lang: StaffLanguage): Promise<EnquiryExportOutput> {
+  return call('admin', 'enquiries.export', compact({ ...filter, lang }));
 }
 
 /** Deletes everything of the person who sent enquiry `id`. */

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { tap, trigger, type PageHandle, type WxMock } from '../../../harness/simulate';
 import {
   button,
@@ -16,6 +19,8 @@ import {
   textOf,
   until,
 } from './helpers';
+import { readXlsx, shownRows } from '../../../harness/xlsx';
+import { wxAsyncApi } from '../../../../packages/miniprogram-runtime/src';
 
 /**
  * The enquiry inbox and an enquiry's page against the real `admin` and `enquiry` functions on the
@@ -82,18 +87,39 @@ async function press(page: PageHandle, id: string) {
   await until(() => page.data.busy === '', { message: `${id} did not finish` });
 }
 
-function get(url: string): Promise<{ status: number; body: string }> {
+function get(url: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
       })
       .on('error', reject);
   });
+}
+
+/**
+ * `wx.downloadFile` fetches into a temporary file as WeChat does; `wx.shareFileMessage` records
+ * what would be sent to the chat.
+ */
+function installFileSharing(mock: WxMock): { filePath: string; fileName?: string }[] {
+  const shared: { filePath: string; fileName?: string }[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inbox-export-'));
+  Object.assign(mock, {
+    downloadFile: jest.fn(
+      wxAsyncApi('downloadFile', async ({ url }: { url: string }) => {
+        const { status, body } = await get(url);
+        const tempFilePath = path.join(dir, `tmp_${shared.length}.xlsx`);
+        fs.writeFileSync(tempFilePath, body);
+        return { tempFilePath, statusCode: status };
+      }),
+    ),
+    shareFileMessage: jest.fn((options: { filePath: string; fileName?: string }) => {
+      shared.push({ filePath: options.filePath, fileName: options.fileName });
+    }),
+  });
+  return shared;
 }
 
 describe('enquiry inbox', () => {
@@ -171,7 +197,8 @@ describe('enquiry inbox', () => {
     expect(textOf(row(inbox, research.id))).toContain('2 条备注');
   });
 
-  it('exports the filtered inbox and shows the temporary link to copy', async () => {
+  it('exports the filtered inbox as an Excel file to send to a chat, and shows the temporary link to copy', async () => {
+    const shared = installFileSharing(wx);
     const page = await openInbox({ topic: 'culture' });
     await tap(button(page, 'export'));
     await until(() => page.data.exported !== null);
@@ -180,11 +207,16 @@ describe('enquiry inbox', () => {
     expect(intro).toMatch(/^已导出 \d+ 条，下载链接 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前有效：$/);
     const url = textOf(page.querySelector('#export-link'));
     expect(url).toMatch(/^https?:\/\//);
-    const csv = await get(url);
-    expect(csv.status).toBe(200);
-    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.body).toContain(culture.organization);
-    expect(csv.body).not.toContain(research.organization);
+
+    // One tap sends the downloaded file to a chat (WeChat then asks which: 文件传输助手 or a colleague).
+    await tap(button(page, 'share-export'));
+    expect(shared).toHaveLength(1);
+    expect(shared[0]?.fileName).toMatch(/^咨询导出-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = readXlsx(fs.readFileSync(shared[0]?.filePath ?? ''));
+    const rows = shownRows(sheet).map((row) => row.join('|'));
+    expect(rows[0]).toMatch(/^编号\|参考号\|类型\|/);
+    expect(rows.some((row) => row.includes(culture.organization))).toBe(true);
+    expect(rows.some((row) => row.includes(research.organization))).toBe(false);
 
     await tap(button(page, 'copy-export'));
     expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: url }));

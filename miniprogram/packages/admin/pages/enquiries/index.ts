@@ -8,10 +8,10 @@ import { ENQUIRY_KINDS, ENQUIRY_TOPICS } from '../../../../contract/constants';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { Footer, PagedList } from '../../../../utils/paged-list';
 import type { AdminViewStatus } from '../../components/admin-state/index';
-import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { currentLang, labelsOf, refreshLang, t } from '../../i18n/index';
 import { enquiriesExport, enquiriesList, type EnquiryFilter } from '../../services/admin';
 import { errorMessage } from '../../utils/errors';
-import { dateTime } from '../../utils/format';
+import { dateTime, localDay } from '../../utils/format';
 import { ROUTES, withId } from '../../utils/routes';
 import { staffPagedList, staffListHandlers } from '../../utils/status-list';
 import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
@@ -19,7 +19,8 @@ import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
 /**
  * The enquiry inbox: newest first, filtered by status (new covers both new statuses), type (general
  * enquiries or visit requests) and topic; each shows its reference and opens its detail. The
- * filtered inbox exports to CSV behind a short-lived download link.
+ * filtered inbox exports to an Excel file (in the staff member's language), which the page
+ * downloads at once so one tap sends it to a WeChat chat; its short-lived link can be copied too.
  */
 
 const STATUS_FILTERS: readonly EnquiryStatusFilter[] = ['new', 'in_progress', 'closed'];
@@ -42,6 +43,21 @@ interface EnquiryRow {
 interface ExportView {
   url: string;
   intro: string;
+  /** The downloaded file, ready to send to a chat; '' when the download failed (the link remains). */
+  filePath: string;
+  /** The name the chat shows. */
+  fileName: string;
+}
+
+/** `wx.shareFileMessage` must run in a tap handler: the file is downloaded before, right after the export. */
+function downloaded(url: string): Promise<string> {
+  return new Promise((resolve) => {
+    wx.downloadFile({
+      url,
+      success: ({ tempFilePath, statusCode }) => resolve(statusCode === 200 ? tempFilePath : ''),
+      fail: () => resolve(''),
+    });
+  });
 }
 
 function toRow(item: EnquirySummary): EnquiryRow {
@@ -98,6 +114,8 @@ Page({
       | 'kind'
       | 'export'
       | 'exportCopy'
+      | 'exportShare'
+      | 'exportShareHint'
       | 'exportHint'
       | 'loading'
       | 'noMore'
@@ -140,6 +158,8 @@ Page({
         kind: 'enquiries.kind',
         export: 'enquiries.export',
         exportCopy: 'enquiries.exportCopy',
+        exportShare: 'enquiries.exportShare',
+        exportShareHint: 'enquiries.exportShareHint',
         exportHint: 'enquiries.exportHint',
         loading: 'common.loading',
         noMore: 'common.noMore',
@@ -190,23 +210,41 @@ Page({
     if (id) this.openFromList(withId(ROUTES.enquiry, id));
   },
 
-  /** The filtered inbox as CSV: the link is shown to copy (a phone cannot open a CSV itself). */
+  /** The filtered inbox as an Excel file, downloaded to send to a chat; its link to copy as well. */
   async onExport() {
     if (this.data.exporting) return;
     this.setData({ exporting: true, exported: null });
     try {
-      const result: EnquiryExportOutput = await enquiriesExport(this.filter());
+      const result: EnquiryExportOutput = await enquiriesExport(this.filter(), currentLang());
+      const filePath = await downloaded(result.url);
       this.setData({
         exported: {
           url: result.url,
           intro: t('enquiries.exportReady', { count: result.count, time: dateTime(result.expiresAt) }),
+          filePath,
+          fileName: t('enquiries.exportFileName', { day: localDay(new Date()) }),
         },
       });
+      if (!filePath) wx.showToast({ title: t('enquiries.exportDownloadFailed'), icon: 'none' });
     } catch (error) {
       wx.showToast({ title: errorMessage(error), icon: 'none' });
     } finally {
       this.setData({ exporting: false });
     }
+  },
+
+  /** To 文件传输助手 (the staff member's own computer) or a colleague: WeChat's chat picker chooses. */
+  onShareExport() {
+    const exported = this.data.exported;
+    if (!exported?.filePath) return;
+    wx.shareFileMessage({
+      filePath: exported.filePath,
+      fileName: exported.fileName,
+      fail: (error: WechatMiniprogram.GeneralCallbackResult) => {
+        if (!/cancel/.test(error.errMsg))
+          wx.showToast({ title: t('enquiries.exportShareFailed'), icon: 'none' });
+      },
+    });
   },
 
   onCopyExport() {
