@@ -3,31 +3,7 @@
  * Denmark). The same keys as `messages.zh.ts`; the functions always answer in Chinese.
  */
 import type { Availability, Category, EnquiryKind, EnquiryStatus, ParticipationMode } from './models';
-import type { EnquiryKind, EnquiryStatus, EnquiryTopic } from './models';
 import type { LabelKey, MessageKey, RuleTexts } from './messages.zh';
-
-/** Enquiry topics in English (the staff pages and the English export). */
-export const TOPIC_LABELS_EN = {
-  business: 'Business and regional development',
-  knowledge: 'Knowledge exchange and visits',
-  research: 'Research and education',
-  culture: 'Culture and education exchange',
-  other: 'Other',
-} as const satisfies Record<EnquiryTopic, string>;
-
-/** An enquiry's kind in English. */
-export const ENQUIRY_KIND_LABELS_EN = {
-  general: 'Enquiry',
-  visit: 'Visit request',
-} as const satisfies Record<EnquiryKind, string>;
-
-/** An enquiry's status as staff read it, in English (see `STAFF_ENQUIRY_STATUS_LABELS`). */
-export const STAFF_ENQUIRY_STATUS_LABELS_EN = {
-  received: 'New',
-  pending_review: 'New (to review)',
-  in_progress: 'In progress',
-  closed: 'Closed',
-} as const satisfies Record<EnquiryStatus, string>;
 
 /** The categories' names for the staff pages' English side (`CATEGORY_LABELS`). */
 export const CATEGORY_LABELS_EN = {

@@ -106,6 +106,11 @@ const LAZY_MODULES: readonly { chunk: string; specifier: RegExp; entry: string }
     specifier: /^tencentcloud-sdk-nodejs-tmt$/,
     entry: createRequire(__filename).resolve('tencentcloud-sdk-nodejs-tmt'),
   },
+  {
+    chunk: 'xlsx',
+    specifier: /^write-excel-file\/node$/,
+    entry: createRequire(__filename).resolve('write-excel-file/node'),
+  },
 ];
 /** A lazily loaded part of a function, deployed with it. */
 export const LAZY_CHUNK = /^lazy\.[a-z-]+\.js$/;
@@ -120,19 +125,6 @@ export function lazyChunks(dir: string): string[] {
     .sort();
 }
 
-  {
-    chunk: 'xlsx',
-    specifier: /^write-excel-file\/node$/,
-    entry: createRequire(__filename).resolve('write-excel-file/node'),
-  },
-  {
-    // The WeChat open-API route (cloudfunctions/_shared/wechat.ts): 170 KB with protobufjs and
-    // json-bigint, which only the actions that send or check something reach.
-    chunk: 'wx',
-    specifier: /^wx-server-sdk$/,
-    entry: createRequire(__filename).resolve('wx-server-sdk'),
-    shared: ['@cloudbase/node-sdk', 'mime-db'],
-  },
 /** A dynamic import of a lazy module becomes a `require` of its chunk file, resolved at run time. */
 const lazyImports: Plugin = {
   name: 'lazy-chunks',
