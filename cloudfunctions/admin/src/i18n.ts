@@ -32,8 +32,7 @@ export const messages = {
   inviteInvalid: '邀请码无效、已使用或已过期，请向同事索取新的邀请码',
 } as const;
 
-/** Where items written by staff in the mini program come from. */
+/** Where items written by staff in the mini program come from: readers see 来源：中日德兰大区国际事务办公室. */
 export const STAFF_SOURCE: SourceRef = {
   title: '中日德兰大区国际事务办公室',
-  note: '由国际事务办公室工作人员在小程序内发布',
 };
