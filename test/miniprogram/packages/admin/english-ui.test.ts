@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { WxMock } from '../../../harness/simulate';
 import { MINIPROGRAM_DIR } from '../../../../tools/build/paths';
+import { en } from '../../../../miniprogram/packages/admin/i18n/en';
 import { callOk, cloudCaller, ENQUIRY_PAGE, installWxAs, loadedPage, SHARED_STAFF, until } from './helpers';
 
 /**
@@ -133,6 +134,22 @@ const pages = fs
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
+
+/** English texts shown in Chinese on purpose: the language switch's label, for a reader of Chinese. */
+const OWN_LANGUAGE_KEYS = ['home.language'];
+
+/** Every string of a dictionary, by its dotted key. */
+function entries(node: unknown, prefix = ''): [string, string][] {
+  if (typeof node === 'string') return [[prefix, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) =>
+    entries(value, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+it('has an English dictionary without Chinese (what no page shows in its text, e.g. placeholders, too)', () => {
+  const chinese = entries(en).filter(([key, text]) => CJK.test(text) && !OWN_LANGUAGE_KEYS.includes(key));
+  expect(chinese).toEqual([]);
+});
 
 it('knows how to open every staff page', () => {
   expect(pages.filter((name) => !(name in VISITS))).toEqual([]);
