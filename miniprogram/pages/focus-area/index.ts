@@ -6,6 +6,7 @@ import { profile } from '../../services/content';
 import { toFocusAreaLink, type FocusAreaLink } from '../../utils/focus-area';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
+import { asOf, type AsOf } from '../../utils/provenance';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 
@@ -25,6 +26,8 @@ Page({
     },
     visitArea: VISIT_AREA,
     area: { id: '', title: '', titleOriginal: '', icon: '', paragraphs: [] as string[] },
+    // The area's text is the profile's: as current as the profile says.
+    asOf: { source: '', updated: '' } as AsOf,
     others: [] as FocusAreaLink[],
   },
 
@@ -60,6 +63,7 @@ Page({
         icon: area.icon,
         paragraphs: area.paragraphs,
       },
+      asOf: asOf(data.source.asOf, data.updatedAt),
       others: data.focusAreas.filter((other) => other.id !== area.id).map(toFocusAreaLink),
     });
   },

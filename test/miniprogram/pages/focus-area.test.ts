@@ -48,6 +48,12 @@ describe('focus area page', () => {
     expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: research.title }));
   });
 
+  it("says the area's text is as of the source's date, and when the profile was last updated", async () => {
+    const page = await openArea('knowledge');
+    const items = page.querySelectorAll('#as-of .as-of__item').map(textOf);
+    expect(items).toEqual([`信息截至${PROFILE.source.asOf}`, '更新于2026年12月5日']);
+  });
+
   it('opens the enquiry form with the area as its topic', async () => {
     const page = await openArea('culture');
     await tap(page.querySelector('#enquire')?.querySelector('.t-button'));
