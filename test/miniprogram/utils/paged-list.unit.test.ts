@@ -105,9 +105,9 @@ describe('the cursor-paged list', () => {
     const page = host();
     const items = source(4, 2);
     items.offline = true;
-    const list = createPagedList(page, { load: items.load, toRow: (n) => n, message: () => '网络不给力' });
+    const list = createPagedList(page, { load: items.load, toRow: (n) => n, message: () => '网络连接异常' });
     await list.reload();
-    expect(page.data).toMatchObject({ status: 'error', errorMessage: '网络不给力' });
+    expect(page.data).toMatchObject({ status: 'error', errorMessage: '网络连接异常' });
     items.offline = false;
     await list.reload();
     expect(page.data.status).toBe('ready');
@@ -115,7 +115,7 @@ describe('the cursor-paged list', () => {
     await list.reload();
     expect(page.data.status).toBe('ready');
     expect(page.data.items).toEqual([0, 1]);
-    expect(toasts).toEqual(['网络不给力']);
+    expect(toasts).toEqual(['网络连接异常']);
   });
 
   it('keeps the rows and offers a retry in the footer when a next page fails', async () => {
