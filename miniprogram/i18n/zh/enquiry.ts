@@ -9,6 +9,8 @@ export const enquiry = {
   topics: TOPIC_LABELS,
   statuses: ENQUIRY_STATUS_LABELS,
   form: {
+    /** Above the form opened from an opportunity. */
+    about: '关于：{title}',
     /** The texts of 在线咨询. */
     general: {
       pageTitle: '在线咨询',
@@ -21,8 +23,7 @@ export const enquiry = {
     /** The texts of 来访申请. */
     visit: {
       pageTitle: '来访申请',
-      intro:
-        '计划率团访问中日德兰大区？请告诉我们来访时间、人数和希望参访的机构，国际事务办公室会与您联系安排。',
+      intro: '计划率团访问中日德兰大区？请填写来访时间、人数和希望参访的机构，国际事务办公室将与您联系安排。',
       sectionEnquiry: '来访目的',
       message: '来访目的',
       messagePlaceholder: '请简要介绍代表团和此行的目的，至少 10 个字',
