@@ -115,18 +115,22 @@ beforeAll(async () => {
   fixtures = { enquiryId, newsId, opportunityId };
 });
 
+type Query = Record<string, string>;
+/** A page opened without a query. */
+const PLAIN: Query = {};
+
 /** Each staff page with the queries that show its states with data; a new page needs an entry. */
-const VISITS: Record<string, (f: Fixtures) => Record<string, string>[]> = {
-  home: () => [{}],
-  news: () => [{}],
-  'news-edit': (f) => [{}, { id: f.newsId }],
-  opportunities: () => [{}],
-  'opportunity-edit': (f) => [{}, { id: f.opportunityId }],
-  'profile-edit': () => [{}],
-  enquiries: () => [{}],
+const VISITS: Record<string, (f: Fixtures) => Query[]> = {
+  home: () => [PLAIN],
+  news: () => [PLAIN],
+  'news-edit': (f) => [PLAIN, { id: f.newsId }],
+  opportunities: () => [PLAIN],
+  'opportunity-edit': (f) => [PLAIN, { id: f.opportunityId }],
+  'profile-edit': () => [PLAIN],
+  enquiries: () => [PLAIN],
   enquiry: (f) => [{ id: f.enquiryId }],
-  staff: () => [{}],
-  join: () => [{}, { code: 'ABCDE23456' }],
+  staff: () => [PLAIN],
+  join: () => [PLAIN, { code: 'ABCDE23456' }],
 };
 
 const pages = fs
