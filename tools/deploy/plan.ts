@@ -115,12 +115,12 @@ function isServerOnly(rules: unknown): boolean {
 // Cloud storage: one security rule for the whole bucket
 
 /**
- * The only storage folders a client may touch: staff pick covers and PDFs in the mini program,
- * upload them with `wx.cloud.uploadFile` and see them in the editors. Everything else, above all
+ * The only storage folders a client may touch: staff pick covers, PDFs and the profile's images
+ * in the mini program, upload them with `wx.cloud.uploadFile` and see them in the editors. Everything else, above all
  * `exports/` (enquiry CSVs with personal data, written by `admin`), is for functions only: the
  * public reaches files through links the functions hand out.
  */
-export const CLIENT_STORAGE_FOLDERS = ['news-covers', 'opportunity-files'] as const;
+export const CLIENT_STORAGE_FOLDERS = ['news-covers', 'opportunity-files', 'profile-files'] as const;
 
 /** A CloudBase storage security rule: an expression each for client reads and client writes. */
 export interface StorageRule {

@@ -1,4 +1,4 @@
-import type { HomeOutput, OpportunityListItem } from '../../contract/api/content';
+import type { Cover, HomeOutput, OpportunityListItem } from '../../contract/api/content';
 import type { KeyFact } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
@@ -52,6 +52,9 @@ function toView(data: HomeOutput) {
       name: data.hero.name.zh,
       original: data.hero.name.original,
       partnerLine: t('home.heroPartner', { partner: data.hero.partner.zh }),
+      // Staff upload these in the profile editor; until then the hero is the brand colour alone.
+      image: data.hero.image,
+      logo: data.hero.logo,
     },
     intro: data.intro,
     asOf: asOf(data.sourceAsOf, data.updatedAt),
@@ -93,7 +96,13 @@ Page({
     },
     visitUrl: pageUrl(ROUTES.enquiryForm, { kind: 'visit' }),
     // The hero shows the region's name from the first frame, before any data.
-    hero: { name: t('app.name'), original: '', partnerLine: '' },
+    hero: {
+      name: t('app.name'),
+      original: '',
+      partnerLine: '',
+      image: null as Cover | null,
+      logo: null as Cover | null,
+    },
     intro: { title: '', lead: '' },
     asOf: { source: '', updated: '' } as AsOf,
     keyFacts: [] as KeyFact[],

@@ -138,7 +138,7 @@ describe('profile editor', () => {
       await invalidFields('profile.save', {
         contact: { ...CONTACT, wechat: { ...wechat, username: '公众号' } },
       }),
-    ).toEqual({ 'contact.wechat.username': '公众号用户名须为公众号的原始 ID（gh_ 开头）或微信号' });
+    ).toEqual({ 'contact.wechat.username': '公众号用户名须为公众号的原始 ID，如 gh_0123456789ab' });
     await ok(admin(t, 'profile.save', { contact: CONTACT }));
   });
 

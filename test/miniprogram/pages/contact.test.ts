@@ -13,6 +13,8 @@ import {
   until,
 } from '../../harness/page-helpers';
 import { PROFILE } from '../../../cloudbase/seed/profile';
+import { timeDifference } from '../../../cloudfunctions/content/src/time-difference';
+import { RESPONSE_WORKING_DAYS_DEFAULT } from '../../../contract/constants';
 
 /**
  * 联系 against the real `content` function on the seeded local cloud. Expected content comes from the
@@ -103,6 +105,66 @@ describe('联系', () => {
     expect(textOf(page.querySelector('#social-hint'))).toBe(
       '暂未提供账号链接，如需账号名称，请邮件联系国际事务办公室。',
     );
+  });
+
+  it('tells a reader in China the time difference today, that Chinese is welcome and how soon the office answers', async () => {
+    const { page } = await openContact(cloudCaller('contact-from-china'));
+    // The server's clock decides the season; the page shows what it answered.
+    const { hoursBehind, otherSeasonHoursBehind, summerTime } = timeDifference(new Date());
+    const time = textOf(page.querySelector('#time-difference'));
+    expect(time).toContain(`比北京时间晚 ${hoursBehind} 小时`);
+    expect(time).toContain(
+      summerTime
+        ? `冬季晚 ${otherSeasonHoursBehind} 小时`
+        : `夏令时期间（3月底至10月底）晚 ${otherSeasonHoursBehind} 小时`,
+    );
+    expect(time).toContain(`北京时间 15:00，丹麦为 ${String(15 - hoursBehind).padStart(2, '0')}:00`);
+    expect(textOf(page.querySelector('#language'))).toContain('欢迎用中文书面咨询');
+    expect(textOf(page.querySelector('#language'))).toContain('在小程序中用中文答复');
+    expect(textOf(page.querySelector('#response-time'))).toBe(
+      `通常在 ${RESPONSE_WORKING_DAYS_DEFAULT} 个工作日内答复（按丹麦工作日计算）。`,
+    );
+  });
+
+  it('offers LinkedIn’s address to copy and the official account to open once staff have entered them', async () => {
+    const { page: plain } = await openContact(cloudCaller('contact-accounts'));
+    expect(plain.querySelector('#copy-linkedin')).toBeUndefined();
+    expect(plain.querySelector('#open-official-account')).toBeUndefined();
+
+    const db = testCloudApp().database();
+    const profile = db.collection('profile').doc('region');
+    const url = 'https://www.linkedin.com/company/region-midtjylland';
+    await profile.update({ 'contact.linkedin.url': url, 'contact.wechat.username': 'gh_0123456789ab' });
+    try {
+      const { page, wx } = await openContact(cloudCaller('contact-accounts'));
+      expect(page.querySelector('#social-hint')).toBeUndefined();
+      expect(textOf(page.querySelector('#social-linkedin-url'))).toBe(url);
+      expect(page.querySelector('#copy-linkedin')?.data.ariaLabel).toBe('复制链接');
+      await tap(button(page, 'copy-linkedin'));
+      expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: url }));
+      expect(wx.showToast).toHaveBeenLastCalledWith(
+        expect.objectContaining({ title: '链接已复制，可在浏览器中打开' }),
+      );
+
+      const openOfficialAccountProfile = jest.fn();
+      Object.assign(wx, { openOfficialAccountProfile });
+      await tap(button(page, 'open-official-account'));
+      expect(openOfficialAccountProfile).toHaveBeenCalledWith(
+        expect.objectContaining({ username: 'gh_0123456789ab' }),
+      );
+
+      // An older WeChat without the API is told what to do instead.
+      Object.assign(wx, { openOfficialAccountProfile: undefined });
+      await tap(button(page, 'open-official-account'));
+      expect(wx.showToast).toHaveBeenLastCalledWith(
+        expect.objectContaining({ title: '当前微信版本无法打开公众号，请升级微信后重试' }),
+      );
+    } finally {
+      await profile.update({
+        'contact.linkedin.url': db.command.remove(),
+        'contact.wechat.username': db.command.remove(),
+      });
+    }
   });
 
   it('leads to the enquiry form and to 我的咨询', async () => {

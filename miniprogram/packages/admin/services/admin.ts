@@ -1,6 +1,8 @@
 import type {
   AlertsSubscribeOutput,
   DashboardOutput,
+  DocumentEditable,
+  DocumentSaveInput,
   EnquiryDetail,
   EnquiryEraseOutput,
   EnquiryExportOutput,
@@ -154,6 +156,20 @@ export function profileGet(): Promise<ProfileEditable> {
 
 export function profileSave(input: ProfileSaveInput): Promise<{ updatedAt: string }> {
   return call('admin', 'profile.save', input);
+}
+
+/** The profile's documents (the MoUs), in the order readers see them. */
+export function documentsList(): Promise<{ items: DocumentEditable[] }> {
+  return call('admin', 'documents.list', {}, READ);
+}
+
+/** A new document (no `id`), listed last, or the named one replaced. */
+export function documentsSave(input: DocumentSaveInput): Promise<{ id: string }> {
+  return call('admin', 'documents.save', input);
+}
+
+export function documentsDelete(id: string): Promise<{ id: string }> {
+  return call('admin', 'documents.delete', { id });
 }
 
 // ---- enquiries ------------------------------------------------------------------------------

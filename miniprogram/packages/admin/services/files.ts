@@ -128,6 +128,15 @@ export async function chooseAndUploadCover(): Promise<string | null> {
   return image ? uploadImage(image, 'cover') : null;
 }
 
+/**
+ * Picks a photo for the region profile (the home page's image or the logo) and uploads it to the
+ * profile's folder; null when the staff member cancelled.
+ */
+export async function chooseAndUploadProfileImage(): Promise<string | null> {
+  const image = await pickImage('cover');
+  return image ? upload(`profile-files/${uniqueName()}.${image.extension}`, image.path) : null;
+}
+
 export interface UploadedPdf {
   fileId: string;
   name: string;

@@ -8,6 +8,20 @@ import { api, WxError, type Data, type Gated } from './context';
 
 /** The fixed position the preview reports: Aarhus, the region's capital. */
 const AARHUS = { latitude: 56.1629, longitude: 10.2039 };
+/**
+ * What WeChat's map picker lists near its centre, in the preview: its centre (the place passed in,
+ * else the fixed position) and two example places. The preview has no map data: the coordinates of
+ * the examples are approximate, for trying the flow, never for content.
+ */
+const EXAMPLE_PLACES = [
+  {
+    name: '维堡（Viborg）市中心（预览示例）',
+    address: 'Viborg, Danmark',
+    latitude: 56.4517,
+    longitude: 9.402,
+  },
+  { name: '奥胡斯（Aarhus）市中心（预览示例）', address: 'Aarhus, Danmark', ...AARHUS },
+];
 const LOCATION_ACCURACY_M = 20;
 /** WeChat's errno when a template ID is missing or unknown. */
 const ERRNO_NO_TEMPLATE = 20001;
@@ -49,6 +63,35 @@ export function deviceApis(gated: Gated): Data {
         verticalAccuracy: 0,
         horizontalAccuracy: LOCATION_ACCURACY_M,
       };
+    }),
+    chooseLocation: gated('chooseLocation', async (args) => {
+      const centre =
+        typeof args.latitude === 'number' && typeof args.longitude === 'number'
+          ? [
+              {
+                name: '地图中心（当前选定位置）',
+                address: '',
+                latitude: args.latitude,
+                longitude: args.longitude,
+              },
+            ]
+          : [];
+      const places = [...centre, ...EXAMPLE_PLACES];
+      const choice = await showActionSheet(
+        places.map((place) => `${place.name} · ${place.latitude.toFixed(4)}, ${place.longitude.toFixed(4)}`),
+        { kind: 'choose-location', title: '选择位置' },
+      );
+      const place = places[choice];
+      if (!place) throw new WxError('cancel');
+      logAction('选择位置', `${place.name} ${place.latitude}, ${place.longitude}`);
+      return { ...place };
+    }),
+    openOfficialAccountProfile: api('openOfficialAccountProfile', (args) => {
+      const username = String(args.username ?? '');
+      // WeChat opens only an account given by its original ID.
+      if (!/^gh_[0-9a-f]{12}$/.test(username)) throw new WxError('invalid username');
+      logAction('打开公众号主页', username);
+      showNotice('official-account', '公众号主页', [username]);
     }),
     openLocation: api('openLocation', (args) => {
       logAction('查看位置', `${String(args.name ?? '')} ${String(args.latitude)}, ${String(args.longitude)}`);
