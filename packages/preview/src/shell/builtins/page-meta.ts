@@ -22,10 +22,12 @@ export function pageMeta(host: BuiltinHost): Definition {
     },
     observers: {
       ...rest.observers,
-      'pageStyle, pageFontSize'(this: Builtin, style: unknown, fontSize: unknown) {
+      'pageStyle, pageFontSize'(this: Builtin) {
+        // Reads the values when it runs: a retry must not bring back a value set since.
         const apply = () => {
           const page = host.pageOf(this.host);
           if (!page) return false;
+          const { pageStyle: style, pageFontSize: fontSize } = this.data;
           page.setAttribute(
             'style',
             `${String(style ?? '')}${fontSize ? `;font-size:${String(fontSize)}` : ''}`,
