@@ -51,12 +51,12 @@ const ON_BRAND: [text: string, background: string][] = [
 
 const STYLES = path.join(MINIPROGRAM_DIR, 'styles');
 
-/** The `page` tokens of a WXSS file per theme: dark is light overridden by the dark media query. */
-function themeTokens(wxss: string): Record<Theme, Tokens> {
+/** The tokens `selector` declares in a WXSS file per theme: dark is light overridden by the dark media query. */
+function themeTokens(wxss: string, selector = 'page'): Record<Theme, Tokens> {
   const light: Tokens = new Map();
   const dark: Tokens = new Map();
   postcss.parse(wxss).walkRules((rule: Rule) => {
-    if (!rule.selectors.includes('page')) return;
+    if (!rule.selectors.includes(selector)) return;
     const media = rule.parent?.type === 'atrule' ? (rule.parent as AtRule).params : '';
     const target = /prefers-color-scheme:\s*dark/.test(media) ? dark : light;
     rule.walkDecls(/^--/, (declaration) => void target.set(declaration.prop, declaration.value));
@@ -139,6 +139,15 @@ describe('text contrast of the theme tokens', () => {
       ).toEqual([]);
     },
   );
+
+  it.each(['light', 'dark'] as const)('the custom tab bar uses theme.json’s tab colours (%s)', (theme) => {
+    const wxss = fs.readFileSync(path.join(MINIPROGRAM_DIR, 'custom-tab-bar/index.wxss'), 'utf8');
+    const tokens = themeTokens(wxss, '.tab-bar')[theme];
+    const json = THEME_JSON[theme];
+    expect(tokens.get('--td-tab-bar-color')).toBe(json.tabColor);
+    expect(tokens.get('--td-tab-bar-active-color')).toBe(json.tabSelectedColor);
+    expect(tokens.get('--td-tab-bar-bg-color')).toBe(json.tabBackground);
+  });
 
   it.each(['light', 'dark'] as const)(
     'TDesign components use the app surfaces, one grey for each (%s)',
