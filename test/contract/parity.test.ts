@@ -5,6 +5,7 @@ import {
   opportunitiesListInput as contentOpportunitiesListInput,
 } from '../../cloudfunctions/content/src/schema';
 import {
+  documentSaveInput,
   enquiriesEraseInput,
   enquiriesReplyInput,
   enquiriesUpdateInput,
@@ -67,10 +68,19 @@ const contact = {
   title: '国际事务主管',
   titleOriginal: 'Head of International Relations',
   email: 'pia@rm.dk',
-  mobile: { display: '+45 21 60 14 45', dial: '+4521601445' },
+  phone: '+45 21 60 14 45',
   address: { linesOriginal: ['Skottenborg 26', 'DK-8800 Viborg'], zh: '丹麦维堡' },
   linkedin: { platform: 'LinkedIn', description: '领英主页', url: 'https://www.linkedin.com/company/rm' },
   wechat: { platform: '微信', description: '公众号' },
+};
+
+const mou = {
+  title: '中日德兰大区与上海市谅解备忘录',
+  titleOriginal: 'MoU with Shanghai',
+  counterparty: '上海市',
+  counterpartyOriginal: 'Shanghai',
+  summary: '明确双方在规定年限内需完成的项目和活动。',
+  availability: '可向国际事务办公室索取',
 };
 
 type Case = [name: string, input: unknown];
@@ -270,21 +280,87 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[]
       ],
       ['nothing', {}],
       ['only an unknown part', { extra: 1 }],
+      ['a bad e-mail and a number too short', { contact: { ...contact, email: 'x', phone: '2160 14' } }],
+      ['a Danish number without its country code', { contact: { ...contact, phone: '21 60 14 45' } }],
+      ['a number with 00 for +', { contact: { ...contact, phone: '0086 138 0013 8000' } }],
+      ['a number of letters', { contact: { ...contact, phone: '+45 abc' } }],
+      ['a national number of another country', { contact: { ...contact, phone: '138 0013 8000' } }],
       [
-        'a bad e-mail and a dial that differs',
-        { contact: { ...contact, email: 'x', mobile: { display: '+45 21 60 14 45', dial: '+4500000000' } } },
+        'the old two-field phone',
+        { contact: { ...contact, phone: undefined, mobile: { display: '+45', dial: '+45' } } },
       ],
       [
-        'a dial that differs',
-        { contact: { ...contact, mobile: { display: '+45 21 60 14 45', dial: '+4500000000' } } },
+        'an official account by its original ID',
+        { contact: { ...contact, wechat: { ...contact.wechat, username: 'gh_0123456789ab' } } },
       ],
       [
-        'a dial not international',
-        { contact: { ...contact, mobile: { display: '+45 21 60 14 45', dial: '4521601445' } } },
+        'an official account by a WeChat ID',
+        { contact: { ...contact, wechat: { ...contact.wechat, username: 'rm_china' } } },
       ],
       [
-        'a display without +',
-        { contact: { ...contact, mobile: { display: '45 21 60 14 45', dial: '+4521601445' } } },
+        'a timeline reordered, each date naming its year',
+        {
+          timeline: [
+            { dateLabel: '2016年春', title: '关闭代表处', description: '说明' },
+            { dateLabel: '2006年', title: '设立代表处', description: '说明\n第二行' },
+          ],
+        },
+      ],
+      [
+        'timeline entries without a year or a description',
+        {
+          timeline: [
+            { dateLabel: '春季', title: '标题', description: ' ' },
+            { dateLabel: '12016', title: '', description: '说明' },
+          ],
+        },
+      ],
+      [
+        'too many timeline entries',
+        { timeline: Array(31).fill({ dateLabel: '2016年', title: 't', description: 'd' }) },
+      ],
+      [
+        'one focus area',
+        {
+          focusArea: {
+            id: 'knowledge',
+            title: '知识交流与互访',
+            titleOriginal: 'Knowledge Exchange and Visits',
+            summary: '一句话',
+            paragraphs: ['第一段', '第二段'],
+          },
+        },
+      ],
+      [
+        'a focus area that is not one of the four, without paragraphs',
+        {
+          focusArea: {
+            id: 'tourism',
+            title: '旅游',
+            titleOriginal: 'Tourism',
+            summary: '一句话',
+            paragraphs: [],
+          },
+        },
+      ],
+      [
+        'the home page images',
+        {
+          images: {
+            hero: { fileId: 'cloud://env.bucket/profile-files/hero.jpg', alt: '大区总部' },
+            logo: { fileId: 'cloud://env.bucket/profile-files/logo.png', alt: '标志' },
+          },
+        },
+      ],
+      ['no home page images', { images: {} }],
+      [
+        'images outside the public folders or not images',
+        {
+          images: {
+            hero: { fileId: 'cloud://env.bucket/exports/hero.jpg', alt: '导出' },
+            logo: { fileId: 'cloud://env.bucket/profile-files/logo.pdf', alt: '' },
+          },
+        },
       ],
       ['a latitude out of range', { contact: { ...contact, location: { latitude: 91, longitude: 9 } } }],
       ['a latitude not a number', { contact: { ...contact, location: { latitude: '56', longitude: 9 } } }],
@@ -313,6 +389,31 @@ const CORPUS: { action: string; rule: Rule; schema: z.ZodMiniType; cases: Case[]
           },
         },
       ],
+    ],
+  },
+  {
+    action: 'admin documents.save',
+    rule: rules.documentSave,
+    schema: documentSaveInput,
+    cases: [
+      ['a new document', mou],
+      [
+        'an existing document with its PDF',
+        {
+          ...mou,
+          id: 'doc-mou-shanghai',
+          file: { fileId: 'cloud://env.bucket/opportunity-files/mou.pdf', name: 'MoU.pdf', sizeBytes: 1024 },
+        },
+      ],
+      ['no title and a long description', { ...mou, title: ' ', summary: '说'.repeat(501) }],
+      [
+        'a file that is not a PDF',
+        {
+          ...mou,
+          file: { fileId: 'cloud://env.bucket/opportunity-files/mou.docx', name: 'MoU.docx', sizeBytes: 0 },
+        },
+      ],
+      ['an unknown field', { ...mou, source: '网站' }],
     ],
   },
   {
