@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { runDatabaseAction, isDatabaseAction } from './db/actions';
 import { Database, DatabaseError } from './db/database';
+import { cloneDoc } from './db/ejson';
 import {
   BodyError,
   MAX_JSON_DEPTH,
@@ -149,7 +150,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await options.onStart?.({
       db: {
         collectionNames: () => db.collectionNames(),
-        findById: (collection, id) => db.find(collection, { query: { _id: id } })[0],
+        findById: (collection, id) => {
+          const doc = db.find(collection, { query: { _id: id } })[0];
+          return doc ? cloneDoc(doc) : undefined;
+        },
         insert: (collection, docs) => void db.insert(collection, docs),
       },
       log,

@@ -11,6 +11,7 @@ import { CLOUDBASE_OPERATORS } from './operators';
 import { jsonSchemaValidator } from './json-schema';
 import { geoNearStage, nearCondition, nearestFirst } from './geo';
 import { sortDocs } from './sort';
+import { topLevelProjection } from './projection';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
 export class DatabaseError extends Error {
@@ -145,7 +146,7 @@ export class Database {
   /** Query shapes already reported as served by no index (each is reported once). */
   private readonly unindexedShapes = new Set<string>();
 
-  /** The empty query, which projects pages (built once: compiling a query costs more than a page). */
+  /** The empty query, which projects pages mingo projects (built once: compiling a query costs more than a page). */
   private readonly everything: Query;
 
   private constructor(
@@ -267,6 +268,7 @@ export class Database {
     }
   }
 
+  /** The documents a query answers, as stored (shared, not copied): serialize them, never change them. */
   find(c: string, options: FindOptions, txId?: string): Doc[] {
     if (txId) return this.findInTransaction(c, options, txId);
     const { docs, sorted } = this.candidates(c, options.query, options.order);
@@ -300,9 +302,10 @@ export class Database {
       }
       if (options.order && Object.keys(options.order).length > 0) found = sortDocs(found, options.order);
       const offset = options.offset ?? 0;
-      return this.everything
-        .find(found.slice(offset, offset + limit) as AnyObject[], options.projection as AnyObject)
-        .all() as Doc[];
+      const page = found.slice(offset, offset + limit);
+      const project = topLevelProjection(options.projection);
+      if (project) return page.map(project);
+      return this.everything.find(page as AnyObject[], options.projection as AnyObject).all() as Doc[];
     } catch (error) {
       if (error instanceof DatabaseError) throw error;
       throw new DatabaseError('INVALID_PARAM', `Invalid query: ${(error as Error).message}`);

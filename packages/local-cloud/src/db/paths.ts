@@ -30,6 +30,12 @@ export function anyValueAt(
   test: (value: PathValue) => boolean,
   leafArrays: LeafArrays = 'itself-and-elements',
 ): boolean {
+  // The common case first, without allocating: a chain of objects down to a value that is no array.
+  let value: unknown = doc;
+  let at = 0;
+  while (at < path.length && isPlainObject(value)) value = value[path[at++] as string];
+  if (at === path.length && !Array.isArray(value)) return test(value === undefined ? MISSING : value);
+  if (at < path.length && !Array.isArray(value)) return test(MISSING);
   const walk = (value: unknown, at: number): boolean => {
     if (at === path.length) {
       if (value === undefined) return test(MISSING);
@@ -46,7 +52,7 @@ export function anyValueAt(
     }
     return test(MISSING);
   };
-  return walk(doc, 0);
+  return walk(value, at);
 }
 
 /** Every value `path` reaches in `doc` (missing ones as `MISSING`), as `anyValueAt` visits them. */

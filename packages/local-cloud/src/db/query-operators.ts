@@ -21,6 +21,13 @@ const isNullish = (value: PathValue): boolean => value === MISSING || value === 
 
 function equals(operand: unknown): ValueTest {
   if (operand === null) return isNullish;
+  if (typeof operand === 'string' || typeof operand === 'number' || typeof operand === 'boolean') {
+    return (value) => value === operand;
+  }
+  if (operand instanceof Date) {
+    const time = operand.getTime();
+    return (value) => value instanceof Date && value.getTime() === time;
+  }
   return (value) => value !== MISSING && isEqual(value, operand);
 }
 
@@ -46,6 +53,17 @@ function inList(list: unknown, operator: string): ValueTest {
 /** `$gt` and friends: values of the operand's type only (MongoDB's type brackets); null bounds match null and missing. */
 function ordered(operand: unknown, accept: (order: number) => boolean, inclusive: boolean): ValueTest {
   if (operand === null) return inclusive ? isNullish : () => false;
+  // Numbers, strings and dates (what ranges are on almost always) compare without the generic path.
+  if (typeof operand === 'number' || typeof operand === 'string') {
+    const kind = typeof operand;
+    return (value) =>
+      typeof value === kind &&
+      accept((value as number) < (operand as number) ? -1 : (value as number) > (operand as number) ? 1 : 0);
+  }
+  if (operand instanceof Date) {
+    const time = operand.getTime();
+    return (value) => value instanceof Date && accept(value.getTime() - time);
+  }
   const type = typeOf(operand);
   return (value) => value !== MISSING && typeOf(value) === type && accept(compare(value, operand));
 }
