@@ -381,6 +381,23 @@ export interface DashboardOutput {
   newsPublished: number;
   /** Readers holding at least one open news subscription. */
   subscribers: number;
+  /** New enquiries (received or awaiting review, visit requests included): the work waiting. */
+  newEnquiries: number;
+  /** New visit requests: how many, and the newest few. */
+  newVisits: { count: number; items: DashboardVisit[] };
+  /** The caller's open new-enquiry alerts (each allows WeChat to send one message) and the most one may hold. */
+  alerts: { open: number; max: number };
+}
+
+/** A new visit request as the dashboard lists it. */
+export interface DashboardVisit {
+  id: string;
+  ref: string;
+  organization: string;
+  /** `YYYY-MM-DD`, the visit's first and last day. */
+  from: string;
+  to: string;
+  groupSize: number;
 }
 
 export interface AlertsSubscribeOutput {
@@ -450,6 +467,8 @@ export interface AdminApi {
 
   dashboard: { input: Record<string, never>; output: DashboardOutput };
   'alerts.subscribe': { input: Record<string, never>; output: AlertsSubscribeOutput };
+  /** Turns the caller's new-enquiry alerts off: their open alerts are withdrawn. */
+  'alerts.unsubscribe': { input: Record<string, never>; output: { open: 0 } };
   /** A machine translation for staff to read an enquiry or draft a reply; nothing is stored on failure. */
   translate: { input: TranslateInput; output: TranslateOutput };
 }

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { AdminApi, EnquiryEraseInput } from '../../../contract/api/admin';
 import { action, createMain, type ActionsOf } from '../../_shared/function';
 import { audited, read, write } from './guard';
-import { alertsSubscribe } from './handlers/alerts';
+import { alertsSubscribe, alertsUnsubscribe } from './handlers/alerts';
 import { dashboard } from './handlers/dashboard';
 import {
   enquiriesErase,
@@ -91,6 +91,7 @@ const actions: ActionsOf<AdminApi> = {
 
   dashboard: read(s.emptyInput, dashboard),
   'alerts.subscribe': write(s.emptyInput, alertsSubscribe),
+  'alerts.unsubscribe': audited(s.emptyInput, alertsUnsubscribe),
   translate: read(s.translateInput, translate),
 };
 

@@ -86,6 +86,7 @@ const cases = (): [string, Record<string, unknown>][] => [
   ['enquiries.erase', { id: enquiryId }],
   ['dashboard', {}],
   ['alerts.subscribe', {}],
+  ['alerts.unsubscribe', {}],
   ['translate', { text: '您好', to: 'en' }],
 ];
 
@@ -132,6 +133,7 @@ describe('admin access', () => {
       'enquiries.erase': true,
       dashboard: true,
       'alerts.subscribe': true,
+      'alerts.unsubscribe': true,
       translate: true,
     };
     expect(new Set(cases().map(([name]) => name))).toEqual(new Set(Object.keys(contract)));

@@ -68,6 +68,58 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard: the work first', () => {
+  it("counts new enquiries, lists the newest new visit requests and the caller's open alerts", async () => {
+    const before = await ok(admin(t, 'dashboard'));
+    const hour = 3600_000;
+    const visit = (organization: string, at: number, status = 'received') =>
+      insertEnquiry(t, {
+        kind: 'visit',
+        ref: `CDR-TEST-${organization}`,
+        organization,
+        status,
+        visit: { from: '2027-03-01', to: '2027-03-03', groupSize: 6 },
+        createdAt: new Date(Date.now() - at * hour),
+      });
+    await visit('visit-old', 4);
+    const reviewing = await visit('visit-review', 3, 'pending_review');
+    const newest = await visit('visit-new', 1);
+    await visit('visit-closed', 0.5, 'closed');
+    await insertEnquiry(t, { createdAt: new Date(), status: 'in_progress' });
+    await insertEnquiry(t, { createdAt: new Date() });
+
+    const data = await ok(admin(t, 'dashboard'));
+    // Three new visit requests and one new general enquiry; in progress and closed ones are not waiting.
+    expect(data.newEnquiries).toBe(before.newEnquiries + 4);
+    expect(data.newVisits.count).toBe(before.newVisits.count + 3);
+    expect(data.newVisits.items.slice(0, 2)).toEqual([
+      {
+        id: newest,
+        ref: 'CDR-TEST-visit-new',
+        organization: 'visit-new',
+        from: '2027-03-01',
+        to: '2027-03-03',
+        groupSize: 6,
+      },
+      expect.objectContaining({ id: reviewing, organization: 'visit-review' }),
+    ]);
+    expect(data.newVisits.items.length).toBeLessThanOrEqual(3);
+    expect(data.alerts).toEqual({ open: expect.any(Number), max: 20 });
+  });
+
+  it("turns alerts off with one switch: the caller's open alerts are withdrawn, a colleague's stay", async () => {
+    const colleague = 'o-staff-switch';
+    await ok(admin(t, 'staff.add', { openId: colleague, name: 'Mette' }));
+    const mine = (await ok(admin(t, 'dashboard'))).alerts.open;
+    await ok(admin(t, 'alerts.subscribe', {}, colleague));
+    await ok(admin(t, 'alerts.subscribe', {}, colleague));
+    expect((await ok(admin(t, 'dashboard', {}, colleague))).alerts.open).toBe(2);
+    expect(await ok(admin(t, 'alerts.unsubscribe', {}, colleague))).toEqual({ open: 0 });
+    expect((await ok(admin(t, 'dashboard', {}, colleague))).alerts.open).toBe(0);
+    expect((await ok(admin(t, 'dashboard'))).alerts.open).toBe(mine);
+  });
+});
+
 describe('dashboard weeks at the China-time boundary', () => {
   it('counts an enquiry by the China-time week it arrived in, not the UTC one', async () => {
     const counts = async () =>

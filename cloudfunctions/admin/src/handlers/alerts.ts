@@ -3,7 +3,8 @@ import type { AlertsSubscribeOutput } from '../../../../contract/api/admin';
 import type { StaffContext } from '../guard';
 import { ENQUIRY_ALERT_TOPIC } from '../../../_shared/models';
 import { audit } from '../../../_shared/repo/audit';
-import { claimSubscription, countOpenOf } from '../../../_shared/repo/subscriptions';
+import type { Audited } from '../guard';
+import { claimSubscription, countOpenOf, removeSubscriptionsOf } from '../../../_shared/repo/subscriptions';
 
 /** Open alert credits one staff member may hold (each allows one message). */
 export const MAX_OPEN_ALERTS = 20;
@@ -32,4 +33,13 @@ export async function alertsSubscribe(
     ctx.now,
   );
   return { open: await countOpenOf(ctx.actor, ENQUIRY_ALERT_TOPIC), recorded: id !== null };
+}
+
+/** The alerts switch turned off: the caller's alerts are withdrawn, so no new enquiry messages them. */
+export async function alertsUnsubscribe(
+  _input: Record<string, never>,
+  ctx: StaffContext,
+): Promise<Audited<{ open: 0 }>> {
+  const removed = await removeSubscriptionsOf(ctx.actor, ENQUIRY_ALERT_TOPIC);
+  return { result: { open: 0 }, audit: { details: { removed } } };
 }

@@ -30,6 +30,12 @@ export function listEnquiries(
   return pageDesc<Enquiry>(COLLECTIONS.enquiries, where(filter), 'createdAt', after, limit);
 }
 
+/** How many enquiries the filter matches. */
+export async function countEnquiries(filter: EnquiryFilter): Promise<number> {
+  const { total } = await collection().where(where(filter)).count();
+  return total;
+}
+
 /** Every enquiry the filter matches, newest first, read page by page. */
 export async function allEnquiries(filter: EnquiryFilter): Promise<Enquiry[]> {
   const all: Enquiry[] = [];

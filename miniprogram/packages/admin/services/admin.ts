@@ -225,3 +225,8 @@ export function dashboard(): Promise<DashboardOutput> {
 export function alertsSubscribe(): Promise<AlertsSubscribeOutput> {
   return call('admin', 'alerts.subscribe', {});
 }
+
+/** Turns new-enquiry alerts off: every alert the caller holds is withdrawn. */
+export function alertsUnsubscribe(): Promise<{ open: 0 }> {
+  return call('admin', 'alerts.unsubscribe', {});
+}

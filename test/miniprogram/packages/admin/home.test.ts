@@ -76,7 +76,7 @@ describe('staff home', () => {
     expect(stat(page, 'subscribers')).toBe('1订阅读者');
 
     const topics = chart(page, 'chart-topics').querySelectorAll('.bar-chart__row').map(textOf);
-    expect(topics).toEqual(['商业与区域发展0', '知识交流与互访0', '科研与教育1', '文化与教育交流2', '其他0']);
+    expect(topics).toEqual(['商业与区域发展0', '知识交流与互访0', '科研合作1', '文化与教育交流2', '其他0']);
     const topicBars = chart(page, 'chart-topics').data.items as {
       key: string;
       size: number;
@@ -91,9 +91,12 @@ describe('staff home', () => {
 
     const weeks = chart(page, 'chart-weeks').querySelectorAll('.bar-chart__column');
     expect(weeks).toHaveLength(12);
-    // This week holds all three; earlier weeks none.
-    expect(textOf(weeks[11])).toMatch(/^3W\d{2}$/);
-    expect(weeks.slice(0, 11).every((week) => /^0W\d{2}$/.test(textOf(week)))).toBe(true);
+    // This week holds all three, over its week number; earlier weeks are quiet: no count, only the number.
+    expect(textOf(weeks[11])).toMatch(/^3\d{1,2}$/);
+    expect(weeks.slice(0, 11).every((week) => /^\d{1,2}$/.test(textOf(week)))).toBe(true);
+    expect(
+      weeks.slice(0, 11).every((week) => (week.dom?.outerHTML ?? '').includes('bar-chart__column--zero')),
+    ).toBe(true);
     const lastWeek = (chart(page, 'chart-weeks').data.items as { description: string }[])[11];
     expect(lastWeek?.description).toMatch(/^\d{4}-W\d{2} 周（\d{4}-\d{2}-\d{2} 起）：3 条$/);
   });
@@ -108,7 +111,8 @@ describe('staff home', () => {
     expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'Staff' });
     expect(stat(page, 'open-enquiries')).toBe('3Open enquiries');
     expect(textOf(page.querySelector('#to-news')?.querySelector('.t-cell__title-text'))).toBe('News');
-    expect(textOf(button(page, 'subscribe-alerts'))).toBe('Alert me to the next new enquiry');
+    expect(textOf(page.querySelector('#pending'))).toBe('Pending: 3 →');
+    expect(textOf(page.querySelector('#label-alerts'))).toBe('New-enquiry alerts');
     expect(chart(page, 'chart-topics').querySelectorAll('.bar-chart__row').map(textOf)).toContain(
       'Culture and education exchange2',
     );
@@ -136,28 +140,91 @@ describe('staff home', () => {
     await expectCellOpens(wx, page.querySelector('#to-profile'), '/packages/admin/pages/profile-edit/index');
   });
 
-  it('records a new-enquiry alert after the WeChat consent, and says when alerts are not set up', async () => {
+  it('shows the work waiting first and opens it in the inbox, filtered', async () => {
     const page = await openHome();
-    await tap(button(page, 'subscribe-alerts'));
+    const pending = page.querySelector('#pending');
+    expect(textOf(pending)).toBe('待处理 3 条 →');
+    await tap(pending);
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/enquiries/index?status=new' }),
+    );
+    // No visit requests yet: nothing about them.
+    expect(page.querySelector('#new-visits')).toBeUndefined();
+  });
+
+  it('turns alerts on with one switch after the WeChat consent, offers to renew when few are left, and turns them off', async () => {
+    const alertsSwitch = (page: PageHandle) =>
+      page.querySelector('#alerts-switch')?.querySelector('.t-switch');
+    const page = await openHome();
+    expect(page.querySelector('#alerts-remaining')).toBeUndefined();
+    await tap(alertsSwitch(page));
     expect(lastToast(wx)).toBe('提醒暂不可用（未配置订阅消息模板）');
     expect(wx.requestSubscribeMessage).not.toHaveBeenCalled();
 
     template.id = TEMPLATE_ID;
     wx.requestSubscribeMessage.mockImplementationOnce(async () => ({ [TEMPLATE_ID]: 'reject' }));
-    await tap(button(page, 'subscribe-alerts'));
+    await tap(alertsSwitch(page));
     await until(() => page.data.subscribing === false);
     expect(lastToast(wx)).toBe('您没有允许提醒，未开启');
+    expect(page.data.alerts).toMatchObject({ on: false });
 
-    await tap(button(page, 'subscribe-alerts'));
+    await tap(alertsSwitch(page));
     await until(() => lastToast(wx) === '已开启，可再收到 1 条提醒');
     expect(wx.requestSubscribeMessage).toHaveBeenLastCalledWith(
       expect.objectContaining({ tmplIds: [TEMPLATE_ID] }),
     );
-    const { total } = await cloud.app
-      .database()
-      .collection('subscriptions')
-      .where({ _openid: STAFF, topic: 'enquiry_alert', status: 'open' })
-      .count();
-    expect(total).toBe(1);
+    expect(page.data.alerts).toMatchObject({ on: true, low: true });
+    expect(textOf(page.querySelector('#alerts-remaining'))).toBe('还可收到 1 条提醒（最多 20 条）');
+    const openAlerts = async () =>
+      (
+        await cloud.app
+          .database()
+          .collection('subscriptions')
+          .where({ _openid: STAFF, topic: 'enquiry_alert', status: 'open' })
+          .count()
+      ).total;
+    expect(await openAlerts()).toBe(1);
+
+    // Each renewal is one more consent, so one more alert.
+    await tap(button(page, 'renew-alerts'));
+    await until(() => lastToast(wx) === '已开启，可再收到 2 条提醒');
+    await tap(button(page, 'renew-alerts'));
+    await until(() => lastToast(wx) === '已开启，可再收到 3 条提醒');
+    expect(page.data.alerts).toMatchObject({ on: true, low: false });
+
+    await tap(alertsSwitch(page));
+    await until(() => lastToast(wx) === '已关闭新咨询提醒');
+    expect(page.data.alerts).toMatchObject({ on: false });
+    expect(await openAlerts()).toBe(0);
+  });
+
+  it('lists new visit requests under the work, each opening its enquiry', async () => {
+    const inTenDays = new Date(Date.now() + 10 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+    const { id } = await callOk<{ id: string }>(cloud.caller('o-home-visitor'), 'enquiry', 'submit', {
+      requestId: 'home-visit-1',
+      kind: 'visit',
+      visit: { from: inTenDays, to: inTenDays, groupSize: 12 },
+      name: '来访者',
+      organization: '上海某大学代表团',
+      email: 'visit@example.cn',
+      topic: 'knowledge',
+      message: '我们希望来访中日德兰大区，交流合作经验。',
+      consent: { privacy: true, crossBorder: true },
+    });
+    const page = await openHome();
+    expect(textOf(page.querySelector('#pending'))).toBe('待处理 4 条 →');
+    expect(textOf(page.querySelector('#new-visits'))).toBe('新来访申请 1 条 →');
+    const visit = page.querySelector(`#visit-${id}`);
+    expect(textOf(visit)).toMatch(
+      new RegExp(`^上海某大学代表团${inTenDays} 至 ${inTenDays} · 12 人 · CDR-\\d{8}-\\d{3,}$`),
+    );
+    await tap(visit);
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: `/packages/admin/pages/enquiry/index?id=${id}` }),
+    );
+    await tap(page.querySelector('#new-visits'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/enquiries/index?status=new&kind=visit' }),
+    );
   });
 });

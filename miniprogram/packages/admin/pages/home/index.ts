@@ -5,14 +5,15 @@ import type { AdminViewStatus } from '../../components/admin-state/index';
 import type { Bar } from './components/bar-chart/index';
 import { SUBSCRIBE_TEMPLATE_ENQUIRY } from '../../../../config';
 import { labelsOf, refreshLang, setLang, t, type Lang } from '../../i18n/index';
-import { alertsSubscribe, dashboard, whoami } from '../../services/admin';
+import { alertsSubscribe, alertsUnsubscribe, dashboard, whoami } from '../../services/admin';
 import { errorMessage, isForbidden } from '../../utils/errors';
-import { ROUTES } from '../../utils/routes';
+import { ROUTES, withId } from '../../utils/routes';
 import { onRetry } from '../../../../utils/page-kit';
 
 /**
- * The staff home: the dashboard (open enquiries, news published, subscribers, enquiries per week
- * and per topic), the way to every staff page, the language switch and new-enquiry alerts.
+ * The staff home. The work comes first: the new enquiries waiting (one tap opens them in the
+ * inbox) and the newest visit requests, then the one switch for new-enquiry alerts; the counts and
+ * charts (enquiries per week and per topic) follow, then the way to every staff page.
  */
 
 const LABELS = {
@@ -34,10 +35,31 @@ const LABELS = {
   staff: 'home.staff',
   staffHint: 'home.staffHint',
   alerts: 'home.alerts',
-  alertsHint: 'home.alertsHint',
-  alertsSubscribe: 'home.alertsSubscribe',
+  alertsRule: 'home.alertsRule',
+  alertsRenew: 'home.alertsRenew',
+  alertsLowHint: 'home.alertsLowHint',
+  newVisits: 'home.newVisits',
+  weeksCaption: 'home.weeksCaption',
   language: 'home.language',
 } as const;
+
+/** At or below this many alerts left, the page offers to renew the consent. */
+const ALERTS_LOW = 2;
+
+interface Work {
+  /** `待处理 3 条 →`, or that nothing waits. */
+  pending: string;
+  hasPending: boolean;
+  visitsTitle: string;
+  visits: { id: string; title: string; meta: string }[];
+}
+
+interface Alerts {
+  on: boolean;
+  /** `还可收到 3 条提醒`. */
+  remaining: string;
+  low: boolean;
+}
 
 /** Each language named in itself, so anyone can find their own. */
 const LANGUAGE_NAMES: Record<Lang, string> = { zh: '中文', en: 'English' };
@@ -56,10 +78,38 @@ function stats(data: DashboardOutput): Stat[] {
   ];
 }
 
+function work(data: DashboardOutput): Work {
+  return {
+    hasPending: data.newEnquiries > 0,
+    pending:
+      data.newEnquiries > 0 ? t('home.pending', { count: data.newEnquiries }) : t('home.nothingPending'),
+    visitsTitle: t('home.newVisits', { count: data.newVisits.count }),
+    visits: data.newVisits.items.map((visit) => ({
+      id: visit.id,
+      title: visit.organization,
+      meta: t('home.visitMeta', {
+        from: visit.from,
+        to: visit.to,
+        size: visit.groupSize,
+        ref: visit.ref,
+      }),
+    })),
+  };
+}
+
+function alertsView(open: number, max: number): Alerts {
+  return {
+    on: open > 0,
+    remaining: t('home.alertsRemaining', { open, max }),
+    low: open > 0 && open <= ALERTS_LOW,
+  };
+}
+
 function weekBars(data: DashboardOutput): Bar[] {
   return data.enquiriesPerWeek.map((row) => {
-    // '2026-W05' → 'W05' under the column; the full week in what a screen reader says.
-    const short = row.week.slice(row.week.indexOf('W'));
+    // '2026-W05' → '5' under the column (Danes count weeks by number); the full week is what a
+    // screen reader says.
+    const short = String(Number(row.week.slice(row.week.indexOf('W') + 1)));
     return {
       key: row.week,
       label: short,
@@ -93,6 +143,8 @@ Page({
     stats: [] as Stat[],
     weekBars: [] as Bar[],
     topicBars: [] as Bar[],
+    work: null as Work | null,
+    alerts: null as Alerts | null,
     subscribing: false,
   },
 
@@ -140,7 +192,34 @@ Page({
   },
 
   charts(data: DashboardOutput) {
-    return { stats: stats(data), weekBars: weekBars(data), topicBars: topicBars(data) };
+    return {
+      work: work(data),
+      alerts: alertsView(data.alerts.open, data.alerts.max),
+      stats: stats(data),
+      weekBars: weekBars(data),
+      topicBars: topicBars(data),
+    };
+  },
+
+  /** Keeps the alert count of the last dashboard in step after the switch or a renewal. */
+  showAlerts(open: number) {
+    if (!this.dashboard) return;
+    this.dashboard = { ...this.dashboard, alerts: { ...this.dashboard.alerts, open } };
+    this.setData({ alerts: alertsView(open, this.dashboard.alerts.max) });
+  },
+
+  /** The new enquiries, in the inbox filtered to them. */
+  onOpenPending() {
+    wx.navigateTo({ url: `${ROUTES.enquiries}?status=new` });
+  },
+
+  onOpenVisits() {
+    wx.navigateTo({ url: `${ROUTES.enquiries}?status=new&kind=visit` });
+  },
+
+  onOpenVisit(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id?: string }>) {
+    const id = event.currentTarget.dataset.id;
+    if (id) wx.navigateTo({ url: withId(ROUTES.enquiry, id) });
   },
 
   /** Every visible string in `lang`, the dashboard included. */
@@ -169,7 +248,32 @@ Page({
     if (page) wx.navigateTo({ url: ROUTES[page] });
   },
 
-  /** The platform's one-time consent first, then one recorded alert credit. */
+  /**
+   * The one switch (controlled: it shows what the server holds, so a declined consent leaves it
+   * off): on asks WeChat's consent for one alert; off withdraws every alert left.
+   */
+  async onAlertsSwitch(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
+    if (event.detail.value) return this.onSubscribeAlerts();
+    if (this.data.subscribing) return undefined;
+    this.setData({ subscribing: true });
+    try {
+      await alertsUnsubscribe();
+      this.showAlerts(0);
+      wx.showToast({ title: t('home.alertsOff'), icon: 'none' });
+    } catch (error) {
+      wx.showToast({ title: errorMessage(error), icon: 'none' });
+    } finally {
+      this.setData({ subscribing: false });
+    }
+    return undefined;
+  },
+
+  /**
+   * WeChat's one-time consent, then one recorded alert: each consent lets WeChat deliver one
+   * message. One template is asked for per tap (a call may name up to three templates, but each
+   * only once), so renewing adds one alert per tap; once the staff member ticks “always keep this
+   * choice” in WeChat's prompt, later taps no longer show it.
+   */
   async onSubscribeAlerts() {
     if (this.data.subscribing) return;
     const templateId = SUBSCRIBE_TEMPLATE_ENQUIRY;
@@ -192,6 +296,7 @@ Page({
       }
       try {
         const { open, recorded } = await alertsSubscribe();
+        this.showAlerts(open);
         wx.showToast({
           title: recorded ? t('home.alertsRecorded', { open }) : t('home.alertsFull', { open }),
           icon: 'none',
