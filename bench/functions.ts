@@ -3,10 +3,11 @@
  * (`startTestCloud()`, fresh data directory):
  *
  * - `news.list` over `NEWS_DOCS` published items: the first page, and page `DEEP_PAGE` by its
- *   cursor (found once by following `nextCursor`, then asked for repeatedly). Beside them, with
- *   the SDK directly (no function hop): the skip-based baseline of the same query
- *   (`skip((DEEP_PAGE - 1) × limit)`), the same cursor range query the function runs, and the
- *   first page.
+ *   cursor (found once by following `nextCursor`, then asked for repeatedly), beside the skip
+ *   baseline: the same query paged by `skip((DEEP_PAGE - 1) × limit)` in a bench-only function
+ *   deployed next to the app's (bench/news-skip-baseline.ts), so both pay the same function hop.
+ *   Beside them, with the SDK directly (no function hop): the same skip query, the cursor range
+ *   query the function runs, and the first page.
  * - `enquiry.submit` one at a time, each from a caller of its own (the rate limit is per caller).
  *
  * Both are timed after warm-up rounds, in `TRIALS` trials that take turns (news rounds with every
@@ -20,7 +21,9 @@
  *   correctness from the emulator's cold starts (each in-flight call beyond the warm pool starts a
  *   worker that loads the whole bundle, and its time counts against the function's timeout).
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Page as ResultPage } from '../contract/api/common';
 import type { NewsListItem } from '../contract/api/content';
 import type { SubmitEnquiryOutput } from '../contract/api/enquiry';
@@ -30,6 +33,8 @@ import { NEWS_LIST_FIELDS } from '../cloudfunctions/content/src/fields';
 import { COLLECTIONS, NEWS_PAGE_SIZE_DEFAULT } from '../contract/constants';
 import { newsItem } from '../test/harness/seed';
 import { startTestCloud, type TestCloud } from '../test/harness/local-cloud';
+import { bundle, lazyChunks, listFunctions } from '../tools/build/functions';
+import type { SkipPageEvent } from './news-skip-baseline';
 import { enquiryInput, unwrap } from './fixtures';
 import { round, shuffled, summarize, summarizeTrials, time, type Summary } from './stats';
 
@@ -69,7 +74,12 @@ export interface FunctionBenchResult {
     /** 1-minute load averages around the timed part: above the core count, timings are inflated. */
     load: { cpus: number; before: number; after: number };
     newsList: Record<
-      'functionFirstPage' | 'functionDeepPage' | 'sdkFirstPage' | 'sdkCursorDeepPage' | 'sdkSkipDeepPage',
+      | 'functionFirstPage'
+      | 'functionDeepPage'
+      | 'functionSkipDeepPage'
+      | 'sdkFirstPage'
+      | 'sdkCursorDeepPage'
+      | 'sdkSkipDeepPage',
       Summary
     >;
     enquirySubmit: {
@@ -88,7 +98,8 @@ export interface FunctionBenchResult {
 type CloudApp = TestCloud['app'];
 
 export async function benchFunctions(options: FunctionBenchOptions): Promise<FunctionBenchResult> {
-  const cloud = await startTestCloud();
+  const functionsDir = await benchFunctionsDir();
+  const cloud = await startTestCloud({ functionsDir });
   try {
     options.log(`functions: inserting ${NEWS_DOCS} news items`);
     await insertNews(cloud.app);
@@ -108,7 +119,7 @@ export async function benchFunctions(options: FunctionBenchOptions): Promise<Fun
         docs: NEWS_DOCS,
         firstPageP95Ms: newsList.functionFirstPage.p95Ms,
         deepPageP95Ms: newsList.functionDeepPage.p95Ms,
-        skipBaselineDeepPageP95Ms: newsList.sdkSkipDeepPage.p95Ms,
+        skipBaselineDeepPageP95Ms: newsList.functionSkipDeepPage.p95Ms,
       },
       enquirySubmit: {
         p50Ms: sequential.p50Ms,
@@ -129,7 +140,30 @@ export async function benchFunctions(options: FunctionBenchOptions): Promise<Fun
     };
   } finally {
     await cloud.close();
+    fs.rmSync(functionsDir, { recursive: true, force: true });
   }
+}
+
+/** The bench-only function that pages `news.list`'s query by skip (bench/news-skip-baseline.ts). */
+const SKIP_BASELINE_FUNCTION = 'news-skip-baseline';
+
+/**
+ * A functions folder for the bench's local cloud: the app's built functions as they deploy (bundle,
+ * lazy chunks, manifests) and the skip baseline, bundled the way they are.
+ */
+async function benchFunctionsDir(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-functions-'));
+  for (const fn of listFunctions()) {
+    const to = path.join(dir, fn.name);
+    fs.mkdirSync(to);
+    for (const file of ['index.js', 'config.json', 'package.json', ...lazyChunks(fn.dir)]) {
+      fs.copyFileSync(path.join(fn.dir, file), path.join(to, file));
+    }
+  }
+  const baseline = path.join(dir, SKIP_BASELINE_FUNCTION);
+  await bundle(path.join(__dirname, 'news-skip-baseline.ts'), path.join(baseline, 'index.js'));
+  fs.writeFileSync(path.join(baseline, 'config.json'), JSON.stringify({ timeout: 10 }));
+  return dir;
 }
 
 /**
@@ -229,6 +263,12 @@ async function prepareNewsList(cloud: TestCloud): Promise<NewsOperations> {
   const operations: Record<NewsOperation, () => Promise<string[]>> = {
     functionFirstPage: async () => (await listPage()).items.map((item) => item.id),
     functionDeepPage: async () => (await listPage(deepCursor)).items.map((item) => item.id),
+    functionSkipDeepPage: async () => {
+      const event: SkipPageEvent = { skip: (DEEP_PAGE - 1) * limit, limit };
+      const answer = await cloud.call<{ items?: unknown[] }>(SKIP_BASELINE_FUNCTION, event);
+      if (!answer.items) throw new Error(`${SKIP_BASELINE_FUNCTION} failed: ${JSON.stringify(answer)}`);
+      return idsOf(answer.items);
+    },
     sdkFirstPage: async () =>
       idsOf(
         (
@@ -258,7 +298,7 @@ async function prepareNewsList(cloud: TestCloud): Promise<NewsOperations> {
 
   // The same pages whichever way they are asked for, or the comparison means nothing.
   const deep = await operations.functionDeepPage();
-  for (const name of ['sdkCursorDeepPage', 'sdkSkipDeepPage'] as const) {
+  for (const name of ['functionSkipDeepPage', 'sdkCursorDeepPage', 'sdkSkipDeepPage'] as const) {
     const ids = await operations[name]();
     if (ids.join() !== deep.join())
       throw new Error(`${name} answered other items than news.list page ${DEEP_PAGE}`);

@@ -162,12 +162,13 @@ export function renderTables({
       verdict(newsList.deepPageP95Ms <= deepLimit),
     ],
     [
-      '第 200 页 skip 基线（SDK 直连）',
+      '第 200 页 skip 基线（云函数，同一查询用 skip 翻页）',
       ms(baseline?.functions.newsList.skipBaselineDeepPageP95Ms),
-      timing(detail.sdkSkipDeepPage),
+      timing(detail.functionSkipDeepPage),
       NONE,
       NONE,
     ],
+    ['第 200 页 skip（SDK 直连）', NONE, timing(detail.sdkSkipDeepPage), NONE, NONE],
     ['第 200 页 游标（SDK 直连）', NONE, timing(detail.sdkCursorDeepPage), NONE, NONE],
     ['首页（SDK 直连）', NONE, timing(detail.sdkFirstPage), NONE, NONE],
     [
