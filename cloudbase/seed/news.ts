@@ -96,7 +96,7 @@ export const NEWS: NewsItem[] = [
         ['- 医疗与养老', '- 食品安全与食品法规实施', '- 创新与教育'].join('\n'),
         '知识交流与互访是中日德兰大区与上海市友好城市（友城）关系的重点领域之一。如有来访意向，欢迎提交来访申请或与国际事务办公室联系。',
       ].join('\n\n'),
-      tags: ['代表团来访', '医疗养老', '食品安全', '创新与教育'],
+      tags: ['医疗养老', '食品安全', '创新与教育'],
       pinned: false,
       source: fromSource('Knowledge Exchange and Visits'),
     },

@@ -101,4 +101,17 @@ describe.each<Scheme>(['light', 'dark'])('content, %s', (scheme) => {
     await snapAt(user, '#source', `about-source-${scheme}`);
     expect(await user.text('#source')).toMatch(/^来源：/);
   });
+
+  test('a news item is dated as precisely as the source and cites it the one way', async () => {
+    const user = await session(`content-${scheme}`, scheme);
+    await user.tap('#tab-news');
+    await user.arrive('pages/news/index', `news-${scheme}`);
+    await user.tap('.news-card');
+    await user.arrive('pages/news-detail/index', `news-detail-${scheme}`);
+    expect(await user.text('#news-date')).toMatch(/^\d{4}年(春|夏|秋|冬|夏末)?$/);
+    await snapAt(user, '.article__source', `news-source-${scheme}`);
+    expect(await user.text('.article__source')).toMatch(
+      /^来源：丹麦中日德兰大区官方网站（rm\.dk）《Central Denmark Region and Shanghai》/,
+    );
+  });
 });
