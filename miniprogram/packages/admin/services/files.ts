@@ -21,12 +21,30 @@ export const PDF_MAX_BYTES = ATTACHMENT_MAX_BYTES;
 /** schema.ts: an attachment's name is at most 100 characters and ends in `.pdf`. */
 const PDF_NAME_MAX = 100;
 
-/** A file the staff member chose that cannot be used; the message says why. */
+/** A file the staff member chose that cannot be used, or an upload that failed; the message says why. */
 export class FileRejected extends Error {
+  /** The staff member stopped the upload: nothing to report. */
+  readonly cancelled: boolean;
+
   constructor(key: MessageKey, params: Record<string, string | number> = {}) {
     super(t(key, params));
     this.name = 'FileRejected';
+    this.cancelled = key === 'upload.cancelled';
   }
+}
+
+/** Watches one upload: its progress, and the way to stop it. */
+export interface UploadWatch {
+  /** 0–100 as the bytes go out (`UploadTask.onProgressUpdate`). */
+  onProgress?(percent: number): void;
+  /** Called as the upload starts, with what cancels it (`UploadTask.abort`). */
+  onStart?(cancel: () => void): void;
+}
+
+/** Why storage refused an upload, from the platform's `errMsg`: the file too large, or the network. */
+function uploadFailure(error: unknown): MessageKey {
+  const message = (error as { errMsg?: string } | undefined)?.errMsg ?? '';
+  return /exceed|too large|entitytoolarge|size/i.test(message) ? 'upload.tooLarge' : 'upload.network';
 }
 
 /** Cancelling a picker is the user's choice, not an error. */
@@ -53,13 +71,25 @@ function sizeOf(filePath: string): Promise<number> {
   });
 }
 
-async function upload(cloudPath: string, filePath: string): Promise<string> {
-  try {
-    const { fileID } = await wx.cloud.uploadFile({ cloudPath, filePath });
-    return fileID;
-  } catch {
-    throw new FileRejected('upload.failed');
-  }
+/**
+ * Uploads with the task form of `wx.cloud.uploadFile` (callbacks given, an `UploadTask` answered),
+ * so `watch` sees the progress and can cancel; a failure says why.
+ */
+function upload(cloudPath: string, filePath: string, watch: UploadWatch = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let cancelled = false;
+    const task = wx.cloud.uploadFile({
+      cloudPath,
+      filePath,
+      success: (res) => resolve(res.fileID),
+      fail: (error) => reject(new FileRejected(cancelled ? 'upload.cancelled' : uploadFailure(error))),
+    });
+    task.onProgressUpdate((res) => watch.onProgress?.(res.progress));
+    watch.onStart?.(() => {
+      cancelled = true;
+      task.abort();
+    });
+  });
 }
 
 /** A photo picked and prepared for upload: compressed when large, checked against the limits. */
@@ -151,8 +181,11 @@ function attachmentName(name: string): string {
   return `${chars.slice(0, PDF_NAME_MAX - suffix.length).join('')}${suffix}`;
 }
 
-/** Lets the staff member pick one PDF from a chat, checks it and uploads it; null when they cancelled. */
-export async function chooseAndUploadPdf(): Promise<UploadedPdf | null> {
+/**
+ * Lets the staff member pick one PDF from a chat (WeChat offers files only from chats: the page says
+ * to send it to 文件传输助手 first), checks it and uploads it; null when they cancelled the picker.
+ */
+export async function chooseAndUploadPdf(watch: UploadWatch = {}): Promise<UploadedPdf | null> {
   let chosen: { path: string; size: number; name: string } | undefined;
   try {
     const res = await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] });
@@ -166,6 +199,6 @@ export async function chooseAndUploadPdf(): Promise<UploadedPdf | null> {
   if (chosen.size <= 0) throw new FileRejected('upload.pdfEmpty');
   if (chosen.size > PDF_MAX_BYTES)
     throw new FileRejected('upload.pdfTooLarge', { max: fileSize(PDF_MAX_BYTES) });
-  const fileId = await upload(`opportunity-files/${uniqueName()}.pdf`, chosen.path);
+  const fileId = await upload(`opportunity-files/${uniqueName()}.pdf`, chosen.path, watch);
   return { fileId, name: attachmentName(chosen.name), sizeBytes: chosen.size };
 }

@@ -133,9 +133,24 @@ export function tempFile(name: string, bytes: Buffer): { filePath: string; size:
   return { filePath, size: bytes.length };
 }
 
+interface UploadOptions {
+  cloudPath: string;
+  filePath: string;
+  success?: (res: { fileID: string; statusCode: number; errMsg: string }) => void;
+  fail?: (error: { errMsg: string }) => void;
+}
+
+type ProgressListener = (res: {
+  progress: number;
+  totalBytesSent: number;
+  totalBytesExpectedToSend: number;
+}) => void;
+
 /**
  * Gives the installed `wx` the media and file APIs the harness lacks, uploading through the local
  * cloud's storage with the real SDK, as `wx.cloud.uploadFile` would: picks answer `files` in turn.
+ * An upload reports half its bytes sent, then waits for `uploads.gate` (when given) before it
+ * stores the file; `uploads.failWith` makes it fail with that `errMsg`, as a dropped network does.
  */
 export function installFileApis(
   wx: WxMock,
@@ -144,6 +159,7 @@ export function installFileApis(
     media?: { tempFilePath: string; size: number }[];
     messageFiles?: { path: string; size: number; name: string }[];
   },
+  uploads: { gate?: Promise<void>; failWith?: string } = {},
 ) {
   const media = [...(picks.media ?? [])];
   const messageFiles = [...(picks.messageFiles ?? [])];
@@ -166,9 +182,37 @@ export function installFileApis(
       getFileInfo: ({ filePath, success }: { filePath: string; success: (res: { size: number }) => void }) =>
         success({ size: fs.statSync(filePath).size }),
     })),
-    uploadFile: jest.fn(async ({ cloudPath, filePath }: { cloudPath: string; filePath: string }) => {
-      const { fileID } = await app.uploadFile({ cloudPath, fileContent: fs.readFileSync(filePath) });
-      return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+    // The promise form without callbacks; with any of them, an UploadTask (progress, abort), as WeChat does.
+    uploadFile: jest.fn((options: UploadOptions) => {
+      const listeners: ProgressListener[] = [];
+      let aborted = false;
+      const content = fs.readFileSync(options.filePath);
+      const report = (sent: number) =>
+        listeners.forEach((listener) =>
+          listener({
+            progress: Math.round((sent / content.length) * 100),
+            totalBytesSent: sent,
+            totalBytesExpectedToSend: content.length,
+          }),
+        );
+      const done = (async () => {
+        await Promise.resolve();
+        report(Math.floor(content.length / 2));
+        await uploads.gate;
+        if (aborted) throw { errMsg: 'cloud.uploadFile:fail abort' };
+        if (uploads.failWith) throw { errMsg: uploads.failWith };
+        const { fileID } = await app.uploadFile({ cloudPath: options.cloudPath, fileContent: content });
+        report(content.length);
+        return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };
+      })();
+      if (!options.success && !options.fail) return done;
+      done.then(options.success, options.fail);
+      return {
+        onProgressUpdate: (listener: ProgressListener) => void listeners.push(listener),
+        abort: () => {
+          aborted = true;
+        },
+      };
     }),
   };
   Object.assign(wx, {

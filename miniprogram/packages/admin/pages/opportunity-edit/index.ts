@@ -108,7 +108,9 @@ const LABELS = {
   deadlineClear: 'opportunityEditor.deadlineClear',
   attachments: 'opportunityEditor.attachments',
   addPdf: 'opportunityEditor.addPdf',
+  pdfFromChat: 'opportunityEditor.pdfFromChat',
   uploading: 'upload.uploading',
+  cancelUpload: 'upload.cancel',
   remove: 'upload.remove',
   contact: 'opportunityEditor.contact',
   contactName: 'opportunityEditor.contactName',
@@ -174,6 +176,9 @@ Page({
     kindLabel: '',
     attachmentsHint: '',
     canAddAttachment: true,
+    /** The PDF upload under way: `已上传 40%`, '' when none. */
+    uploadProgress: '',
+    uploadPercent: 0,
     labels: {} as Record<keyof typeof LABELS, string>,
   },
 
@@ -238,6 +243,9 @@ Page({
     this.setData({ 'form.deadline': '', 'errors.deadline': '' });
   },
 
+  /** Stops the PDF upload under way (`UploadTask.abort`). */
+  cancelUpload: null as (() => void) | null,
+
   async onAddAttachment() {
     if (this.data.uploading) return;
     if (this.data.form.attachments.length >= MAX_ATTACHMENTS) {
@@ -246,7 +254,14 @@ Page({
     }
     this.setData({ uploading: true, 'errors.attachments': '' });
     try {
-      const file = await chooseAndUploadPdf();
+      const file = await chooseAndUploadPdf({
+        onProgress: (percent) =>
+          this.setData({ uploadPercent: percent, uploadProgress: t('upload.progress', { percent }) }),
+        onStart: (cancel) => {
+          this.cancelUpload = cancel;
+          this.setData({ uploadProgress: t('upload.progress', { percent: 0 }) });
+        },
+      });
       if (file) {
         this.markDirty();
         const attachments = [...this.data.form.attachments, toAttachmentRow(file)];
@@ -256,12 +271,21 @@ Page({
         });
       }
     } catch (error) {
-      this.setData({
-        'errors.attachments': error instanceof FileRejected ? error.message : t('upload.failed'),
-      });
+      if (error instanceof FileRejected && error.cancelled) {
+        wx.showToast({ title: error.message, icon: 'none' });
+      } else {
+        this.setData({
+          'errors.attachments': error instanceof FileRejected ? error.message : t('upload.failed'),
+        });
+      }
     } finally {
-      this.setData({ uploading: false });
+      this.cancelUpload = null;
+      this.setData({ uploading: false, uploadProgress: '', uploadPercent: 0 });
     }
+  },
+
+  onCancelUpload() {
+    this.cancelUpload?.();
   },
 
   onRemoveAttachment(event: WechatMiniprogram.BaseEvent<Record<string, never>, { index?: number }>) {

@@ -65,6 +65,63 @@ export function cloud(services: CloudServices): Cloud {
     }));
   }
 
+  /**
+   * `wx.cloud.uploadFile`: a promise without callbacks; with any of them an `UploadTask` whose
+   * `onProgressUpdate` hears the bytes go out and whose `abort` stops them (XMLHttpRequest, since
+   * fetch reports no upload progress).
+   */
+  function uploadFile() {
+    return (args: Args = {}) => {
+      const listeners: ((res: Data) => void)[] = [];
+      let request: XMLHttpRequest | null = null;
+      let aborted = false;
+      const put = (url: string, file: Blob) =>
+        new Promise<{ status: number; text: string }>((resolve, reject) => {
+          if (aborted) throw new WxError('abort');
+          const xhr = new XMLHttpRequest();
+          request = xhr;
+          xhr.open('PUT', url);
+          xhr.upload.onprogress = (event) => {
+            const res = {
+              progress: event.total ? Math.round((event.loaded / event.total) * 100) : 0,
+              totalBytesSent: event.loaded,
+              totalBytesExpectedToSend: event.total,
+            };
+            for (const listener of listeners) listener(res);
+          };
+          xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+          xhr.onerror = () => reject(new WxError('request:fail network error'));
+          xhr.onabort = () => reject(new WxError('abort'));
+          xhr.send(file);
+        });
+      const run = api('cloud.uploadFile', async (call) => {
+        const cloudPath = String(call.cloudPath ?? '');
+        const file = temp.blob(String(call.filePath));
+        const meta = await adminApi('storage.getUploadMetadata', { path: cloudPath });
+        const response = await track(put(String(meta.url), file));
+        // Read as the SDK reads COS's answer: empty is success, an <Error> document says why not.
+        if (response.status >= 400 || response.text.includes('<Error>')) {
+          const reason = /<Message>([^<]*)<\/Message>/.exec(response.text)?.[1] ?? String(response.status);
+          throw new WxError(`upload failed (${reason})`);
+        }
+        return { fileID: meta.fileId, statusCode: 200 };
+      });
+      const answer = run(args);
+      if (answer) return answer;
+      return {
+        onProgressUpdate: (listener: (res: Data) => void) => void listeners.push(listener),
+        offProgressUpdate: (listener: (res: Data) => void) => {
+          const at = listeners.indexOf(listener);
+          if (at >= 0) listeners.splice(at, 1);
+        },
+        abort: () => {
+          aborted = true;
+          request?.abort();
+        },
+      };
+    };
+  }
+
   async function resolveFileUrl(src: string): Promise<string> {
     if (src.startsWith('wxfile://')) return temp.url(src);
     if (!src.startsWith('cloud://')) return src;
@@ -78,20 +135,7 @@ export function cloud(services: CloudServices): Cloud {
     apis: {
       init: () => undefined,
       callFunction: api('cloud.callFunction', callFunction),
-      uploadFile: api('cloud.uploadFile', async (args) => {
-        const cloudPath = String(args.cloudPath ?? '');
-        const file = temp.blob(String(args.filePath));
-        const meta = await adminApi('storage.getUploadMetadata', { path: cloudPath });
-        const response = await track(fetch(String(meta.url), { method: 'PUT', body: file }));
-        // Read as the SDK reads COS's answer: empty is success, an <Error> document says why not.
-        // (An unread answer would also leave the request reported as aborted.)
-        const answer = await track(response.text());
-        if (!response.ok || answer.includes('<Error>')) {
-          const reason = /<Message>([^<]*)<\/Message>/.exec(answer)?.[1] ?? String(response.status);
-          throw new WxError(`upload failed (${reason})`);
-        }
-        return { fileID: meta.fileId, statusCode: 200 };
-      }),
+      uploadFile: uploadFile(),
       getTempFileURL: api('cloud.getTempFileURL', async (args) => ({
         fileList: await tempFileUrls((args.fileList ?? []) as unknown[]),
       })),

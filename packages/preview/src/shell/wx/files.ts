@@ -16,6 +16,7 @@ const EXTENSIONS: Record<string, string> = {
   'image/gif': 'gif',
   'text/plain': 'txt',
   'text/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
 
 /** The temporary files of this page session. */
@@ -149,6 +150,23 @@ export function fileApis(services: FileServices): Data {
         }),
       );
       return { data: await response.text(), statusCode: response.status };
+    }),
+    /**
+     * `wx.shareFileMessage`: WeChat opens its chat picker (文件传输助手 or a colleague) and sends the
+     * file; the preview has no chats, so it names the file sent and hands it to the browser's
+     * downloads under the name the chat would show.
+     */
+    shareFileMessage: api('shareFileMessage', (args) => {
+      const filePath = String(args.filePath ?? '');
+      const blob = temp.blob(filePath);
+      const fileName = String(args.fileName || filePath.replace(/^.*\//, ''));
+      logAction('转发文件到聊天', fileName);
+      showNotice('share-file', '已转发文件到聊天', [fileName, '预览没有微信聊天：文件已交给浏览器下载']);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      link.click();
+      URL.revokeObjectURL(link.href);
     }),
     openDocument: api('openDocument', (args) => {
       const filePath = String(args.filePath ?? '');
