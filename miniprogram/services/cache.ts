@@ -5,7 +5,7 @@
  */
 
 /** Bump when the shape of any cached value changes, so old entries are ignored. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** Beyond this, content is too old to show even for a moment. */
 export const CACHE_TTL_MS = 7 * 24 * 60 * 60 * 1000;

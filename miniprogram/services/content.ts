@@ -4,7 +4,7 @@ import type {
   HomeOutput,
   NewsDetail,
   NewsListInput,
-  NewsListItem,
+  NewsListOutput,
   OpportunitiesListInput,
   OpportunityDetail,
   OpportunityListItem,
@@ -37,8 +37,11 @@ export function contact(): Promise<ContactCard> {
   return call('content', 'contact', {}, READ);
 }
 
-/** One page of published news, pinned first, then newest; pass `nextCursor` back unchanged. */
-export function newsList(input: NewsListInput = {}): Promise<Page<NewsListItem>> {
+/**
+ * One page of published news, pinned first, then newest; pass `nextCursor` back unchanged. The
+ * first page also names the categories that have published items.
+ */
+export function newsList(input: NewsListInput = {}): Promise<NewsListOutput> {
   return call('content', 'news.list', withoutEmpty(input), READ);
 }
 
@@ -46,7 +49,7 @@ export function newsGet(id: string): Promise<NewsDetail> {
   return call('content', 'news.get', { id }, READ);
 }
 
-/** One page of published opportunities, optionally of one kind. */
+/** One page of published opportunities, optionally of one category. */
 export function opportunitiesList(input: OpportunitiesListInput = {}): Promise<Page<OpportunityListItem>> {
   return call('content', 'opportunities.list', withoutEmpty(input), READ);
 }

@@ -16,13 +16,16 @@ export interface PagedListHost {
   setData(data: Record<string, unknown>): void;
 }
 
-export interface PagedListOptions<T> {
+export interface PagedListOptions<T, P extends ResultPage<T> = ResultPage<T>> {
   /** One page of the current filter: the first when `cursor` is undefined. */
-  load(cursor?: string): Promise<ResultPage<T>>;
+  load(cursor?: string): Promise<P>;
   /** The row rendered for an item. */
   toRow(item: T): unknown;
-  /** Further data to set with a page (`first` for a first page), such as the empty text. */
-  extra?(items: readonly T[], first: boolean): Record<string, unknown>;
+  /**
+   * Further data to set with a page (`first` for a first page), such as the empty text or what
+   * the answer says besides its items.
+   */
+  extra?(items: readonly T[], first: boolean, page: P): Record<string, unknown>;
   /** The text shown for a failed first page. */
   message(error: unknown): string;
   /** A failed first page the page handles itself (true when it did), before the default. */
@@ -30,24 +33,27 @@ export interface PagedListOptions<T> {
 }
 
 /** A first page that may be shown from cache (`stale`) while the `fresh` one loads. */
-export interface FirstPage<T> {
-  stale?: ResultPage<T>;
-  fresh: Promise<ResultPage<T>>;
+export interface FirstPage<T, P extends ResultPage<T> = ResultPage<T>> {
+  stale?: P;
+  fresh: Promise<P>;
 }
 
-export interface PagedList<T> {
+export interface PagedList<T, P extends ResultPage<T> = ResultPage<T>> {
   /**
    * Loads the first page again and shows it in place of the list. A failure shows the error state,
    * or only a toast while content is shown. Answers overtaken by a later reload are dropped.
    */
-  reload(first?: FirstPage<T>): Promise<void>;
+  reload(first?: FirstPage<T, P>): Promise<void>;
   /** The next page by cursor, appended; nothing once the end is reached or while one loads. */
   loadMore(): Promise<void>;
   /** Shows a first page in place of the list. */
-  showFirstPage(page: ResultPage<T>): void;
+  showFirstPage(page: P): void;
 }
 
-export function createPagedList<T>(host: PagedListHost, options: PagedListOptions<T>): PagedList<T> {
+export function createPagedList<T, P extends ResultPage<T> = ResultPage<T>>(
+  host: PagedListHost,
+  options: PagedListOptions<T, P>,
+): PagedList<T, P> {
   /** `nextCursor` of the last page shown; null once the end is reached. */
   let cursor: string | null = null;
   /** Bumped on every fresh start, so an answer for a filter no longer shown is dropped. */
@@ -56,7 +62,7 @@ export function createPagedList<T>(host: PagedListHost, options: PagedListOption
 
   const footerOf = (page: ResultPage<T>): Footer => (page.nextCursor ? 'none' : 'end');
 
-  const list: PagedList<T> = {
+  const list: PagedList<T, P> = {
     async reload(first) {
       const current = ++generation;
       try {
@@ -78,7 +84,7 @@ export function createPagedList<T>(host: PagedListHost, options: PagedListOption
         items: page.items.map((item) => options.toRow(item)),
         status: page.items.length > 0 ? 'ready' : 'empty',
         errorMessage: '',
-        ...options.extra?.(page.items, true),
+        ...options.extra?.(page.items, true, page),
         footer: footerOf(page),
       });
     },
@@ -98,7 +104,7 @@ export function createPagedList<T>(host: PagedListHost, options: PagedListOption
         page.items.forEach((item, index) => {
           update[`items[${start + index}]`] = options.toRow(item);
         });
-        Object.assign(update, options.extra?.(page.items, false));
+        Object.assign(update, options.extra?.(page.items, false, page));
         host.setData(update);
       } catch {
         if (current === generation) host.setData({ footer: 'error' });

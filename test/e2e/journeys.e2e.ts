@@ -118,7 +118,7 @@ test('enquiry: field errors, fixed, submitted, listed under 我的咨询', async
   await user.wx('#field-name >> input').fill('李雷');
   await user.wx('#field-organization >> input').fill(organization);
   await user.wx('#field-email >> input').fill('li.lei@example.cn');
-  await user.wx('#field-topic').getByText('科研与教育', { exact: true }).click();
+  await user.wx('#field-topic').getByText('科研合作', { exact: true }).click();
   await user
     .wx('#field-message >> textarea')
     .fill('我们希望与中日德兰大区的大学开展联合研究项目，请问如何申请？');
@@ -320,7 +320,7 @@ test('conversation: a visit request and an enquiry with CDR- references, subscri
   await pickDate(partner, '#field-visitFrom', chinaDayFromNow(30));
   await pickDate(partner, '#field-visitTo', chinaDayFromNow(33));
   await partner.wx('#field-groupSize >> input').fill('12');
-  await partner.wx('#field-sectors').getByText('科研与教育', { exact: true }).click();
+  await partner.wx('#field-sectors').getByText('科研合作', { exact: true }).click();
   await partner.wx('#field-institutions >> textarea').fill('奥胡斯大学、奥胡斯大学医院');
   await partner.wx('#field-topic').getByText('知识交流与互访', { exact: true }).click();
   await partner
@@ -346,7 +346,7 @@ test('conversation: a visit request and an enquiry with CDR- references, subscri
   await partner.arrive('packages/enquiry/pages/form/index', 'form-offer');
   await partner.waitForText('#last-contact-summary', '王芳 · 上海市人民政府外事办公室');
   await partner.tap('#use-last-contact');
-  await partner.wx('#field-topic').getByText('科研与教育', { exact: true }).click();
+  await partner.wx('#field-topic').getByText('科研合作', { exact: true }).click();
   const question = '我们希望与奥胡斯大学开展联合研究，请问如何对接？';
   await partner.wx('#field-message >> textarea').fill(question);
   await partner.tap('#consent-privacy');

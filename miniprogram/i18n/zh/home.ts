@@ -14,7 +14,5 @@ export const home = {
   visitTitle: '计划率团来访',
   visitDescription: '在线提交来访申请：日期、人数和希望参访的机构',
   contactLine: '{name} {salutation}，{title}',
-  opportunityOpen: '可参与',
-  opportunityClosed: '已结束',
   shareTitle: '丹麦中日德兰大区：与上海的友城关系与合作机会',
 } as const;

@@ -1,13 +1,16 @@
+import { CATEGORY_LABELS } from '../../contract/messages.zh';
+
 /** 新闻 list and news detail. */
 export const news = {
-  allTags: '全部',
-  tagsLabel: '按标签筛选',
+  allCategories: '全部',
+  categoriesLabel: '按类别筛选',
+  categories: CATEGORY_LABELS,
   empty: '暂无新闻',
-  emptyTag: '“{tag}”标签下暂无新闻',
+  emptyCategory: '“{category}”类别下暂无新闻',
   pinned: '置顶',
   loadMoreFailed: '加载失败，点击重试',
   shareTitle: '丹麦中日德兰大区新闻动态',
-  shareTagTitle: '丹麦中日德兰大区新闻：{tag}',
+  shareCategoryTitle: '丹麦中日德兰大区新闻：{category}',
   detail: {
     share: '分享给朋友',
     subscribe: '订阅更新',

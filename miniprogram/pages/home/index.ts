@@ -12,6 +12,7 @@ import { asOf, type AsOf } from '../../utils/provenance';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
+import { availabilityText, canTakePart } from '../../utils/opportunity';
 
 const CACHE_KEY = 'home';
 
@@ -38,8 +39,8 @@ function toOpportunityCard(item: OpportunityListItem): OpportunityCard {
     title: item.title,
     summary: item.summary,
     date: displayDate(item.publishedAt, item.dateLabel),
-    open: item.open,
-    status: item.open ? t('home.opportunityOpen') : t('home.opportunityClosed'),
+    open: canTakePart(item.availability),
+    status: availabilityText(item.availability, item.deadline),
     url: pageUrl(ROUTES.opportunityDetail, { id: item.id }),
   };
 }

@@ -1,8 +1,9 @@
-import type { NewsListItem } from '../../contract/api/content';
+import type { NewsListItem, NewsListOutput } from '../../contract/api/content';
+import { CATEGORIES, NEWS_PAGE_SIZE_DEFAULT } from '../../contract/constants';
+import type { Category } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { cached } from '../../services/cache';
 import { newsList } from '../../services/content';
-import { NEWS_PAGE_SIZE_DEFAULT } from '../../contract/constants';
 import { fontScaleStyle } from '../../utils/font-scale';
 import { errorMessage, loadingViewData } from '../../utils/page-kit';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
@@ -11,26 +12,34 @@ import { ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
-/** The tab value of "every tag". */
+/** The tab value of "every category". */
 const ALL = '';
 /** Only the unfiltered first page is cached: it is what the tab opens on. */
 const CACHE_KEY = 'news:first-page';
 
-interface TagTab {
-  value: string;
+interface CategoryTab {
+  value: Category | typeof ALL;
   label: string;
 }
 
-/** Tags seen in `items` that `known` lacks, in order of first appearance. */
-function newTags(known: readonly TagTab[], items: readonly NewsListItem[]): TagTab[] {
-  const seen = new Set(known.map((tab) => tab.value));
-  const added: TagTab[] = [];
-  for (const tag of items.flatMap((item) => item.tags)) {
-    if (seen.has(tag)) continue;
-    seen.add(tag);
-    added.push({ value: tag, label: tag });
-  }
-  return added;
+function isCategory(value: string | undefined): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value ?? '');
+}
+
+function categoryLabel(category: Category): string {
+  return t(`news.categories.${category}`);
+}
+
+/**
+ * The strip: every category the server says has published news (not only those loaded), and the
+ * active one even when it has none, so a shared link's filter stays visible.
+ */
+function tabsOf(categories: readonly Category[], active: Category | typeof ALL): CategoryTab[] {
+  const shown = CATEGORIES.filter((category) => categories.includes(category) || category === active);
+  return [
+    { value: ALL, label: t('news.allCategories') },
+    ...shown.map((category) => ({ value: category, label: categoryLabel(category) })),
+  ];
 }
 
 Page({
@@ -38,44 +47,40 @@ Page({
     ...loadingViewData(),
     emptyText: t('news.empty'),
     labels: {
-      tagsLabel: t('news.tagsLabel'),
+      categoriesLabel: t('news.categoriesLabel'),
       loading: t('common.loading'),
       noMore: t('common.noMore'),
       loadMoreFailed: t('news.loadMoreFailed'),
     },
-    tabs: [{ value: ALL, label: t('news.allTags') }] as TagTab[],
-    activeTag: ALL,
+    /** Empty until the server names the categories: the strip then renders once, in order. */
+    tabs: [] as CategoryTab[],
+    activeCategory: ALL as Category | typeof ALL,
     items: [] as NewsCardItem[],
     footer: 'none' as Footer,
   },
 
-  list: null as PagedList<NewsListItem> | null,
+  list: null as PagedList<NewsListItem, NewsListOutput> | null,
 
-  onLoad(query: { tag?: string }) {
-    this.list = createPagedList<NewsListItem>(this, {
-      load: (cursor) =>
-        newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, cursor, tag: this.data.activeTag || undefined }),
+  /** `?category=<id>` (from a shared link) opens on that category. */
+  onLoad(query: { category?: string }) {
+    this.list = createPagedList<NewsListItem, NewsListOutput>(this, {
+      load: (cursor) => newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, cursor, category: this.activeCategory() }),
       toRow: toNewsCard,
-      extra: (items, first) => {
-        const tabs = newTags(this.data.tabs, items);
-        if (first) {
-          const tag = this.data.activeTag;
-          return {
-            emptyText: tag === ALL ? t('news.empty') : t('news.emptyTag', { tag }),
-            tabs: [...this.data.tabs, ...tabs],
-          };
-        }
-        return tabs.length > 0 ? { tabs: [...this.data.tabs, ...tabs] } : {};
+      extra: (_items, first, page) => {
+        if (!first) return {};
+        const category = this.data.activeCategory;
+        return {
+          emptyText:
+            category === ALL
+              ? t('news.empty')
+              : t('news.emptyCategory', { category: categoryLabel(category) }),
+          ...(page.categories ? { tabs: tabsOf(page.categories, category) } : {}),
+        };
       },
       message: errorMessage,
     });
-    const tag = query.tag ? decodeURIComponent(query.tag) : '';
-    const update: Record<string, unknown> = { pageStyle: fontScaleStyle() };
-    if (tag) {
-      update.activeTag = tag;
-      update.tabs = [...this.data.tabs, { value: tag, label: tag }];
-    }
-    this.setData(update);
+    const category = isCategory(query.category) ? query.category : ALL;
+    this.setData({ pageStyle: fontScaleStyle(), activeCategory: category });
     enableShareMenu();
     return this.load();
   },
@@ -86,32 +91,38 @@ Page({
 
   ...listHandlers,
 
-  onTagChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-    const tag = event.detail.value;
-    if (tag === this.data.activeTag) return undefined;
-    this.setData({ activeTag: tag, status: 'loading', items: [], footer: 'none' });
+  onCategoryChange(event: WechatMiniprogram.CustomEvent<{ value: Category | typeof ALL }>) {
+    const category = event.detail.value;
+    if (category === this.data.activeCategory) return undefined;
+    this.setData({ activeCategory: category, status: 'loading', items: [], footer: 'none' });
     wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     return this.load();
   },
 
+  activeCategory(): Category | undefined {
+    return this.data.activeCategory === ALL ? undefined : this.data.activeCategory;
+  },
+
   /** The first page of the active filter; the unfiltered one renders from cache first. */
   load() {
-    const tag = this.data.activeTag || undefined;
-    const loader = () => newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, tag });
-    return this.list?.reload(tag ? { fresh: loader() } : cached(CACHE_KEY, loader));
+    const category = this.activeCategory();
+    const loader = () => newsList({ limit: NEWS_PAGE_SIZE_DEFAULT, category });
+    return this.list?.reload(category ? { fresh: loader() } : cached(CACHE_KEY, loader));
   },
 
   onShareAppMessage() {
-    const tag = this.data.activeTag || undefined;
-    return shareMessage(this.shareTitle(tag), ROUTES.news, { tag });
+    const category = this.activeCategory();
+    return shareMessage(this.shareTitle(category), ROUTES.news, { category });
   },
 
   onShareTimeline() {
-    const tag = this.data.activeTag || undefined;
-    return shareTimeline(this.shareTitle(tag), { tag });
+    const category = this.activeCategory();
+    return shareTimeline(this.shareTitle(category), { category });
   },
 
-  shareTitle(tag: string | undefined): string {
-    return tag ? t('news.shareTagTitle', { tag }) : t('news.shareTitle');
+  shareTitle(category: Category | undefined): string {
+    return category
+      ? t('news.shareCategoryTitle', { category: categoryLabel(category) })
+      : t('news.shareTitle');
   },
 });

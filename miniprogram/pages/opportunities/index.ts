@@ -1,52 +1,55 @@
 import type { OpportunityListItem } from '../../contract/api/content';
-import type { OpportunityKind } from '../../contract/models';
+import { CATEGORIES } from '../../contract/constants';
+import type { Category } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { opportunitiesList } from '../../services/content';
-import { OPPORTUNITY_KINDS } from '../../contract/constants';
-import { displayDate, formatDate } from '../../utils/date';
+import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { availabilityText, canTakePart } from '../../utils/opportunity';
 import { errorMessage, loadingViewData } from '../../utils/page-kit';
 import { createPagedList, listHandlers, type Footer, type PagedList } from '../../utils/paged-list';
 import { pageUrl, ROUTES } from '../../utils/routes';
 import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share';
 import { selectTab } from '../../utils/tab-bar';
 
-/** 合作 (tab): published opportunities, newest first, filtered by kind; paged by cursor. */
+/** 合作 (tab): published opportunities, newest first, filtered by category; paged by cursor. */
 
-/** The tab value of "every kind": not a kind. */
+/** The tab value of "every category": not a category. */
 const ALL = 'all';
 
-type Filter = OpportunityKind | typeof ALL;
+type Filter = Category | typeof ALL;
 
 interface OpportunityCard {
   id: string;
-  kind: string;
+  category: string;
   title: string;
   summary: string;
+  /** Who may take part: '面向：…'. */
+  audience: string;
   open: boolean;
+  /** The status with its basis: '开放至2027年3月31日', '可商洽', '已结束'. */
   status: string;
   date: string;
-  deadline: string;
 }
 
-function isKind(value: string | undefined): value is OpportunityKind {
-  return (OPPORTUNITY_KINDS as readonly string[]).includes(value ?? '');
+function isCategory(value: string | undefined): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value ?? '');
 }
 
-function kindLabel(kind: OpportunityKind): string {
-  return t(`opportunities.kinds.${kind}`);
+function categoryLabel(category: Category): string {
+  return t(`opportunities.categories.${category}`);
 }
 
 function toCard(item: OpportunityListItem): OpportunityCard {
   return {
     id: item.id,
-    kind: kindLabel(item.kind),
+    category: categoryLabel(item.category),
     title: item.title,
     summary: item.summary,
-    open: item.open,
-    status: item.open ? t('opportunities.open') : t('opportunities.notOpen'),
+    audience: t('opportunities.audience', { audience: item.audience }),
+    open: canTakePart(item.availability),
+    status: availabilityText(item.availability, item.deadline),
     date: displayDate(item.publishedAt, item.dateLabel),
-    deadline: item.deadline ? t('opportunities.deadline', { date: formatDate(item.deadline) }) : '',
   };
 }
 
@@ -56,13 +59,13 @@ Page({
     emptyText: t('opportunities.empty'),
     tabs: [
       { value: ALL, label: t('opportunities.all') },
-      ...OPPORTUNITY_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) })),
+      ...CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) })),
     ],
-    activeKind: ALL as Filter,
+    activeCategory: ALL as Filter,
     items: [] as OpportunityCard[],
     footer: 'none' as Footer,
     labels: {
-      kindsLabel: t('opportunities.kindsLabel'),
+      categoriesLabel: t('opportunities.categoriesLabel'),
       loading: t('common.loading'),
       noMore: t('common.noMore'),
       loadMoreFailed: t('opportunities.loadMoreFailed'),
@@ -71,7 +74,7 @@ Page({
 
   list: null as PagedList<OpportunityListItem> | null,
 
-  /** `?type=<kind>` (from a shared link) opens on that kind. */
+  /** `?type=<category>` (from a shared link or a focus area) opens on that category. */
   onLoad(query: { type?: string }) {
     this.list = createPagedList<OpportunityListItem>(this, {
       load: (cursor) => {
@@ -82,7 +85,10 @@ Page({
       extra: (_items, first) => (first ? { emptyText: this.emptyText() } : {}),
       message: errorMessage,
     });
-    this.setData({ pageStyle: fontScaleStyle(), ...(isKind(query.type) ? { activeKind: query.type } : {}) });
+    this.setData({
+      pageStyle: fontScaleStyle(),
+      ...(isCategory(query.type) ? { activeCategory: query.type } : {}),
+    });
     enableShareMenu();
     return this.load();
   },
@@ -93,10 +99,10 @@ Page({
 
   ...listHandlers,
 
-  onKindChange(event: WechatMiniprogram.CustomEvent<{ value: Filter }>) {
-    const kind = event.detail.value;
-    if (kind === this.data.activeKind) return undefined;
-    this.setData({ activeKind: kind, status: 'loading', items: [], footer: 'none' });
+  onCategoryChange(event: WechatMiniprogram.CustomEvent<{ value: Filter }>) {
+    const category = event.detail.value;
+    if (category === this.data.activeCategory) return undefined;
+    this.setData({ activeCategory: category, status: 'loading', items: [], footer: 'none' });
     wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     return this.load();
   },
@@ -106,13 +112,15 @@ Page({
     if (id) wx.navigateTo({ url: pageUrl(ROUTES.opportunityDetail, { id }) });
   },
 
-  activeType(): OpportunityKind | undefined {
-    return this.data.activeKind === ALL ? undefined : this.data.activeKind;
+  activeType(): Category | undefined {
+    return this.data.activeCategory === ALL ? undefined : this.data.activeCategory;
   },
 
   emptyText(): string {
     const type = this.activeType();
-    return type ? t('opportunities.emptyKind', { kind: kindLabel(type) }) : t('opportunities.empty');
+    return type
+      ? t('opportunities.emptyCategory', { category: categoryLabel(type) })
+      : t('opportunities.empty');
   },
 
   /** The first page of the active filter; a failed refresh keeps what is shown. */
@@ -130,9 +138,9 @@ Page({
     return shareTimeline(this.shareTitle(type), { type });
   },
 
-  shareTitle(type: OpportunityKind | undefined): string {
+  shareTitle(type: Category | undefined): string {
     return type
-      ? t('opportunities.shareKindTitle', { kind: kindLabel(type) })
+      ? t('opportunities.shareCategoryTitle', { category: categoryLabel(type) })
       : t('opportunities.shareTitle');
   },
 });

@@ -4,11 +4,12 @@ import type {
   OpportunityDetail,
   RichTextNode,
 } from '../../contract/api/content';
-import type { EnquiryTopic, OpportunityKind } from '../../contract/models';
+import type { EnquiryTopic, ParticipationMode } from '../../contract/models';
 import { t } from '../../i18n/index';
 import { opportunitiesGet } from '../../services/content';
-import { displayDate, formatDate } from '../../utils/date';
+import { displayDate } from '../../utils/date';
 import { fontScaleStyle } from '../../utils/font-scale';
+import { availabilityText, canTakePart } from '../../utils/opportunity';
 import { loadingViewData, onRetry, showLoaded } from '../../utils/page-kit';
 import { sourceLine } from '../../utils/provenance';
 import { pageUrl, ROUTES } from '../../utils/routes';
@@ -17,19 +18,10 @@ import { enableShareMenu, shareMessage, shareTimeline } from '../../utils/share'
 /**
  * One opportunity: its rendered body, attachments opened in place (downloaded, then shown by
  * WeChat's document viewer with its menu, so the reader can forward or save them), the MoUs it
- * rests on (with the way to request those whose file we do not hold), whom to ask, and the way
- * into the enquiry form with the topic and a message preset.
+ * rests on (with the way to request those whose file we do not hold), who it is for, its status
+ * with the basis, and how to take part: the enquiry or visit form prefilled with its category
+ * (an enquiry topic: the two share one list) and its title, or its named contact directly.
  */
-
-/** The enquiry topic closest to each kind of opportunity (topics follow the four focus areas). */
-const TOPIC_OF_KIND: Record<OpportunityKind, EnquiryTopic> = {
-  business_programme: 'business',
-  research: 'research',
-  education: 'culture',
-  culture: 'culture',
-  delegation_visit: 'knowledge',
-  mou: 'other',
-};
 
 /** What `wx.openDocument` can show, by file extension. */
 const DOCUMENT_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'] as const;
@@ -71,10 +63,26 @@ function documentType(name: string): DocumentType | undefined {
   return DOCUMENT_TYPES.find((type) => type === extension);
 }
 
-/** The enquiry form, its topic and message preset. */
-function enquiryUrl(topic: EnquiryTopic, message: string): string {
-  return pageUrl(ROUTES.enquiryForm, { topic, message });
+/** The enquiry form, its topic and message preset (and what it is about, shown above it). */
+function enquiryUrl(topic: EnquiryTopic, message: string, extra: Record<string, string> = {}): string {
+  return pageUrl(ROUTES.enquiryForm, { ...extra, topic, message });
 }
+
+/** Where the take-part button leads: the enquiry or the visit form, prefilled; none for a contact. */
+function takePartUrl(detail: OpportunityDetail): string {
+  if (detail.participation === 'contact') return '';
+  const message = t('enquiry.prefill.opportunity', { title: detail.title });
+  const about = { about: detail.title };
+  return detail.participation === 'visit'
+    ? enquiryUrl(detail.category, message, { ...about, kind: 'visit' })
+    : enquiryUrl(detail.category, message, about);
+}
+
+const TAKE_PART_HINTS = {
+  enquiry: 'opportunities.detail.enquireHint',
+  visit: 'opportunities.detail.visitHint',
+  contact: 'opportunities.detail.contactHint',
+} as const satisfies Record<ParticipationMode, string>;
 
 function toFileRow(attachment: AttachmentLink, index: number): FileRow {
   const fileType = documentType(attachment.name) ?? '';
@@ -105,11 +113,12 @@ function toDocumentRow(document: DocumentSummary): DocumentRow {
 function toView(detail: OpportunityDetail) {
   return {
     title: detail.title,
-    kind: t(`opportunities.kinds.${detail.kind}`),
-    openLabel: detail.open ? t('opportunities.open') : t('opportunities.notOpen'),
-    open: detail.open,
+    category: t(`opportunities.categories.${detail.category}`),
+    openLabel: availabilityText(detail.availability, detail.deadline),
+    open: canTakePart(detail.availability),
+    availabilityNote: detail.availabilityNote ?? '',
+    audience: detail.audience,
     date: displayDate(detail.publishedAt, detail.dateLabel),
-    deadline: detail.deadline ? t('opportunities.deadline', { date: formatDate(detail.deadline) }) : '',
     body: detail.body,
     attachments: detail.attachments.map(toFileRow),
     documents: detail.documents.map(toDocumentRow),
@@ -120,10 +129,10 @@ function toView(detail: OpportunityDetail) {
       phone: detail.contact.phone ?? '',
     },
     sourceLine: sourceLine(detail.source),
-    enquireUrl: enquiryUrl(
-      TOPIC_OF_KIND[detail.kind],
-      t('enquiry.prefill.opportunity', { title: detail.title }),
-    ),
+    // A closed opportunity offers no way in; its contact stays for questions.
+    takePartUrl: canTakePart(detail.availability) ? takePartUrl(detail) : '',
+    takePartLabel: t(`opportunities.detail.participation.${detail.participation}`),
+    takePartHint: canTakePart(detail.availability) ? t(TAKE_PART_HINTS[detail.participation]) : '',
   };
 }
 
@@ -155,17 +164,20 @@ Page({
   data: {
     ...loadingViewData(),
     title: '',
-    kind: '',
+    category: '',
     openLabel: '',
     open: false,
+    availabilityNote: '',
+    audience: '',
     date: '',
-    deadline: '',
     body: [] as RichTextNode[],
     attachments: [] as FileRow[],
     documents: [] as DocumentRow[],
     contact: { name: '', title: '', email: '', phone: '' },
     sourceLine: '',
-    enquireUrl: '',
+    takePartUrl: '',
+    takePartLabel: '',
+    takePartHint: '',
     labels: {
       attachments: t('opportunities.detail.attachments'),
       openFile: t('opportunities.detail.openFile'),
@@ -175,8 +187,9 @@ Page({
       contact: t('opportunities.detail.contact'),
       copyEmail: t('opportunities.detail.copyEmail'),
       call: t('opportunities.detail.call'),
-      enquire: t('opportunities.detail.enquire'),
-      enquireHint: t('opportunities.detail.enquireHint'),
+      audience: t('opportunities.detail.audience'),
+      availability: t('opportunities.detail.availability'),
+      takePart: t('opportunities.detail.takePart'),
     },
   },
 

@@ -177,7 +177,7 @@ describe('new-enquiry alerts for staff', () => {
       expect(message?.request).toMatchObject({
         template_id: 'local-enquiry-template',
         page: `packages/admin/pages/enquiry/index?id=${id}`,
-        data: { thing1: { value: '新咨询：科研与教育' }, character_string3: { value: ref } },
+        data: { thing1: { value: '新咨询：科研合作' }, character_string3: { value: ref } },
       });
       expect(JSON.stringify(message?.request)).not.toContain('张三');
     }

@@ -111,7 +111,9 @@ describe('home page', () => {
 
     const opportunities = page.querySelectorAll('.opportunity');
     expect(opportunities.length).toBeGreaterThan(0);
-    expect(textOf(opportunities[0])).toContain('可参与');
+    // Only ones to take part in now, each with its status in the wording of the 合作 tab.
+    expect(opportunities.map(textOf).every((text) => text.startsWith('可商洽'))).toBe(true);
+    expect(textOf(opportunities[0])).not.toMatch(/\d+月\d+日/);
     await tap(opportunities[0]);
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: expect.stringMatching(/^\/pages\/opportunity-detail\/index\?id=opp-/) }),

@@ -16,12 +16,19 @@ import {
 import { NEWS } from '../../../cloudbase/seed/news';
 import type { NewsItem } from '../../../contract/models';
 
-/** 新闻 against the real `content` function: tags, pull-down refresh, cursor pages to the end, states. */
+/**
+ * 新闻 against the real `content` function: the category strip as the server names it, pull-down
+ * refresh, cursor pages to the end, states.
+ */
 
 const USER = 'o-news-test-user';
 const PAGE_SIZE = 10;
-/** A tag only this file's items carry, so the seeded lists other tests read stay as they are. */
-const PAGED_TAG = `分页测试-${Date.now().toString(36)}`;
+/**
+ * The category only this file's items are in (the seed has none in it); they are older than every
+ * seeded item, so the first pages other tests read stay as they are.
+ */
+const PAGED_CATEGORY = 'culture';
+const PAGED_LABEL = '文化与教育交流';
 /** Two full pages and a part: 10 + 10 + 3. */
 const PAGED_COUNT = 23;
 
@@ -32,13 +39,13 @@ function seeded(id: string): NewsItem {
   return item;
 }
 const ANNIVERSARY = seeded('news-2013-10th-anniversary').title;
-const PINNED = seeded('news-2016-midtnet-kina');
-/** The one seeded item tagged 谅解备忘录 (its first tag). */
-const MOUS = seeded('news-current-mous');
-const MOU_TAG = MOUS.tags[0]!;
+/** The newest seeded item (the seed's 2016 items share one date; the id orders them). */
+const NEWEST = seeded('news-delegation-visits');
+/** The one seeded item in 知识交流与互访. */
+const VISITS = NEWEST;
 
 /**
- * Published items with `PAGED_TAG`, a day apart and older than every seeded item (so they never
+ * Published items in `PAGED_CATEGORY`, a day apart and older than every seeded item (so they never
  * reach the top of the unfiltered list), numbered from the newest: 第1条 … 第23条.
  */
 beforeAll(async () => {
@@ -50,7 +57,8 @@ beforeAll(async () => {
       title: `分页测试新闻第${i + 1}条`,
       summary: '用于分页测试的新闻摘要。',
       body: '用于分页测试的新闻正文。',
-      tags: [PAGED_TAG],
+      category: PAGED_CATEGORY,
+      tags: ['分页测试'],
       status: 'published',
       publishAt: at,
       publishedAt: at,
@@ -66,8 +74,8 @@ function titles(page: PageHandle): string[] {
   return page.querySelectorAll('.news__card').map((card) => textOf(card.querySelector('.news-card__title')));
 }
 
-function tagTabs(page: PageHandle): SimNode[] {
-  return page.querySelector('#news-tags')?.querySelectorAll('.t-tabs__item') ?? [];
+function categoryTabs(page: PageHandle): SimNode[] {
+  return page.querySelector('#news-categories')?.querySelectorAll('.t-tabs__item') ?? [];
 }
 
 /** The content function's calls the page made, as `{ action, data }`. */
@@ -82,7 +90,7 @@ describe('news list page', () => {
     wx = installSharingWx({ callFunction: cloudCaller(USER) });
   });
 
-  it('shows a skeleton, then the published news, pinned first, with date and tags', async () => {
+  it('shows a skeleton, then the published news, newest first, with date and tags', async () => {
     const page = loadPage('pages/news/index');
     expect(state(page).querySelector('#state-view-skeleton')).toBeDefined();
     await page.onLoad();
@@ -90,44 +98,53 @@ describe('news list page', () => {
     expect(calls(wx)).toEqual([{ action: 'news.list', data: { limit: PAGE_SIZE } }]);
     expect(state(page).querySelector('#state-view-skeleton')).toBeUndefined();
     const shown = titles(page);
-    expect(shown[0]).toBe(PINNED.title);
+    expect(shown[0]).toBe(NEWEST.title);
     expect(shown).toContain(ANNIVERSARY);
-    const pinned = page.querySelectorAll('.news__card')[0];
-    expect(textOf(pinned?.querySelector('.news-card__pinned'))).toBe('置顶');
-    expect(textOf(pinned?.querySelector('.news-card__date'))).toBe(PINNED.dateLabel);
-    expect(textOf(pinned?.querySelector('.news-card__tags'))).toBe(
-      PINNED.tags.map((tag) => `#${tag}`).join(' '),
+    const newest = page.querySelectorAll('.news__card')[0];
+    expect(textOf(newest?.querySelector('.news-card__date'))).toBe(NEWEST.dateLabel);
+    expect(textOf(newest?.querySelector('.news-card__tags'))).toBe(
+      NEWEST.tags.map((tag) => `#${tag}`).join(' '),
     );
   });
 
-  it('offers the tags of the news as a filter, and filters by the one tapped', async () => {
+  it('offers every category the server says has news, not only the loaded ones, and filters by the one tapped', async () => {
+    const expected = ['全部', '商业与区域发展', '知识交流与互访', PAGED_LABEL, '其他'];
+    // Opened on one category: one item loaded, every category still offered.
+    const filtered = loadPage('pages/news/index');
+    await filtered.onLoad({ category: 'knowledge' });
+    expect(titles(filtered)).toEqual([VISITS.title]);
+    expect(categoryTabs(filtered).map(textOf)).toEqual(expected);
+
     const page = loadPage('pages/news/index');
     await page.onLoad();
-    const labels = tagTabs(page).map(textOf);
-    expect(labels[0]).toBe('全部');
-    expect(labels).toEqual(expect.arrayContaining(NEWS.flatMap((item) => item.tags)));
+    expect(categoryTabs(page).map(textOf)).toEqual(expected);
+    expect(new Set(NEWS.map((item) => item.category)).size).toBeLessThan(expected.length - 1);
 
-    await tap(tagTabs(page).find((tab) => textOf(tab) === MOU_TAG));
+    await tap(categoryTabs(page).find((tab) => textOf(tab) === '知识交流与互访'));
     await until(() => page.data.status === 'ready' && titles(page).length === 1);
-    expect(titles(page)).toEqual([MOUS.title]);
-    expect(calls(wx)).toContainEqual({ action: 'news.list', data: { limit: PAGE_SIZE, tag: MOU_TAG } });
+    expect(titles(page)).toEqual([VISITS.title]);
+    expect(calls(wx)).toContainEqual({
+      action: 'news.list',
+      data: { limit: PAGE_SIZE, category: 'knowledge' },
+    });
     expect(textOf(page.querySelector('#news-end'))).toBe('没有更多了');
 
-    await tap(tagTabs(page)[0]);
+    await tap(categoryTabs(page)[0]);
     await until(() => titles(page).includes(ANNIVERSARY));
   });
 
-  it('says so when a tag has no news', async () => {
+  it('says so when a category has no news, keeping that category in the strip', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent('没有新闻的标签') });
+    await page.onLoad({ category: 'research' });
     const empty = state(page).querySelector('#state-view-empty');
-    expect(textOf(empty?.querySelector('.t-empty__description'))).toBe('“没有新闻的标签”标签下暂无新闻');
+    expect(textOf(empty?.querySelector('.t-empty__description'))).toBe('“科研合作”类别下暂无新闻');
     expect(titles(page)).toEqual([]);
+    expect(categoryTabs(page).map(textOf)).toContain('科研合作');
   });
 
   it('loads the next page by cursor at the bottom until there is no more', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    await page.onLoad({ category: PAGED_CATEGORY });
     expect(titles(page)).toHaveLength(10);
     expect(page.querySelector('#news-end')).toBeUndefined();
 
@@ -149,7 +166,7 @@ describe('news list page', () => {
 
   it('keeps the list and offers a retry when a next page fails', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    await page.onLoad({ category: PAGED_CATEGORY });
     wx.cloud.callFunction.mockImplementationOnce(() => Promise.reject(NETWORK_FAILURE));
     wx.cloud.callFunction.mockImplementationOnce(() => Promise.reject(NETWORK_FAILURE));
     await page.onReachBottom();
@@ -163,7 +180,7 @@ describe('news list page', () => {
 
   it('starts again from the first page on pull-down', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    await page.onLoad({ category: PAGED_CATEGORY });
     await page.onReachBottom();
     expect(titles(page)).toHaveLength(20);
 
@@ -201,7 +218,7 @@ describe('news list page', () => {
     expect(titles(second)).toContain(ANNIVERSARY);
   });
 
-  it('shares the list, with the tag being read', async () => {
+  it('shares the list, with the category being read', async () => {
     const page = loadPage('pages/news/index');
     await page.onLoad();
     await expect(page.onShareAppMessage()).resolves.toEqual({
@@ -209,27 +226,27 @@ describe('news list page', () => {
       path: '/pages/news/index',
     });
 
-    const tagged = loadPage('pages/news/index');
-    await tagged.onLoad({ tag: encodeURIComponent('上海') });
+    const filtered = loadPage('pages/news/index');
+    await filtered.onLoad({ category: PAGED_CATEGORY });
     await expectShares(
-      tagged,
-      '丹麦中日德兰大区新闻：上海',
-      `/pages/news/index?tag=${encodeURIComponent('上海')}`,
+      filtered,
+      `丹麦中日德兰大区新闻：${PAGED_LABEL}`,
+      `/pages/news/index?category=${PAGED_CATEGORY}`,
     );
   });
 
   it('opens a news item from its card', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent(MOU_TAG) });
+    await page.onLoad({ category: 'knowledge' });
     await tap(page.querySelectorAll('.news__card')[0]?.querySelector('.news-card'));
     expect(wx.navigateTo).toHaveBeenCalledWith(
-      expect.objectContaining({ url: `/pages/news-detail/index?id=${MOUS._id}` }),
+      expect.objectContaining({ url: `/pages/news-detail/index?id=${VISITS._id}` }),
     );
   });
 
   it('stays within the page budgets with two pages loaded', async () => {
     const page = loadPage('pages/news/index');
-    await page.onLoad({ tag: encodeURIComponent(PAGED_TAG) });
+    await page.onLoad({ category: PAGED_CATEGORY });
     expect(Buffer.byteLength(JSON.stringify(page.data))).toBeLessThanOrEqual(32 * 1024);
     await page.onReachBottom();
     const nodes = page.root.dom?.outerHTML.match(/<[a-z][\w-]*/g) ?? [];

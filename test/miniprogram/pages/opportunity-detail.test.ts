@@ -16,15 +16,19 @@ import {
 import { startPrivateCloud, type PrivateCloud } from './private-cloud';
 
 /**
- * An opportunity's page against the real `content` function: body, attachments downloaded from
- * the local cloud's storage and opened in WeChat's viewer, MoUs to request from the office, and
- * the way into the enquiry form. It runs its own local cloud, since it adds an opportunity with
- * files, which the shared cloud of the other page tests must not see.
+ * An opportunity's page against the real `content` function: body, who it is for, its status
+ * with the basis, attachments downloaded from the local cloud's storage and opened in WeChat's
+ * viewer, MoUs to request from the office, and how to take part (the enquiry or visit form
+ * prefilled, or the named contact). It runs its own local cloud, since it adds opportunities the
+ * shared cloud of the other page tests must not see.
  */
 
 const DETAIL = 'pages/opportunity-detail/index';
 const FORM = 'packages/enquiry/pages/form/index';
 const WITH_FILES = 'opp-test-with-files';
+const BY_CONTACT = 'opp-test-by-contact';
+const CLOSED = 'opp-test-closed';
+const VISITS = SEED.opportunities.find((item) => item._id === 'opp-study-visits')!;
 /** A minimal PDF: what the viewer would be handed. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
@@ -48,16 +52,27 @@ beforeAll(async () => {
     opportunities: [
       ...SEED.opportunities,
       opportunity({
+        _id: BY_CONTACT,
+        category: 'culture',
+        title: '中丹青少年艺术交流',
+        participation: 'contact',
+        contact: { name: '王老师', email: 'wang@example.cn' },
+      }),
+      opportunity({ _id: CLOSED, category: 'culture', title: '已结束的交流项目', availability: 'closed' }),
+      opportunity({
         _id: WITH_FILES,
-        kind: 'research',
+        category: 'research',
         title: '联合科研项目征集',
         body: '## 项目说明\n\n欢迎**高校与科研院所**申报。',
+        audience: '上海的高校与科研院所',
+        availability: 'open_until',
         deadline: new Date('2030-06-30T16:00:00Z'),
+        availabilityNote: '名额有限，额满即止',
         attachments: [
           { fileId: plan.fileID, name: '合作计划.pdf', sizeBytes: PDF.length },
           { fileId: 'cloud://local.local/opportunity-files/test/missing.pdf', name: '已删除的附件.pdf' },
         ],
-        documentIds: ['doc-test-with-file'],
+        documentIds: ['doc-test-with-file', 'doc-mou-shanghai', 'doc-mou-stcsm'],
         contact: {
           name: 'Pia Fabrin',
           title: '秘书处负责人',
@@ -121,8 +136,12 @@ describe('opportunity page', () => {
 
     expect(statePart(page, 'state-view-skeleton')).toBeUndefined();
     expect(textOf(page.querySelector('#opportunity-title'))).toBe('联合科研项目征集');
-    expect(textOf(page.querySelector('#opportunity-open'))).toBe('可参与');
-    expect(textOf(page.querySelector('.opportunity__deadline'))).toBe('截止日期：2030年7月1日');
+    // The status with its basis: the deadline's China day, and the note staff gave.
+    expect(textOf(page.querySelector('#opportunity-open'))).toBe('开放至2030年7月1日');
+    expect(textOf(page.querySelector('#opportunity-availability'))).toBe('开放至2030年7月1日');
+    expect(textOf(page.querySelector('#opportunity-basis'))).toBe('名额有限，额满即止');
+    expect(textOf(page.querySelector('#opportunity-audience'))).toBe('上海的高校与科研院所');
+    expect(textOf(page.querySelector('.opportunity__meta'))).toContain('科研合作');
     // simulate does not draw <rich-text>: check the nodes it is given.
     const body = page.data.body as { name?: string; attrs?: { class?: string } }[];
     // Markdown headings move one level down: the page title is the h1.
@@ -177,7 +196,7 @@ describe('opportunity page', () => {
       expect.objectContaining({ showMenu: true, fileType: 'pdf' }),
     );
 
-    const page = await openDetail('opp-mou-projects');
+    const page = withFile;
     const shanghai = page.querySelector('#document-doc-mou-shanghai');
     expect(textOf(shanghai)).toContain('中日德兰大区与上海市谅解备忘录');
     expect(textOf(shanghai)).toContain('可向国际事务办公室索取');
@@ -196,13 +215,25 @@ describe('opportunity page', () => {
     expect(form.data.form).toMatchObject({ topic: 'other' });
   });
 
-  it('leads to the enquiry form with the topic of its kind, and copies the contact’s e-mail', async () => {
+  it('leads to the enquiry form prefilled with its category and itself, and copies the contact’s e-mail', async () => {
     const wx = installDocumentWx();
     const page = await openDetail(WITH_FILES);
+    expect(textOf(page.querySelector('#take-part-hint'))).toContain('在线咨询');
+    expect(textOf(button(page, 'take-part-button'))).toBe('在线咨询');
 
-    await tap(button(page, 'enquire'));
-    const query = queryOf((wx.navigateTo.mock.calls.at(-1)?.[0] as { url: string }).url);
-    expect(query).toEqual({
+    await tap(button(page, 'take-part-button'));
+    const url = (wx.navigateTo.mock.calls.at(-1)?.[0] as { url: string }).url;
+    expect(url.startsWith(`/${FORM}?`)).toBe(true);
+    expect(queryOf(url)).toEqual({
+      about: '联合科研项目征集',
+      topic: 'research',
+      message: '您好！我对“联合科研项目征集”感兴趣，希望进一步了解详情。',
+    });
+    const form = loadPage(FORM);
+    await form.onLoad(queryOf(url));
+    expect(textOf(form.querySelector('#enquiry-about'))).toBe('关于：联合科研项目征集');
+    expect(form.data.kind).toBe('general');
+    expect(form.data.form).toMatchObject({
       topic: 'research',
       message: '您好！我对“联合科研项目征集”感兴趣，希望进一步了解详情。',
     });
@@ -216,15 +247,50 @@ describe('opportunity page', () => {
     expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '+4521601445' }));
   });
 
+  it('leads a delegation to the visit request, prefilled with its category as topic and first sector', async () => {
+    const wx = installDocumentWx();
+    const page = await openDetail(VISITS._id);
+    expect(textOf(page.querySelector('#opportunity-availability'))).toBe('可商洽');
+    expect(textOf(page.querySelector('#opportunity-basis'))).toBe(VISITS.availabilityNote);
+    expect(textOf(page.querySelector('#opportunity-audience'))).toBe(VISITS.audience);
+    expect(textOf(button(page, 'take-part-button'))).toBe('提交来访申请');
+
+    await tap(button(page, 'take-part-button'));
+    const query = queryOf((wx.navigateTo.mock.calls.at(-1)?.[0] as { url: string }).url);
+    expect(query).toMatchObject({ kind: 'visit', about: VISITS.title, topic: 'knowledge' });
+    const form = loadPage(FORM);
+    await form.onLoad(query);
+    expect(form.data.kind).toBe('visit');
+    expect(form.data.form).toMatchObject({ topic: 'knowledge', sectors: ['knowledge'] });
+    expect(textOf(form.querySelector('#enquiry-about'))).toBe(`关于：${VISITS.title}`);
+  });
+
+  it('names the contact to reach when that is the way to take part, with no form to fill', async () => {
+    installDocumentWx();
+    const page = await openDetail(BY_CONTACT);
+    expect(textOf(page.querySelector('#take-part-hint'))).toBe('请直接与下列联系人联系。');
+    expect(page.querySelector('#take-part-button')).toBeUndefined();
+    expect(textOf(page.querySelector('#contact'))).toContain('王老师');
+    expect(textOf(page.querySelector('#contact'))).toContain('wang@example.cn');
+  });
+
+  it('offers no way in to a closed opportunity, and says it has ended', async () => {
+    installDocumentWx();
+    const page = await openDetail(CLOSED);
+    expect(textOf(page.querySelector('#opportunity-availability'))).toBe('已结束');
+    expect(page.querySelector('#take-part')).toBeUndefined();
+    expect(page.querySelector('#take-part-button')).toBeUndefined();
+  });
+
   it('shows the error with a retry that loads the page', async () => {
     const call = cloud.caller('detail-error');
     installWx({ callFunction: failingFirst(2, call) }); // the service retries a read once
-    const page = await openDetail('opp-delegation-visits');
+    const page = await openDetail(VISITS._id);
     expect(errorMessage(page)).toBe('网络连接异常，请检查网络后重试');
 
     await tap(statePart(page, 'state-view-retry')?.querySelector('.t-button'));
     await until(() => page.data.status === 'ready');
-    expect(textOf(page.querySelector('#opportunity-title'))).toBe('代表团考察交流');
+    expect(textOf(page.querySelector('#opportunity-title'))).toBe(VISITS.title);
   });
 
   it('says when an opportunity does not exist (any more)', async () => {

@@ -50,10 +50,8 @@ describe('content service', () => {
       NEWS.find((item) => item._id === 'news-current-mous')?.title,
     );
     const research = await content.opportunitiesList({ type: 'research' });
-    expect(research.items.map((item) => item.kind)).toEqual(['research']);
-    expect((await content.opportunitiesGet('opp-research-collaboration')).id).toBe(
-      'opp-research-collaboration',
-    );
+    expect(research.items.map((item) => item.category)).toEqual(['research']);
+    expect((await content.opportunitiesGet('opp-research-partners')).id).toBe('opp-research-partners');
     expect(wx.cloud.callFunction).toHaveBeenCalledWith(
       expect.objectContaining({
         name: 'content',

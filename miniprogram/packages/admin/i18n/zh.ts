@@ -1,5 +1,9 @@
-import { STAFF_ENQUIRY_STATUS_LABELS, TOPIC_LABELS } from '../../../contract/messages.zh';
-import { OPPORTUNITY_KIND_LABELS } from '../../../i18n/zh/opportunities';
+import {
+  AVAILABILITY_LABELS,
+  CATEGORY_LABELS,
+  ENQUIRY_STATUS_LABELS,
+  PARTICIPATION_LABELS,
+} from '../../../contract/messages.zh';
 import { privacyPopup } from '../../../i18n/zh/privacy';
 
 /**
@@ -49,12 +53,16 @@ export const zh = {
       published: '已发布',
       archived: '已下线',
     },
-    enquiry: STAFF_ENQUIRY_STATUS_LABELS,
+    /** The partner's words: one wording on both sides. */
+    enquiry: ENQUIRY_STATUS_LABELS,
     updated: '已更新',
     pinned: '置顶',
   },
-  topics: TOPIC_LABELS,
-  kinds: OPPORTUNITY_KIND_LABELS,
+  /** Enquiry topics, opportunity types and news categories: the one list of categories. */
+  topics: CATEGORY_LABELS,
+  /** Whether one can take part in an opportunity, as partners read it. */
+  availability: AVAILABILITY_LABELS,
+  participation: PARTICIPATION_LABELS,
   upload: {
     choose: '选择图片',
     replace: '更换图片',
@@ -135,7 +143,9 @@ export const zh = {
     body: '正文（Markdown）',
     bodyPlaceholder: '# 小标题\n\n段落文字……\n\n- 列表项',
     bodyHint: '支持 Markdown：# 标题、**加粗**、- 列表、[链接](https://…)',
-    tags: '标签',
+    category: '类别',
+    categoryPick: '请选择（不选则为“其他”）',
+    tags: '标签（可选）',
     tagsPlaceholder: '用逗号分隔，如：商业合作，上海',
     pinned: '置顶',
     cover: '封面图片',
@@ -184,7 +194,6 @@ export const zh = {
     imageAltTitle: '描述这张图片',
     imageAltPlaceholder: '一句话说明图片内容（供读屏使用）',
     imageAltMissing: '图片未插入：请填写图片说明',
-    imageUploading: '正在上传图片…',
     imageInserted: '图片已插入正文',
     dialogConfirm: '确定',
     dialogCancel: '取消',
@@ -210,9 +219,6 @@ export const zh = {
     create: '新建合作机会',
     empty: '暂无合作机会',
     emptyStatus: '没有“{status}”的合作机会',
-    open: '可参与',
-    notOpen: '暂未开放',
-    deadline: '截止 {date}',
     attachments: '{count} 个附件',
     updatedAt: '修改于 {time}',
   },
@@ -220,11 +226,20 @@ export const zh = {
     titleNew: '新建合作机会',
     titleEdit: '编辑合作机会',
     statusNew: '新合作机会（未保存）',
-    kind: '类型',
-    kindPick: '请选择类型',
-    open: '现在可参与',
+    category: '类别',
+    categoryPick: '请选择类别',
+    audience: '面向对象',
+    audiencePlaceholder: '谁可以参与，如：上海的高校和科研机构',
+    availability: '参与状态',
+    availabilityPick: '请选择参与状态',
     deadline: '截止日期',
-    deadlineHint: '按中国日期，读者看到的日期',
+    deadlineHint: '“开放至某日”必填：按中国日期，读者看到的日期',
+    availabilityNote: '状态说明（可选）',
+    availabilityNotePlaceholder: '状态的依据，如：具体安排须与国际事务办公室商定',
+    participation: '参与方式',
+    participationPick: '请选择参与方式',
+    participationHint:
+      '在线咨询和来访申请会自动填好类别和本合作机会；选“直接联系”时请填写联系人的邮箱或电话。',
     deadlineNone: '无',
     deadlineClear: '清除',
     attachments: 'PDF 附件',

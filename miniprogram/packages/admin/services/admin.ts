@@ -119,9 +119,14 @@ export function newsDelete(id: string): Promise<{ id: string }> {
 export function opportunitiesList(
   status?: StaffOpportunityStatus,
   cursor?: string | null,
-  kind?: OpportunityKind,
+  category?: Category,
 ): Promise<Page<OpportunitySummary>> {
-  return call('admin', 'opportunities.list', compact({ status, kind, cursor: cursor ?? undefined }), READ);
+  return call(
+    'admin',
+    'opportunities.list',
+    compact({ status, category, cursor: cursor ?? undefined }),
+    READ,
+  );
 }
 
 export function opportunitiesGet(

@@ -77,12 +77,20 @@ describe('opportunity editor', () => {
     const mocks = installFileApis(wx, cloud.app, { messageFiles: [pdf('合作说明.pdf')] });
     const page = await openEditor();
 
-    await trigger(page.querySelector('#field-kind'), 'change', { value: 1 });
-    expect(textOf(page.querySelector('#kind-value'))).toBe('科研合作');
+    await trigger(page.querySelector('#field-category'), 'change', { value: 2 });
+    expect(textOf(page.querySelector('#category-value'))).toBe('科研合作');
     await fill(page, 'field-title', title);
     await fill(page, 'field-summary', '与丹麦大学开展联合科研。');
     await fill(page, 'field-body', '## 申请方式\n\n- 发送邮件');
+    await fill(page, 'field-audience', '上海的高校和科研院所');
+    // Only "open until" has a date to pick.
+    expect(page.querySelector('#field-deadline')).toBeUndefined();
+    await trigger(page.querySelector('#field-availability'), 'change', { value: 0 });
     await trigger(page.querySelector('#field-deadline'), 'change', { value: '2030-06-30' });
+    expect(textOf(page.querySelector('#availability-value'))).toBe('开放至2030-06-30');
+    await fill(page, 'field-availability-note', '名额有限');
+    await trigger(page.querySelector('#field-participation'), 'change', { value: 1 });
+    expect(textOf(page.querySelector('#participation-value'))).toBe('提交来访申请');
     await fill(page, 'field-contact-name', 'Pia Fabrin');
     await fill(page, 'field-contact-email', 'pia.fabrin@ru.rm.dk');
     await until(() => (page.data.preview as { state: string }).state === 'ready');
@@ -103,15 +111,31 @@ describe('opportunity editor', () => {
       type: 'research',
     });
     expect(list.items.map((item) => item.title)).toContain(title);
-    const detail = await reader<{ deadline: string; attachments: { name: string; fileId: string }[] }>(
-      'opportunities.get',
-      { id },
-    );
+    const detail = await reader<{
+      deadline: string;
+      attachments: { name: string; fileId: string }[];
+      availability: string;
+      availabilityNote: string;
+      audience: string;
+      participation: string;
+    }>('opportunities.get', { id });
+    expect(detail).toMatchObject({
+      availability: 'open_until',
+      availabilityNote: '名额有限',
+      audience: '上海的高校和科研院所',
+      participation: 'visit',
+    });
     expect(detail.attachments).toEqual([
       expect.objectContaining({ name: '合作说明.pdf', fileId: expect.stringMatching(/^cloud:\/\/.+\.pdf$/) }),
     ]);
     // The deadline readers see is the day chosen, in China.
     expect(detail.deadline).toBe('2030-06-30T15:59:59.000Z');
+
+    // Another status drops the date: it has no basis there.
+    await trigger(page.querySelector('#field-availability'), 'change', { value: 1 });
+    expect(page.data.form).toMatchObject({ availability: 'by_arrangement', deadline: '' });
+    expect(page.querySelector('#field-deadline')).toBeUndefined();
+    expect(textOf(page.querySelector('#availability-value'))).toBe('可商洽');
 
     await press(page, 'unpublish');
     expect(tagText(page, 'item-status')).toBe('已下线');
@@ -124,10 +148,13 @@ describe('opportunity editor', () => {
       messageFiles: [pdf('scan.png'), { ...pdf('huge.pdf'), size: 21 * 1024 * 1024 }],
     });
     const page = await openEditor();
-    await fill(page, 'field-title', '没有类型的合作');
+    await fill(page, 'field-title', '没有类别的合作');
     await fill(page, 'field-contact-email', 'not-an-email');
     await press(page, 'save');
-    expect(textOf(page.querySelector('#error-kind'))).toBe('请选择类型');
+    expect(textOf(page.querySelector('#error-category'))).toBe('请选择类别');
+    expect(textOf(page.querySelector('#error-audience'))).toBe('请填写面向对象');
+    expect(textOf(page.querySelector('#error-availability'))).toBe('请选择参与状态');
+    expect(textOf(page.querySelector('#error-participation'))).toBe('请选择参与方式');
     expect(textOf(page.querySelector('#error-summary'))).toBe('请填写摘要');
     expect(tipsOf(page, 'field-contact-name')).toBe('请填写联系人');
     expect(tipsOf(page, 'field-contact-email')).toBe('联系人邮箱格式不正确');
@@ -144,19 +171,49 @@ describe('opportunity editor', () => {
 
   it('deletes an opportunity softly after confirmation', async () => {
     const { id } = await staff<{ id: string }>('opportunities.save', {
-      kind: 'culture',
+      category: 'culture',
       title: `删除测试 ${run}`,
       summary: '摘要',
       body: '正文',
-      open: true,
-      contact: { name: '联系人' },
+      audience: '对象',
+      availability: 'closed',
+      participation: 'contact',
+      contact: { name: '联系人', phone: '+45 2160 1445' },
     });
     const page = await openEditor({ id });
-    expect(page.data.form).toMatchObject({ kind: 'culture', title: `删除测试 ${run}` });
+    expect(page.data.form).toMatchObject({
+      category: 'culture',
+      title: `删除测试 ${run}`,
+      availability: 'closed',
+      participation: 'contact',
+    });
+    expect(textOf(page.querySelector('#category-value'))).toBe('文化与教育交流');
+    expect(textOf(page.querySelector('#availability-value'))).toBe('已结束');
+    expect(textOf(page.querySelector('#participation-value'))).toBe('直接联系联系人');
     await tap(button(page, 'delete'));
     await until(() => wx.navigateBack.mock.calls.length === 1);
     const list = await staff<{ items: { id: string }[] }>('opportunities.list');
     expect(list.items.map((item) => item.id)).not.toContain(id);
+  });
+});
+
+describe('news editor: category', () => {
+  it('files a news item under the category picked, for the public filter', async () => {
+    const page = await loadedPage('packages/admin/pages/news-edit/index');
+    expect(textOf(page.querySelector('#category-value'))).toBe('请选择（不选则为“其他”）');
+    await trigger(page.querySelector('#field-category'), 'change', { value: 1 });
+    expect(textOf(page.querySelector('#category-value'))).toBe('知识交流与互访');
+    await fill(page, 'field-title', `类别测试 ${run}`);
+    await fill(page, 'field-summary', '摘要');
+    await fill(page, 'field-body', '正文');
+    await press(page, 'save');
+    const id = page.data.id as string;
+    expect(id).not.toBe('');
+    const { item } = await staff<{ item: { category: string } }>('news.get', { id });
+    expect(item.category).toBe('knowledge');
+
+    const again = await loadedPage('packages/admin/pages/news-edit/index', { id });
+    expect(textOf(again.querySelector('#category-value'))).toBe('知识交流与互访');
   });
 });
 
@@ -197,11 +254,12 @@ describe('staff lists', () => {
     expect(wx.cloud.callFunction.mock.calls.length).toBe(calls + 1);
   });
 
-  it('lists opportunities by state, with type and attachments', async () => {
+  it('lists opportunities by state, with category and the availability in the partners’ wording', async () => {
     const page = await loadedPage('packages/admin/pages/opportunities/index');
-    const rows = page.data.items as { statusLabel: string; kind: string }[];
+    const rows = page.data.items as { statusLabel: string; category: string; meta: string }[];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.some((row) => row.statusLabel === '已发布' && row.kind === '商业项目')).toBe(true);
+    const visits = rows.find((row) => row.statusLabel === '已发布' && row.category === '知识交流与互访');
+    expect(visits?.meta).toMatch(/^可商洽 · /);
     await tap(button(page, 'create'));
     expect(wx.navigateTo).toHaveBeenLastCalledWith(
       expect.objectContaining({ url: '/packages/admin/pages/opportunity-edit/index' }),

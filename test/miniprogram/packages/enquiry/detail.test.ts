@@ -121,7 +121,7 @@ describe('咨询详情', () => {
     };
     expect(text(page, '#visit-dates')).toBe(`${day(from)}至${day(to)}`);
     expect(text(page, '#visit-group')).toBe('12 人');
-    expect(text(page, '#visit-sectors')).toBe('知识交流与互访、科研与教育');
+    expect(text(page, '#visit-sectors')).toBe('知识交流与互访、科研合作');
     expect(text(page, '#visit-institutions')).toBe('奥胡斯大学');
 
     const entries = timeline(page);

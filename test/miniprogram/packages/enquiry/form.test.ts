@@ -135,7 +135,7 @@ async function fillValid(page: PageHandle, organization = '上海交通大学') 
   await fill(page, 'organization', organization);
   await fill(page, 'title', '国际合作处处长');
   await fill(page, 'email', 'li.hua@example.cn');
-  await chooseTopic(page, '科研与教育');
+  await chooseTopic(page, '科研合作');
   await fill(page, 'message', '我们希望与中日德兰大区的大学开展联合科研项目，请问如何对接？');
   await tick(page, 'consent-privacy');
   await tick(page, 'consent-cross-border');
@@ -396,7 +396,7 @@ describe('enquiry form', () => {
     await tap(submitButton(page));
     expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#row-topic' }));
 
-    await chooseTopic(page, '科研与教育');
+    await chooseTopic(page, '科研合作');
     await tap(submitButton(page));
     expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#row-message' }));
     expect(page.querySelector('#field-message')?.data.focus).toBe(true);
@@ -486,6 +486,8 @@ describe('enquiry form', () => {
     const page = await openForm({ kind: 'visit', topic: 'knowledge' });
     expect(wx.setNavigationBarTitle).toHaveBeenCalledWith(expect.objectContaining({ title: '来访申请' }));
     expect(checkedTopic(page)).toBe('知识交流与互访');
+    // A visit request's preset topic is its first sector too.
+    expect(page.data.form.sectors).toEqual(['knowledge']);
 
     await tap(submitButton(page));
     expect(messageAt(page, 'visitFrom')).toBe('来访开始日期格式不正确');
@@ -502,8 +504,7 @@ describe('enquiry form', () => {
     await fill(page, 'groupSize', '120');
     expect(messageAt(page, 'groupSize')).toBe('来访人数须在 1 到 100 之间');
     await fill(page, 'groupSize', '12');
-    await chooseSector(page, '知识交流与互访');
-    await chooseSector(page, '科研与教育');
+    await chooseSector(page, '科研合作');
     await fill(page, 'institutions', '奥胡斯大学、维堡市政府');
     await fill(page, 'name', '王芳');
     await fill(page, 'organization', '上海市人民政府外事办公室');

@@ -1,5 +1,7 @@
 import type { NewsDetail, NewsSaveInput, StaffNewsStatus } from '../../../../contract/api/admin';
 import type { RichTextNode } from '../../../../contract/api/content';
+import { CATEGORIES } from '../../../../contract/constants';
+import type { Category } from '../../../../contract/models';
 import { newsSave as newsSaveRule } from '../../../../contract/rules';
 import { formatDate } from '../../../../utils/date';
 import { checked } from '../../../../utils/validate';
@@ -48,7 +50,17 @@ type SaveState = '' | 'unsaved' | 'saving' | 'saved' | 'local' | 'failed';
 type FormatKind = 'heading' | 'bold' | 'list' | 'link' | 'image';
 
 /** Form fields that show a message; server keys map onto them (`cover.alt` → `cover_alt`). */
-const FIELDS = ['title', 'summary', 'body', 'tags', 'pinned', 'cover', 'cover_alt', 'at'] as const;
+const FIELDS = [
+  'title',
+  'summary',
+  'body',
+  'category',
+  'tags',
+  'pinned',
+  'cover',
+  'cover_alt',
+  'at',
+] as const;
 
 type TextField = 'title' | 'summary' | 'body' | 'tags' | 'coverAlt';
 
@@ -56,6 +68,8 @@ interface NewsForm {
   title: string;
   summary: string;
   body: string;
+  /** '' until chosen: the function then files a new item under `other`. */
+  category: Category | '';
   /** As typed: tags separated by commas. */
   tags: string;
   pinned: boolean;
@@ -66,6 +80,7 @@ const EMPTY_FORM: NewsForm = {
   title: '',
   summary: '',
   body: '',
+  category: '',
   tags: '',
   pinned: false,
   cover: { fileId: '', alt: '' },
@@ -79,6 +94,8 @@ const LABELS = {
   body: 'editor.body',
   bodyPlaceholder: 'editor.bodyPlaceholder',
   bodyHint: 'editor.bodyHint',
+  category: 'editor.category',
+  categoryPick: 'editor.categoryPick',
   tags: 'editor.tags',
   tagsPlaceholder: 'editor.tagsPlaceholder',
   pinned: 'editor.pinned',
@@ -121,6 +138,7 @@ const FIELD_LABELS = {
   title: 'editor.title',
   summary: 'editor.summary',
   body: 'editor.body',
+  category: 'editor.category',
   tags: 'editor.tags',
   cover: 'editor.cover',
   cover_alt: 'editor.coverAlt',
@@ -180,6 +198,7 @@ function toForm(item: NewsDetail): NewsForm {
     title: item.title,
     summary: item.summary,
     body: item.body,
+    category: item.category,
     tags: item.tags.join(', '),
     pinned: item.pinned,
     cover: { fileId: item.cover?.fileId ?? '', alt: item.cover?.alt ?? '' },
@@ -218,6 +237,10 @@ Page({
     ...metaOf('', undefined, false),
     form: { ...EMPTY_FORM, cover: { ...EMPTY_FORM.cover } },
     tagLine: '',
+    /** The category picker: its choices, and each one's name and place for the chosen `form.category`. */
+    categories: [] as { value: Category; label: string }[],
+    categoryNames: {} as Record<string, string>,
+    categoryIndexOf: {} as Record<string, number>,
     schedule: { date: '', time: '', today: '', zone: '', dateLine: '', timeLine: '' },
     coverHint: '',
     labels: {} as Record<keyof typeof LABELS, string>,
@@ -257,6 +280,9 @@ Page({
   async onLoad(query: { id?: string }) {
     await this.open(query, {
       labels: labelsOf(LABELS),
+      categories: CATEGORIES.map((value) => ({ value, label: t(`topics.${value}`) })),
+      categoryNames: Object.fromEntries(CATEGORIES.map((value) => [value, t(`topics.${value}`)])),
+      categoryIndexOf: Object.fromEntries(CATEGORIES.map((value, index) => [value, index])),
       coverHint: t('editor.coverHint', { max: fileSize(COVER_MAX_BYTES) }),
       schedule: {
         date: '',
@@ -430,6 +456,13 @@ Page({
     if (typeof event.detail.cursor === 'number') this.bodyCursor = event.detail.cursor;
   },
 
+  onCategory(event: WechatMiniprogram.PickerChange) {
+    const category = CATEGORIES[Number(event.detail.value)];
+    if (!category) return;
+    this.changed();
+    this.setData({ 'form.category': category, 'errors.category': '' });
+  },
+
   onPinned(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
     this.changed();
     this.setData({ 'form.pinned': Boolean(event.detail.value) });
@@ -563,6 +596,7 @@ Page({
       title: form.title,
       summary: form.summary,
       body: form.body,
+      ...(form.category ? { category: form.category } : {}),
       tags: parseTags(form.tags),
       pinned: form.pinned,
       ...(form.cover.fileId ? { cover: { fileId: form.cover.fileId, alt: form.cover.alt } } : {}),

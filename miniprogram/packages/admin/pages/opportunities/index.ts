@@ -14,7 +14,7 @@ interface OpportunityRow {
   id: string;
   title: string;
   summary: string;
-  kind: string;
+  category: string;
   statusLabel: string;
   statusTheme: string;
   edited: boolean;
@@ -23,8 +23,8 @@ interface OpportunityRow {
 
 function toRow(item: OpportunitySummary): OpportunityRow {
   const parts = [
-    item.open ? t('opportunities.open') : t('opportunities.notOpen'),
-    item.deadline ? t('opportunities.deadline', { date: chinaDay(item.deadline) }) : '',
+    // The partners' wording of the stored status, with its date.
+    t(`availability.${item.availability}`, { date: item.deadline ? chinaDay(item.deadline) : '' }),
     item.attachmentCount > 0 ? t('opportunities.attachments', { count: item.attachmentCount }) : '',
     t('opportunities.updatedAt', { time: dateTime(item.updatedAt) }),
   ];
@@ -32,7 +32,7 @@ function toRow(item: OpportunitySummary): OpportunityRow {
     id: item.id,
     title: item.title,
     summary: item.summary,
-    kind: t(`kinds.${item.kind}`),
+    category: t(`topics.${item.category}`),
     statusLabel: t(`statuses.opportunity.${item.status}`),
     statusTheme: OPPORTUNITY_STATUS_THEME[item.status],
     edited: item.edited,

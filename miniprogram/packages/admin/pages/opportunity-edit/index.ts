@@ -3,8 +3,8 @@ import type {
   OpportunitySaveInput,
   StaffOpportunityStatus,
 } from '../../../../contract/api/admin';
-import type { OpportunityKind } from '../../../../contract/models';
-import { OPPORTUNITY_KINDS } from '../../../../contract/constants';
+import type { Availability, Category, ParticipationMode } from '../../../../contract/models';
+import { AVAILABILITIES, CATEGORIES, PARTICIPATION_MODES } from '../../../../contract/constants';
 import { opportunitySave as opportunitySaveRule } from '../../../../contract/rules';
 import { checked } from '../../../../utils/validate';
 import { labelsOf, ruleTexts, t } from '../../i18n/index';
@@ -21,18 +21,22 @@ import { chinaDay, endOfChinaDay, fileSize } from '../../utils/format';
 import { OPPORTUNITY_STATUS_THEME } from '../../utils/tags';
 
 /**
- * The opportunity editor, on the news editor's pattern: type, title, summary, Markdown body with
- * the public renderer's live preview, open or not, a deadline, PDF attachments and a contact
- * person; then save, publish, withdraw or delete. Publishing saves the editor's changes first.
+ * The opportunity editor, on the news editor's pattern: category, title, summary, Markdown body
+ * with the public renderer's live preview, who it is for, its availability with the basis (a
+ * deadline for "open until", a note), how to take part, PDF attachments and a contact person;
+ * then save, publish, withdraw or delete. Publishing saves the editor's changes first.
  */
 
 const FIELDS = [
-  'kind',
+  'category',
   'title',
   'summary',
   'body',
-  'open',
+  'audience',
+  'availability',
   'deadline',
+  'availabilityNote',
+  'participation',
   'attachments',
   'contact',
   'contact_name',
@@ -42,7 +46,15 @@ const FIELDS = [
 ] as const;
 
 type TextField =
-  'title' | 'summary' | 'body' | 'contactName' | 'contactTitle' | 'contactEmail' | 'contactPhone';
+  | 'title'
+  | 'summary'
+  | 'body'
+  | 'audience'
+  | 'availabilityNote'
+  | 'contactName'
+  | 'contactTitle'
+  | 'contactEmail'
+  | 'contactPhone';
 
 interface AttachmentRow {
   fileId: string;
@@ -52,13 +64,16 @@ interface AttachmentRow {
 }
 
 interface OpportunityForm {
-  kind: OpportunityKind | '';
+  category: Category | '';
   title: string;
   summary: string;
   body: string;
-  open: boolean;
-  /** A China date, `2026-03-01`, or ''. */
+  audience: string;
+  availability: Availability | '';
+  /** A China date, `2026-03-01`, or ''; only with `open_until`. */
   deadline: string;
+  availabilityNote: string;
+  participation: ParticipationMode | '';
   attachments: AttachmentRow[];
   contactName: string;
   contactTitle: string;
@@ -67,12 +82,15 @@ interface OpportunityForm {
 }
 
 const EMPTY_FORM: OpportunityForm = {
-  kind: '',
+  category: '',
   title: '',
   summary: '',
   body: '',
-  open: true,
+  audience: '',
+  availability: '',
   deadline: '',
+  availabilityNote: '',
+  participation: '',
   attachments: [],
   contactName: '',
   contactTitle: '',
@@ -85,6 +103,8 @@ const FIELD_OF_INPUT: Record<TextField, string> = {
   title: 'title',
   summary: 'summary',
   body: 'body',
+  audience: 'audience',
+  availabilityNote: 'availabilityNote',
   contactName: 'contact_name',
   contactTitle: 'contact_title',
   contactEmail: 'contact_email',
@@ -92,8 +112,14 @@ const FIELD_OF_INPUT: Record<TextField, string> = {
 };
 
 const LABELS = {
-  kind: 'opportunityEditor.kind',
-  kindPick: 'opportunityEditor.kindPick',
+  category: 'opportunityEditor.category',
+  audience: 'opportunityEditor.audience',
+  audiencePlaceholder: 'opportunityEditor.audiencePlaceholder',
+  availability: 'opportunityEditor.availability',
+  availabilityNote: 'opportunityEditor.availabilityNote',
+  availabilityNotePlaceholder: 'opportunityEditor.availabilityNotePlaceholder',
+  participation: 'opportunityEditor.participation',
+  participationHint: 'opportunityEditor.participationHint',
   title: 'editor.title',
   titlePlaceholder: 'editor.titlePlaceholder',
   summary: 'editor.summary',
@@ -101,7 +127,6 @@ const LABELS = {
   body: 'editor.body',
   bodyPlaceholder: 'editor.bodyPlaceholder',
   bodyHint: 'editor.bodyHint',
-  open: 'opportunityEditor.open',
   deadline: 'opportunityEditor.deadline',
   deadlineHint: 'opportunityEditor.deadlineHint',
   deadlineNone: 'opportunityEditor.deadlineNone',
@@ -133,12 +158,15 @@ function toAttachmentRow(file: { fileId: string; name: string; sizeBytes?: numbe
 
 function toForm(item: OpportunityDetail): OpportunityForm {
   return {
-    kind: item.kind,
+    category: item.category,
     title: item.title,
     summary: item.summary,
     body: item.body,
-    open: item.open,
+    audience: item.audience,
+    availability: item.availability,
     deadline: chinaDay(item.deadline),
+    availabilityNote: item.availabilityNote ?? '',
+    participation: item.participation,
     attachments: item.attachments.map(toAttachmentRow),
     contactName: item.contact.name,
     contactTitle: item.contact.title ?? '',
@@ -147,9 +175,22 @@ function toForm(item: OpportunityDetail): OpportunityForm {
   };
 }
 
-function kindView(kind: OpportunityKind | '') {
-  const index = kind ? OPPORTUNITY_KINDS.indexOf(kind) : -1;
-  return { kindIndex: index, kindLabel: kind ? t(`kinds.${kind}`) : t('opportunityEditor.kindPick') };
+/** The three pickers' shown values: each choice in the same words partners read. */
+function choicesView(
+  form: Pick<OpportunityForm, 'category' | 'availability' | 'deadline' | 'participation'>,
+) {
+  return {
+    categoryIndex: form.category ? CATEGORIES.indexOf(form.category) : -1,
+    categoryLabel: form.category ? t(`topics.${form.category}`) : t('opportunityEditor.categoryPick'),
+    availabilityIndex: form.availability ? AVAILABILITIES.indexOf(form.availability) : -1,
+    availabilityLabel: form.availability
+      ? t(`availability.${form.availability}`, { date: form.deadline || '…' })
+      : t('opportunityEditor.availabilityPick'),
+    participationIndex: form.participation ? PARTICIPATION_MODES.indexOf(form.participation) : -1,
+    participationLabel: form.participation
+      ? t(`participation.${form.participation}`)
+      : t('opportunityEditor.participationPick'),
+  };
 }
 
 function metaOf(status: StaffOpportunityStatus | '', edited: boolean) {
@@ -171,9 +212,10 @@ Page({
     ...editorData(FIELDS),
     ...metaOf('', false),
     form: { ...EMPTY_FORM, attachments: [] as AttachmentRow[] },
-    kinds: [] as { value: OpportunityKind; label: string }[],
-    kindIndex: -1,
-    kindLabel: '',
+    categories: [] as { value: Category; label: string }[],
+    availabilities: [] as { value: Availability; label: string }[],
+    participations: [] as { value: ParticipationMode; label: string }[],
+    ...choicesView(EMPTY_FORM),
     attachmentsHint: '',
     canAddAttachment: true,
     /** The PDF upload under way: `已上传 40%`, '' when none. */
@@ -191,7 +233,7 @@ Page({
     remove: opportunitiesDelete,
     view: (item) => {
       const form = toForm(item);
-      return { form, ...kindView(form.kind), canAddAttachment: form.attachments.length < MAX_ATTACHMENTS };
+      return { form, ...choicesView(form), canAddAttachment: form.attachments.length < MAX_ATTACHMENTS };
     },
     meta: (status, edited) => metaOf(status, edited),
   }),
@@ -199,8 +241,13 @@ Page({
   onLoad(query: { id?: string }) {
     return this.open(query, {
       labels: labelsOf(LABELS),
-      kinds: OPPORTUNITY_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) })),
-      kindLabel: t('opportunityEditor.kindPick'),
+      categories: CATEGORIES.map((value) => ({ value, label: t(`topics.${value}`) })),
+      availabilities: AVAILABILITIES.map((value) => ({
+        value,
+        label: t(`availability.${value}`, { date: '…' }),
+      })),
+      participations: PARTICIPATION_MODES.map((value) => ({ value, label: t(`participation.${value}`) })),
+      ...choicesView(EMPTY_FORM),
       attachmentsHint: t('opportunityEditor.attachmentsHint', {
         max: fileSize(PDF_MAX_BYTES),
         count: MAX_ATTACHMENTS,
@@ -221,26 +268,39 @@ Page({
     if (field === 'body') this.schedulePreview(value);
   },
 
-  onKind(event: WechatMiniprogram.PickerChange) {
-    const kind = OPPORTUNITY_KINDS[Number(event.detail.value)];
-    if (!kind) return;
+  /** Sets chosen fields and the pickers' shown values. */
+  choose(changes: Partial<OpportunityForm>, errors: Record<string, string>) {
     this.markDirty();
-    this.setData({ 'form.kind': kind, 'errors.kind': '', ...kindView(kind) });
+    const form = { ...this.data.form, ...changes };
+    const update: Record<string, unknown> = { ...errors, ...choicesView(form) };
+    for (const [field, value] of Object.entries(changes)) update[`form.${field}`] = value;
+    this.setData(update);
   },
 
-  onOpenChange(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-    this.markDirty();
-    this.setData({ 'form.open': Boolean(event.detail.value) });
+  onCategory(event: WechatMiniprogram.PickerChange) {
+    const category = CATEGORIES[Number(event.detail.value)];
+    if (category) this.choose({ category }, { 'errors.category': '' });
+  },
+
+  /** Only "open until" has a date: choosing another status drops it. */
+  onAvailability(event: WechatMiniprogram.PickerChange) {
+    const availability = AVAILABILITIES[Number(event.detail.value)];
+    if (!availability) return;
+    const deadline = availability === 'open_until' ? this.data.form.deadline : '';
+    this.choose({ availability, deadline }, { 'errors.availability': '', 'errors.deadline': '' });
+  },
+
+  onParticipation(event: WechatMiniprogram.PickerChange) {
+    const participation = PARTICIPATION_MODES[Number(event.detail.value)];
+    if (participation) this.choose({ participation }, { 'errors.participation': '' });
   },
 
   onDeadline(event: WechatMiniprogram.PickerChange) {
-    this.markDirty();
-    this.setData({ 'form.deadline': String(event.detail.value), 'errors.deadline': '' });
+    this.choose({ deadline: String(event.detail.value) }, { 'errors.deadline': '' });
   },
 
   onClearDeadline() {
-    this.markDirty();
-    this.setData({ 'form.deadline': '', 'errors.deadline': '' });
+    this.choose({ deadline: '' }, { 'errors.deadline': '' });
   },
 
   /** Stops the PDF upload under way (`UploadTask.abort`). */
@@ -301,13 +361,16 @@ Page({
     const { form, id } = this.data;
     return {
       ...(id ? { id } : {}),
-      // An unchosen type goes as '' so the function's message ("请选择类型") lands at the field.
-      kind: form.kind as OpportunityKind,
+      // An unchosen choice goes as '' so the function's message ("请选择类别") lands at the field.
+      category: form.category as Category,
       title: form.title,
       summary: form.summary,
       body: form.body,
-      open: form.open,
+      audience: form.audience,
+      availability: form.availability as Availability,
       ...(form.deadline ? { deadline: endOfChinaDay(form.deadline) } : {}),
+      ...(form.availabilityNote.trim() ? { availabilityNote: form.availabilityNote } : {}),
+      participation: form.participation as ParticipationMode,
       attachments: form.attachments.map(({ fileId, name, sizeBytes }) => ({ fileId, name, sizeBytes })),
       contact: {
         name: form.contactName,

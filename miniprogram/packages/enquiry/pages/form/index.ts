@@ -36,7 +36,8 @@ import {
  * `requestId` per form fill, kept across failed attempts and with the draft, so a retry never
  * stores a second enquiry. What was typed survives leaving the page (per form, until a success),
  * and the last submission's contact details are offered. Opened with `?topic=…&message=…` to
- * preset the topic and the message.
+ * preset the topic and the message (a visit request also takes the topic as its first sector), and
+ * with `&about=…` to say above the form which opportunity it is about.
  */
 
 const NO_ERRORS = Object.fromEntries(FIELD_NAMES.map((field) => [field, ''])) as FieldErrors;
@@ -120,6 +121,8 @@ Page({
   data: {
     pageStyle: '',
     kind: 'general' as FormKind,
+    /** '关于：…' when opened from an opportunity; '' otherwise. */
+    about: '',
     form: { ...EMPTY_DRAFT },
     errors: { ...NO_ERRORS },
     /** The field to put the cursor in (after a failed submit); '' for none. */
@@ -153,11 +156,14 @@ Page({
     const topic = decodeQueryValue(query.topic);
     const message = decodeQueryValue(query.message);
     // A preset from the page that opened the form is what the partner asked for now: it wins over the draft.
+    const draft = stored?.draft ?? EMPTY_DRAFT;
     const form: EnquiryDraft = {
-      ...(stored?.draft ?? EMPTY_DRAFT),
+      ...draft,
       ...(isTopic(topic) ? { topic } : {}),
+      ...(kind === 'visit' && isTopic(topic) && draft.sectors.length === 0 ? { sectors: [topic] } : {}),
       ...(message ? { message } : {}),
     };
+    const about = decodeQueryValue(query.about);
     const last = loadLastContact();
     this.offered = last && CONTACT_FIELDS.every((field) => !form[field]) ? last : null;
     const now = Date.now();
@@ -166,6 +172,7 @@ Page({
     this.setData({
       pageStyle: fontScaleStyle(),
       kind,
+      about: about ? t('enquiry.form.about', { title: about }) : '',
       form,
       lastContact: this.offered ? contactSummary(this.offered) : '',
       today: chinaDay(now),
