@@ -86,12 +86,11 @@ test.each(['light', 'dark'] as const)(
     await staff.wx('#privacy-popup-agree').click();
     await (await chooser).setFiles({ name: 'visit.png', mimeType: 'image/png', buffer: BODY_PNG });
     await answerDialog(staff, '代表团在奥胡斯大学');
-    await staff.page.locator('[data-preview-toast]').filter({ hasText: '图片已插入正文' }).waitFor();
+    await staff.wx('#preview-body >> [class*="md-body__image"]').waitFor();
 
     const body = await staff.wx('#field-body >> textarea').inputValue();
     expect(body).toContain('联系我们：[链接文字](/pages/contact/index)');
     expect(body).toMatch(/!\[代表团在奥胡斯大学\]\(cloud:\/\/[^)]+\/news-covers\/body-[^)]+\.png\)/);
-    await staff.wx('#preview-body >> [class*="md-body__image"]').waitFor();
     await staff.waitForText('#preview-body', '链接文字');
     await staff.snap('editor-toolbar-written');
 
@@ -116,3 +115,26 @@ test.each(['light', 'dark'] as const)(
     await reader.arrive('pages/contact/index', 'link-opened-contact');
   },
 );
+
+test('editor in English: the no-Chinese warning, the schedule labels, a refused publish explained beside the button', async () => {
+  const staff = await session(STAFF_OPENID, 'editor-en');
+  await staff.tap('#tab-contact');
+  await staff.arrive('pages/contact/index', 'contact');
+  await staff.tap('#staff-entry-cell');
+  await staff.arrive('packages/admin/pages/home/index', 'admin-home');
+  await staff.tap('#lang-en');
+  await staff.tap('#to-news');
+  await staff.arrive('packages/admin/pages/news/index', 'admin-news-en');
+  await staff.tap('#create');
+  await staff.arrive('packages/admin/pages/news-edit/index', 'news-edit-en');
+
+  await staff.wx('#field-title >> input').fill('Innovation week in Aarhus');
+  await staff.settle();
+  await staff.waitForText('#warning-title', 'The title has no Chinese');
+  expect(await staff.text('#schedule-date')).toBe('Date: Choose');
+
+  await staff.tap('#publish');
+  await staff.waitForText('#error-actions', 'Correct first: Summary, Body');
+  expect(await staff.text('#error-actions')).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+  await staff.snap('editor-en-refused');
+});

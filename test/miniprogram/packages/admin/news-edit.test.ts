@@ -357,16 +357,16 @@ describe('news editor toolbar, publish sheet and autosave', () => {
     const page = await openEditor();
     await trigger(control(page, 'field-body'), 'input', { value: '第一段\n第二段', cursor: 2 });
 
-    await tap(button(page, 'format-heading'));
+    await tap(page.querySelector('#format-heading'));
     expect(body(page)).toBe('## 第一段\n第二段');
     await trigger(control(page, 'field-body'), 'blur', { value: body(page), cursor: body(page).length });
-    await tap(button(page, 'format-list'));
+    await tap(page.querySelector('#format-list'));
     expect(body(page)).toBe('## 第一段\n- 第二段');
-    await tap(button(page, 'format-bold'));
+    await tap(page.querySelector('#format-bold'));
     expect(body(page)).toBe('## 第一段\n- 第二段**加粗文字**');
 
     answerDialog('javascript:alert(1)');
-    await tap(button(page, 'format-link'));
+    await tap(page.querySelector('#format-link'));
     await until(() => page.querySelector('#error-toolbar') !== undefined);
     expect(textOf(page.querySelector('#error-toolbar'))).toBe(
       '链接须以 https:// 开头，或是以 / 开头的小程序页面路径',
@@ -374,7 +374,7 @@ describe('news editor toolbar, publish sheet and autosave', () => {
     expect(body(page)).toBe('## 第一段\n- 第二段**加粗文字**');
 
     answerDialog('/pages/contact/index');
-    await tap(button(page, 'format-link'));
+    await tap(page.querySelector('#format-link'));
     await until(() => body(page).endsWith(')'));
     expect(body(page)).toBe('## 第一段\n- 第二段**加粗文字**[链接文字](/pages/contact/index)');
     expect(page.querySelector('#error-toolbar')).toBeUndefined();
@@ -392,13 +392,13 @@ describe('news editor toolbar, publish sheet and autosave', () => {
     await fill(page, 'field-body', '开头一段。');
 
     answerDialog('   ');
-    await tap(button(page, 'format-image'));
+    await tap(page.querySelector('#format-image'));
     await until(() => page.querySelector('#error-toolbar') !== undefined);
     expect(textOf(page.querySelector('#error-toolbar'))).toBe('图片未插入：请填写图片说明');
     expect(mocks.uploadFile).not.toHaveBeenCalled();
 
     answerDialog('签约仪式现场');
-    await tap(button(page, 'format-image'));
+    await tap(page.querySelector('#format-image'));
     await until(() => body(page).includes('!['));
     const match = /^开头一段。\n\n!\[签约仪式现场\]\((cloud:\/\/[^)]+)\)\n$/.exec(body(page));
     expect(match?.[1]).toMatch(/^cloud:\/\/local\.local-bucket\/news-covers\/body-.+\.png$/);

@@ -5,7 +5,7 @@ import type { Category } from '../../../../contract/models';
 import { newsSave as newsSaveRule } from '../../../../contract/rules';
 import { formatDate } from '../../../../utils/date';
 import { checked } from '../../../../utils/validate';
-import { labelsOf, ruleTexts, t } from '../../i18n/index';
+import { labelsOf, ruleTexts, t, type MessageKey } from '../../i18n/index';
 import { newsDelete, newsGet, newsPublish, newsSave, newsUnpublish } from '../../services/admin';
 import {
   chooseAndUploadCover,
@@ -48,6 +48,15 @@ const CHINESE = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 
 type SaveState = '' | 'unsaved' | 'saving' | 'saved' | 'local' | 'failed';
 type FormatKind = 'heading' | 'bold' | 'list' | 'link' | 'image';
+
+/** The toolbar, in order: what each tool writes, its TDesign icon and its label. */
+const TOOLS: readonly { format: FormatKind; icon: string; label: MessageKey }[] = [
+  { format: 'heading', icon: 'typography', label: 'editor.formatHeading' },
+  { format: 'bold', icon: 'textformat-bold', label: 'editor.formatBold' },
+  { format: 'list', icon: 'bulletpoint', label: 'editor.formatList' },
+  { format: 'link', icon: 'link', label: 'editor.formatLink' },
+  { format: 'image', icon: 'image', label: 'editor.formatImage' },
+];
 
 /** Form fields that show a message; server keys map onto them (`cover.alt` → `cover_alt`). */
 const FIELDS = [
@@ -118,12 +127,6 @@ const LABELS = {
   delete: 'common.delete',
   updated: 'statuses.updated',
   toolbar: 'editor.toolbar',
-  formatHeading: 'editor.formatHeading',
-  formatBold: 'editor.formatBold',
-  formatList: 'editor.formatList',
-  formatLink: 'editor.formatLink',
-  formatImage: 'editor.formatImage',
-  imageUploading: 'editor.imageUploading',
   sheetTitle: 'editor.sheetTitle',
   sheetHint: 'editor.sheetHint',
   sheetOpening: 'editor.sheetOpening',
@@ -249,6 +252,7 @@ Page({
     /** The toolbar's last problem (an invalid link, an image without a description), beside it. */
     toolbarError: '',
     imageUploading: false,
+    tools: [] as { format: FormatKind; icon: string; label: string }[],
     saveState: '' as SaveState,
     saveStateLine: '',
     /** Changes kept on the phone that were put back on opening: their notice. */
@@ -280,6 +284,7 @@ Page({
   async onLoad(query: { id?: string }) {
     await this.open(query, {
       labels: labelsOf(LABELS),
+      tools: TOOLS.map((tool) => ({ ...tool, label: t(tool.label) })),
       categories: CATEGORIES.map((value) => ({ value, label: t(`topics.${value}`) })),
       categoryNames: Object.fromEntries(CATEGORIES.map((value) => [value, t(`topics.${value}`)])),
       categoryIndexOf: Object.fromEntries(CATEGORIES.map((value, index) => [value, index])),
