@@ -19,6 +19,9 @@ const EXTENSIONS: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
 };
 
+/** How long a file handed to the browser's downloads stays readable by its object URL. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
 /** The temporary files of this page session. */
 export class TempFiles {
   private readonly blobs = new Map<string, Blob>();
@@ -166,7 +169,9 @@ export function fileApis(services: FileServices): Data {
       link.href = URL.createObjectURL(blob);
       link.download = fileName;
       link.click();
-      URL.revokeObjectURL(link.href);
+      // Revoked later, not at once: Chromium may still be reading the Blob for the download.
+      const href = link.href;
+      setTimeout(() => URL.revokeObjectURL(href), DOWNLOAD_URL_LIFETIME_MS);
     }),
     openDocument: api('openDocument', (args) => {
       const filePath = String(args.filePath ?? '');
