@@ -79,7 +79,7 @@ export const en: Dictionary = {
   },
   home: {
     title: 'Staff',
-    openEnquiries: 'Open enquiries',
+    openEnquiries: 'Not yet closed',
     newsPublished: 'News published',
     subscribers: 'Subscribers',
     perWeek: 'Enquiries per week (last 12 weeks)',

@@ -84,7 +84,7 @@ export const zh = {
   },
   home: {
     title: '工作人员',
-    openEnquiries: '待处理咨询',
+    openEnquiries: '未办结咨询',
     newsPublished: '已发布新闻',
     subscribers: '订阅读者',
     perWeek: '每周咨询（近 12 周）',

@@ -71,7 +71,7 @@ function chart(page: PageHandle, id: string): SimNode {
 describe('staff home', () => {
   it('shows the counts and the enquiries per week and per topic as bar charts', async () => {
     const page = await openHome();
-    expect(stat(page, 'open-enquiries')).toBe('3待处理咨询');
+    expect(stat(page, 'open-enquiries')).toBe('3未办结咨询');
     expect(stat(page, 'news-published')).toBe('1已发布新闻');
     expect(stat(page, 'subscribers')).toBe('1订阅读者');
 
@@ -109,7 +109,7 @@ describe('staff home', () => {
     await tap(button(page, 'lang-en'));
     expect(wx.storage.get('admin.lang')).toBe('en');
     expect(wx.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: 'Staff' });
-    expect(stat(page, 'open-enquiries')).toBe('3Open enquiries');
+    expect(stat(page, 'open-enquiries')).toBe('3Not yet closed');
     expect(textOf(page.querySelector('#to-news')?.querySelector('.t-cell__title-text'))).toBe('News');
     expect(textOf(page.querySelector('#pending'))).toBe('Pending: 3 →');
     expect(textOf(page.querySelector('#label-alerts'))).toBe('New-enquiry alerts');
@@ -131,7 +131,7 @@ describe('staff home', () => {
 
     await tap(button(page, 'lang-zh'));
     expect(wx.storage.get('admin.lang')).toBe('zh');
-    expect(stat(page, 'open-enquiries')).toBe('3待处理咨询');
+    expect(stat(page, 'open-enquiries')).toBe('3未办结咨询');
   });
 
   it('opens each staff page from the list', async () => {
