@@ -25,7 +25,7 @@ export const AVAILABILITY_LABELS_EN = {
 export const PARTICIPATION_LABELS_EN = {
   enquiry: 'Online enquiry',
   visit: 'Visit request',
-  contact: 'Contact person directly',
+  contact: 'Through the contact person',
 } as const satisfies Record<ParticipationMode, string>;
 
 /** Enquiry topics in English (the staff pages and the English export): the categories. */

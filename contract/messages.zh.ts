@@ -46,7 +46,7 @@ export const AVAILABILITY_LABELS = {
 export const PARTICIPATION_LABELS = {
   enquiry: '在线咨询',
   visit: '提交来访申请',
-  contact: '直接联系联系人',
+  contact: '由联系人对接',
 } as const satisfies Record<ParticipationMode, string>;
 
 /** An enquiry's kind, as partners and staff read it. */

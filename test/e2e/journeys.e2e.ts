@@ -8,8 +8,8 @@ import type { Browser } from 'playwright-core';
 import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
 
 const VISITOR = 'o-e2e-visitor';
-/** An opportunity of the seed (kind `research`), given a PDF attachment for the journey. */
-const OPPORTUNITY_ID = 'opp-research-collaboration';
+/** An opportunity of the seed (category `research`), given a PDF attachment for the journey. */
+const OPPORTUNITY_ID = 'opp-research-partners';
 const ATTACHMENT_NAME = '科研合作申请指南.pdf';
 
 let app: RunningApp;
@@ -62,14 +62,14 @@ test('browse: home → news → a news item', async () => {
   expect((await user.text('#news-body')).length).toBeGreaterThan(20);
 });
 
-test('opportunities: filter by kind → detail → open the attachment', async () => {
+test('opportunities: filter by category → detail → open the attachment', async () => {
   await attachPdf(app, OPPORTUNITY_ID, ATTACHMENT_NAME);
   const user = await session(VISITOR, 'opportunities');
   await user.tap('#tab-opportunities');
   await user.arrive('pages/opportunities/index', 'opportunities');
   const all = await user.page.locator('wx=.opportunities__item').count();
 
-  await user.wx('#kinds').getByText('科研合作', { exact: true }).click();
+  await user.wx('#categories').getByText('科研合作', { exact: true }).click();
   // Settling also waits for the tab strip to stop scrolling: a tap during a scroll only stops it.
   await user.settle();
   await user.page.waitForFunction((before) => {
@@ -507,7 +507,7 @@ async function attachPdf(app: RunningApp, id: string, name: string): Promise<voi
     { action: 'opportunities.get', data: { id } },
     STAFF_OPENID,
   );
-  const { kind, title, summary, body: text, open, deadline, contact } = item;
+  const { category, title, summary, body: text, audience, availability, deadline, availabilityNote } = item;
   await callFunction(
     app,
     'admin',
@@ -515,13 +515,16 @@ async function attachPdf(app: RunningApp, id: string, name: string): Promise<voi
       action: 'opportunities.save',
       data: {
         id,
-        kind,
+        category,
         title,
         summary,
         body: text,
-        open,
+        audience,
+        availability,
         ...(deadline ? { deadline } : {}),
-        contact,
+        ...(availabilityNote ? { availabilityNote } : {}),
+        participation: item.participation,
+        contact: item.contact,
         attachments: [{ fileId: meta.data.fileId, name, sizeBytes: body.length }],
       },
     },

@@ -242,6 +242,7 @@ describe('opportunities.get', () => {
         .filter((block) => block.startsWith('## '))
         .map((heading) => [{ type: 'text', text: heading.slice('## '.length) }]),
     );
+    expect(elements(item.body).filter((node) => node.name === 'h3')).toHaveLength(1);
     expect(elements(item.body).filter((node) => node.name === 'li')).toHaveLength(3);
     const person = SEED.profile[0]!.contact;
     expect(item.contact).toEqual({

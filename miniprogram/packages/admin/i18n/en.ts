@@ -238,7 +238,7 @@ export const en: Dictionary = {
     participation: 'How to take part',
     participationPick: 'Choose how to take part',
     participationHint:
-      'The enquiry and visit forms open prefilled with the category and this opportunity; for “Contact person directly”, give the contact’s e-mail or phone.',
+      'The enquiry and visit forms open prefilled with the category and this opportunity; with “Through the contact person”, readers reach the contact below directly.',
     deadlineNone: 'None',
     deadlineClear: 'Clear',
     attachments: 'PDF attachments',
@@ -302,7 +302,7 @@ export const en: Dictionary = {
     noLocation: 'No location chosen yet',
     locationAt: 'Chosen: {latitude}, {longitude}',
     locationFailed: 'The map could not be opened. Try again later.',
-    officialAccount: 'Official account username',
+    officialAccount: 'Official account ID',
     officialAccountHint:
       "The official account's original ID (starts with gh_; see Settings › Account settings in the account's admin; it must belong to the same or an associated entity as the mini program). Once set, the contact page offers to open the account; leave empty to hide it.",
     linkedin: 'LinkedIn',

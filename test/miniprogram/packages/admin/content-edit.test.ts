@@ -189,7 +189,7 @@ describe('opportunity editor', () => {
     });
     expect(textOf(page.querySelector('#category-value'))).toBe('文化与教育交流');
     expect(textOf(page.querySelector('#availability-value'))).toBe('已结束');
-    expect(textOf(page.querySelector('#participation-value'))).toBe('直接联系联系人');
+    expect(textOf(page.querySelector('#participation-value'))).toBe('由联系人对接');
     await tap(button(page, 'delete'));
     await until(() => wx.navigateBack.mock.calls.length === 1);
     const list = await staff<{ items: { id: string }[] }>('opportunities.list');
