@@ -153,7 +153,12 @@ test('staff: write and publish a news item, then read it on the public news list
   const title = `奥胡斯创新周代表团 ${Date.now().toString(36)}`;
   await staff.wx('#field-title >> input').fill(title);
   await staff.wx('#field-summary >> textarea').fill('上海创新企业代表团将于下月访问奥胡斯，参加创新周活动。');
-  await staff.wx('#field-tags >> input').fill('代表团来访');
+  await staff.wx('#field-category').click();
+  const categories = staff.page.locator('[data-preview-dialog="picker"]');
+  await categories.locator('select').selectOption({ label: '知识交流与互访' });
+  await categories.locator('[data-preview-picker="confirm"]').click();
+  await staff.waitForText('#category-value', '知识交流与互访');
+  await staff.wx('#field-tags >> input').fill('创新周');
   await staff
     .wx('#field-body >> textarea')
     .fill(
@@ -163,6 +168,8 @@ test('staff: write and publish a news item, then read it on the public news list
   await staff.snap('news-written');
 
   await staff.tap('#publish');
+  await staff.waitForText('#sheet-card', title);
+  await staff.tap('#sheet-confirm');
   await staff.waitForText('#item-status', '已发布');
   await staff.snap('news-published');
 
