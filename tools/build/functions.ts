@@ -93,9 +93,23 @@ const NODE_SDK_DIR = path.dirname(createRequire(__filename).resolve('@cloudbase/
  * index.js before its first call, and these are large (the TMT SDK with its HTTP stack about
  * 350 KB, markdown-it about 150 KB), so leaving them in index.js, even unevaluated, costs every
  * cold start (bench/cold-start.ts). esbuild splits no CommonJS output, hence one build per chunk.
- * They are pure (no state shared with index.js, no SDK), so a copy of their own is safe.
+ * A chunk holds its own copy of what it imports, which is safe for pure code (no state shared with
+ * index.js); what it must share is named in `shared`.
  */
-const LAZY_MODULES: readonly { chunk: string; specifier: RegExp; entry: string }[] = [
+interface LazyModule {
+  chunk: string;
+  specifier: RegExp;
+  entry: string;
+  /**
+   * Packages the chunk takes from index.js instead of bundling a copy: one SDK per function (its
+   * state and its requests, which the local cloud's conformance suite drives), and no second parse
+   * of what index.js already holds. Such a chunk exports a factory that index.js calls on first use
+   * with its own copies (`SHARED_HOST` below).
+   */
+  shared?: readonly string[];
+}
+
+const LAZY_MODULES: readonly LazyModule[] = [
   {
     chunk: 'markdown',
     specifier: /\/_shared\/markdown$/,
@@ -111,6 +125,14 @@ const LAZY_MODULES: readonly { chunk: string; specifier: RegExp; entry: string }
     specifier: /^write-excel-file\/node$/,
     entry: createRequire(__filename).resolve('write-excel-file/node'),
   },
+  {
+    // The WeChat open-API route (cloudfunctions/_shared/wechat.ts): 170 KB with protobufjs and
+    // json-bigint, which only the actions that send or check something reach.
+    chunk: 'wx',
+    specifier: /^wx-server-sdk$/,
+    entry: createRequire(__filename).resolve('wx-server-sdk'),
+    shared: ['@cloudbase/node-sdk', 'mime-db'],
+  },
 ];
 /** A lazily loaded part of a function, deployed with it. */
 export const LAZY_CHUNK = /^lazy\.[a-z-]+\.js$/;
@@ -125,17 +147,88 @@ export function lazyChunks(dir: string): string[] {
     .sort();
 }
 
-/** A dynamic import of a lazy module becomes a `require` of its chunk file, resolved at run time. */
+/** Virtual modules of the lazy-chunk plugins: index.js's side and the chunk's side of `shared`. */
+const SHARED_HOST = 'lazy-shared-host';
+const SHARED_CHUNK = 'lazy-shared-chunk';
+const CHUNK_FILE_IMPORT = /^\.\/lazy\.[a-z-]+\.js$/;
+const exactly = (names: readonly string[]) =>
+  new RegExp(`^(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+
+/**
+ * A dynamic import of a lazy module becomes a `require` of its chunk file, resolved at run time;
+ * for a chunk with `shared` packages, a call of its factory with index.js's own copies of them.
+ */
 const lazyImports: Plugin = {
   name: 'lazy-chunks',
   setup(build) {
-    for (const { chunk, specifier } of LAZY_MODULES) {
-      build.onResolve({ filter: specifier }, (args) =>
-        args.kind === 'dynamic-import' ? { path: `./${chunkFile(chunk)}`, external: true } : undefined,
-      );
+    for (const { chunk, specifier, shared } of LAZY_MODULES) {
+      build.onResolve({ filter: specifier }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        return shared
+          ? { path: chunk, namespace: SHARED_HOST }
+          : { path: `./${chunkFile(chunk)}`, external: true };
+      });
     }
+    build.onResolve({ filter: CHUNK_FILE_IMPORT, namespace: SHARED_HOST }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    build.onLoad({ filter: /.*/, namespace: SHARED_HOST }, (args) => {
+      const shared = LAZY_MODULES.find(({ chunk }) => chunk === args.path)?.shared ?? [];
+      const copies = shared.map((name) => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`);
+      return {
+        contents: `module.exports = require('./${chunkFile(args.path)}')({ ${copies.join(', ')} });`,
+        // Resolved as index.js's own imports are, so each is the very module index.js holds.
+        resolveDir: ROOT,
+        loader: 'js',
+      };
+    });
   },
 };
+
+/**
+ * The chunk's side of `shared`: its entry is a factory that stores the copies it is given, then
+ * loads the module, whose imports of the shared packages read those copies. esbuild evaluates a
+ * bundled CommonJS module on its first `require`, so nothing reads them before they are stored.
+ */
+function sharedChunkPlugin(entry: string, shared: readonly string[]): Plugin {
+  return {
+    name: 'lazy-chunk-shared',
+    setup(build) {
+      build.onResolve({ filter: /^(factory|copies)$/, namespace: SHARED_CHUNK }, (args) => ({
+        path: args.path,
+        namespace: SHARED_CHUNK,
+      }));
+      build.onResolve({ filter: /^lazy-chunk-factory$/ }, () => ({
+        path: 'factory',
+        namespace: SHARED_CHUNK,
+      }));
+      build.onResolve({ filter: exactly(shared) }, (args) => ({ path: args.path, namespace: SHARED_CHUNK }));
+      build.onLoad({ filter: /.*/, namespace: SHARED_CHUNK }, (args) => {
+        const contents =
+          args.path === 'factory'
+            ? `const copies = require('copies');
+               module.exports = (given) => { Object.assign(copies, given); return require(${JSON.stringify(entry)}); };`
+            : args.path === 'copies'
+              ? 'module.exports = {};'
+              : `module.exports = require('copies')[${JSON.stringify(args.path)}];`;
+        return { contents, resolveDir: ROOT, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** How a lazy module's chunk is built: the functions' recipe, with its `shared` packages left to index.js. */
+function chunkOptions({ entry, shared }: LazyModule, outfile: string): BuildOptions {
+  const options = bundleOptions(entry, outfile);
+  if (!shared) return options;
+  return {
+    ...options,
+    entryPoints: ['lazy-chunk-factory'],
+    alias: Object.fromEntries(Object.entries(options.alias ?? {}).filter(([name]) => !shared.includes(name))),
+    plugins: [sharedChunkPlugin(entry, shared), ...(options.plugins ?? [])],
+  };
+}
 
 /**
  * The one recipe for a deployable function: everything bundled, npm packages included, so the
@@ -194,9 +287,11 @@ export async function bundle(
     ),
   );
   const chunks = await Promise.all(
-    LAZY_MODULES.filter(({ chunk }) => wanted.has(chunkFile(chunk))).map(({ chunk, entry: chunkEntry }) =>
-      esbuild(bundleOptions(chunkEntry, path.join(dir, chunkFile(chunk)))).catch(() => {
-        throw new BuildError(`${relativeToRoot(outfile)}: bundling its ${chunk} chunk failed (errors above)`);
+    LAZY_MODULES.filter(({ chunk }) => wanted.has(chunkFile(chunk))).map((lazy) =>
+      esbuild(chunkOptions(lazy, path.join(dir, chunkFile(lazy.chunk)))).catch(() => {
+        throw new BuildError(
+          `${relativeToRoot(outfile)}: bundling its ${lazy.chunk} chunk failed (errors above)`,
+        );
       }),
     ),
   );
@@ -207,9 +302,14 @@ export async function bundle(
   for (const stale of lazyChunks(dir).filter((file) => !wanted.has(file))) {
     for (const file of [stale, `${stale}.map`]) fs.rmSync(path.join(dir, file), { force: true });
   }
+  // The plugins' virtual modules (`namespace:path`) are no files.
+  const virtual = new RegExp(`^(${SHARED_HOST}|${SHARED_CHUNK}):`);
   const sources = results
     .flatMap((built) => Object.keys(built.metafile?.inputs ?? {}))
-    .filter((input, i, all) => !input.split('/').includes('node_modules') && all.indexOf(input) === i);
+    .filter(
+      (input, i, all) =>
+        !input.split('/').includes('node_modules') && !virtual.test(input) && all.indexOf(input) === i,
+    );
   return { sources, outputs: written.map((file) => relativeToRoot(file.path)) };
 }
 
