@@ -82,7 +82,7 @@ function crossCheck(check: CrossCheck, value: Record<string, unknown>, ctx: Refi
 }
 
 function objectSchema(rule: ObjectRule): z.ZodMiniType {
-  const shape = Object.fromEntries(Object.entries(rule.fields).map(([key, field]) => [key, schemaOf(field)]));
+  const shape = Object.fromEntries(Object.entries(rule.fields).map(([key, field]) => [key, built(field)]));
   const object = z.strictObject(shape, { error: say(rule.say) });
   const checks = rule.checks ?? [];
   if (checks.length === 0) return object;
@@ -142,7 +142,7 @@ function baseSchema(rule: Rule): z.ZodMiniType {
       return z.string(typeError).check(judged((value: string) => httpsUrlProblem(rule, value)));
     case 'list': {
       const list = z
-        .array(schemaOf(rule.of), typeError)
+        .array(built(rule.of), typeError)
         .check(z.maxLength(rule.max, { error: say(rule.maxSay) }));
       const atLeast =
         rule.min === undefined
@@ -162,16 +162,22 @@ function baseSchema(rule: Rule): z.ZodMiniType {
   }
 }
 
-/** The zod schema of a rule: what the functions accept, answering the rule's output type. */
-export function schemaOf<R extends Rule>(rule: R): z.ZodMiniType<Out<R>, In<R>> {
+function built(rule: Rule): z.ZodMiniType {
   const base = baseSchema(rule);
-  const schema =
-    'default' in rule && rule.default !== undefined
-      ? z._default(z.optional(base), rule.default as never)
-      : rule.optional && !(rule.kind === 'text' && rule.emptyIsAbsent)
-        ? z.optional(base)
-        : base;
-  return schema as unknown as z.ZodMiniType<Out<R>, In<R>>;
+  return 'default' in rule && rule.default !== undefined
+    ? z._default(z.optional(base), rule.default as never)
+    : rule.optional && !(rule.kind === 'text' && rule.emptyIsAbsent)
+      ? z.optional(base)
+      : base;
+}
+
+/**
+ * The zod schema of a rule: what the functions accept, answering the rule's output type. Built on
+ * its first parse: an instance runs few of its actions, and building all of them at load was about
+ * 7 % of admin's require time (bench/cold-start.ts).
+ */
+export function schemaOf<R extends Rule>(rule: R): z.ZodMiniType<Out<R>, In<R>> {
+  return z.lazy(() => built(rule)) as unknown as z.ZodMiniType<Out<R>, In<R>>;
 }
 
 /** An opaque pagination cursor. */
