@@ -5,7 +5,7 @@ import { AppError } from '../../../_shared/errors';
 import { requireOpenId, type Context } from '../../../_shared/function';
 import { notifyStaffOfEnquiry } from '../../../_shared/notify';
 import { checkText, SEC_CHECK_SCENE } from '../../../_shared/wechat';
-import { findByRequestId, insertWithinRateLimit, nextRef, type NewEnquiry } from '../repo/enquiries';
+import { findByRequestId, insertWithinRateLimit, type NewEnquiry } from '../repo/enquiries';
 import type { SubmitInput } from '../schema';
 
 function retentionMonths(): number {
@@ -44,10 +44,8 @@ export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEn
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   const status = verdict === 'pass' ? 'received' : 'pending_review';
-  const ref = await nextRef(ctx.now);
-  const doc: NewEnquiry = {
+  const draft: Omit<NewEnquiry, 'ref'> = {
     _openid: openId,
-    ref,
     kind: input.kind ?? 'general',
     requestId: input.requestId,
     name: input.name,
@@ -66,12 +64,14 @@ export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEn
     retainUntil: dayjs(ctx.now).add(retentionMonths(), 'month').toDate(),
   };
 
-  const outcome = await insertWithinRateLimit(doc, ctx.now);
+  const outcome = await insertWithinRateLimit(draft, ctx.now);
   switch (outcome.kind) {
-    case 'inserted':
+    case 'inserted': {
+      const { id, ref } = outcome;
       // Stored first; the staff alert is best effort and never fails the submission.
-      await notifyStaffOfEnquiry({ id: outcome.id, ref, topic: input.topic, createdAt: ctx.now });
-      return asOutput({ _id: outcome.id, ref, status }, false);
+      await notifyStaffOfEnquiry({ id, ref, topic: input.topic, createdAt: ctx.now });
+      return asOutput({ _id: id, ref, status }, false);
+    }
     case 'duplicate':
       return asOutput(outcome.existing, true);
     case 'rate_limited':

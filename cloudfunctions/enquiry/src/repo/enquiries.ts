@@ -18,7 +18,9 @@ export type NewEnquiry = Omit<Enquiry, '_id'>;
 type Earlier = Pick<Enquiry, '_id' | 'status' | 'ref'>;
 
 export type InsertOutcome =
-  { kind: 'inserted'; id: string } | { kind: 'duplicate'; existing: Earlier } | { kind: 'rate_limited' };
+  | { kind: 'inserted'; id: string; ref: string }
+  | { kind: 'duplicate'; existing: Earlier }
+  | { kind: 'rate_limited' };
 
 /** The caller's enquiry with this requestId, if any. */
 export async function findByRequestId(openId: string, requestId: string): Promise<Earlier | null> {
@@ -39,48 +41,62 @@ const REF_SEQUENCE_DIGITS = 3;
  * incremented atomically on the database (one conditional update, no read-then-write), so
  * concurrent submissions from any number of callers each get their own number without contending
  * in a transaction; a number drawn by a submission that is then refused (rate limit, a concurrent
- * duplicate) is skipped, never handed out again.
+ * duplicate) is skipped, never handed out again. One round trip, except for the day's first
+ * submission, which creates the counter (or finds that a concurrent one just did).
  */
 export async function nextRef(now: Date): Promise<string> {
   const day = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
   const id = `enquiry-ref:${day}`;
   const counters = db.collection(COLLECTIONS.counters);
-  try {
-    await counters.add({ _id: id, seq: 0, createdAt: now });
-  } catch (error) {
-    // The day's counter exists already: another submission created it.
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-  const { doc } = (await counters.where({ _id: id }).updateAndReturn({ seq: _.inc(1) })) as {
-    doc?: { seq?: number };
+  const increment = async () => {
+    const { doc } = (await counters.where({ _id: id }).updateAndReturn({ seq: _.inc(1) })) as {
+      doc?: { seq?: number } | null;
+    };
+    return doc?.seq;
   };
-  const seq = doc?.seq;
+  let seq = await increment();
+  if (seq === undefined) {
+    try {
+      await counters.add({ _id: id, seq: 0, createdAt: now });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    seq = await increment();
+  }
   if (typeof seq !== 'number') throw new Error(`reference counter ${id} was not incremented`);
   return `CDR-${day}-${String(seq).padStart(REF_SEQUENCE_DIGITS, '0')}`;
 }
 
 /**
- * Stores a new enquiry and claims one of the caller's hourly submission slots in one transaction:
- * both happen or neither does. The unique index on (_openid, requestId) makes a concurrent retry of
- * the same submission fail as a duplicate instead of storing a second record.
+ * Numbers a new enquiry (`nextRef`) and stores it, claiming one of the caller's hourly submission
+ * slots in one transaction: both happen or neither does. The number is drawn while the transaction
+ * reads the caller's slots (once, also when a conflict retries the transaction). The unique index
+ * on (_openid, requestId) makes a concurrent retry of the same submission fail as a duplicate
+ * instead of storing a second record.
  */
-export async function insertWithinRateLimit(doc: NewEnquiry, now: Date): Promise<InsertOutcome> {
-  const rateId = `enquiry:${doc._openid}`;
+export async function insertWithinRateLimit(
+  draft: Omit<NewEnquiry, 'ref'>,
+  now: Date,
+): Promise<InsertOutcome> {
+  const rateId = `enquiry:${draft._openid}`;
+  let drawn: Promise<string> | undefined;
   try {
     return (await db.runTransaction(async (transaction: Transaction) => {
       const rateRef = transaction.collection(COLLECTIONS.rateLimits).doc(rateId);
-      const current = (await rateRef.get()).data as { stamps?: Date[] } | null;
+      drawn ??= nextRef(now);
+      const [{ data }, ref] = await Promise.all([rateRef.get(), drawn]);
+      const current = data as { stamps?: Date[] } | null;
       const recent = (current?.stamps ?? []).filter(
         (stamp) => now.getTime() - new Date(stamp).getTime() < HOUR_MS,
       );
       if (recent.length >= ENQUIRY_RATE_LIMIT_PER_HOUR) return { kind: 'rate_limited' } as const;
       await rateRef.set({ stamps: [...recent, now], updatedAt: now });
-      const { id } = await transaction.collection(COLLECTIONS.enquiries).add(doc);
-      return { kind: 'inserted', id: String(id) } as const;
+      const { id } = await transaction.collection(COLLECTIONS.enquiries).add({ ...draft, ref });
+      return { kind: 'inserted', id: String(id), ref } as const;
     }, TRANSACTION_ATTEMPTS)) as InsertOutcome;
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    const existing = await findByRequestId(doc._openid, doc.requestId);
+    const existing = await findByRequestId(draft._openid, draft.requestId);
     if (!existing) throw error;
     return { kind: 'duplicate', existing };
   }
