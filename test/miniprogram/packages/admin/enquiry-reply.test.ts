@@ -186,6 +186,6 @@ describe('staff reply and translation', () => {
 
     const detail = await openDetail(visit.id);
     expect(textOf(detail.querySelector('#visit-group'))).toBe('6 people');
-    expect(textOf(detail.querySelector('#visit-sectors'))).toBe('Research and education');
+    expect(textOf(detail.querySelector('#visit-sectors'))).toBe('Research collaboration');
   });
 });
