@@ -1,5 +1,7 @@
 import { startTestCloud, type TestCloud } from '../../harness/local-cloud';
 import { SEED, seedDatabase } from '../../harness/seed';
+import { timeDifference } from '../../../cloudfunctions/content/src/time-difference';
+import { RESPONSE_WORKING_DAYS_DEFAULT } from '../../../contract/constants';
 import { contentClient, failure, ok } from './client';
 
 /** The home page's first setData must stay small (budget from the page's performance target). */
@@ -23,7 +25,8 @@ afterAll(async () => {
 describe('home', () => {
   it('answers the first screen in one call: profile facts, focus areas, latest news, open opportunities, contact', async () => {
     const home = ok(await content.call('home', {}));
-    expect(home.hero).toEqual({ name: profile.name, partner: profile.partner });
+    // No image or logo until staff upload them.
+    expect(home.hero).toEqual({ name: profile.name, partner: profile.partner, image: null, logo: null });
     expect(home.intro).toEqual({ title: profile.intro.title, lead: profile.intro.paragraphs[0] });
     expect(home.keyFacts).toEqual(profile.keyFacts);
     expect(home.timeline.map((entry) => entry.dateLabel)).toEqual(
@@ -39,6 +42,7 @@ describe('home', () => {
       email: contactPerson.email,
       phone: contactPerson.mobile,
       office: profile.internationalOffice.name,
+      timeDifference: timeDifference(new Date()),
     });
   });
 
@@ -141,12 +145,16 @@ describe('contact', () => {
       linkedin: profile.contact.linkedin,
       wechat: profile.contact.wechat,
       office: profile.internationalOffice,
-      // The source gives no coordinates: no map until staff enter them.
+      // The source gives no coordinates: no map until staff choose the place.
       location: null,
+      // Denmark's clock today (server time, Europe/Copenhagen with its summer time).
+      timeDifference: timeDifference(new Date()),
+      responseWorkingDays: RESPONSE_WORKING_DAYS_DEFAULT,
     });
     // The source names LinkedIn and WeChat but gives no account: none is made up.
     expect(card.linkedin.url).toBeUndefined();
     expect(card.wechat.accountName).toBeUndefined();
+    expect(card.wechat.username).toBeUndefined();
   });
 });
 
