@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
 import type { Navigator } from '../src/shell/wx';
+import { api } from '../src/shell/wx/context';
+import { deviceApis } from '../src/shell/wx/device';
 import { navigationApis } from '../src/shell/wx/navigation';
 import { setRouteReader, withMissingReport } from '../src/shell/wx/missing-report';
 import { privacy } from '../src/shell/wx/privacy';
@@ -194,6 +196,47 @@ describe('privacy', () => {
     cancel?.click();
     await expect(pending).rejects.toEqual({
       errMsg: 'makePhoneCall:fail privacy permission is not authorized',
+    });
+  });
+});
+
+describe('location and official accounts', () => {
+  const device = () => deviceApis((name, run) => api(name, run));
+
+  /** Waits for the map picker's sheet and taps the item at `index` (-1: 取消). */
+  async function pick(index: number): Promise<void> {
+    const selector = `[data-preview-dialog="choose-location"] [data-preview-sheet-index="${index}"]`;
+    await until(() => document.querySelector(selector) !== null, { message: 'no map picker shown' });
+    document.querySelector<HTMLButtonElement>(selector)?.click();
+  }
+
+  it('lets the user choose a place, starting from the one passed in, as WeChat’s map picker answers', async () => {
+    const pending = (device().chooseLocation as AsyncApi)({ latitude: 56.45, longitude: 9.4 });
+    await pick(0);
+    await expect(pending).resolves.toMatchObject({
+      errMsg: 'chooseLocation:ok',
+      latitude: 56.45,
+      longitude: 9.4,
+      name: expect.any(String),
+    });
+  });
+
+  it('fails with cancel when the user closes the map picker', async () => {
+    const pending = (device().chooseLocation as AsyncApi)({});
+    await pick(-1);
+    await expect(pending).rejects.toEqual({ errMsg: 'chooseLocation:fail cancel' });
+  });
+
+  it('opens an official account by its original ID only', async () => {
+    const open = device().openOfficialAccountProfile as AsyncApi;
+    await expect(open({ username: 'gh_0123456789ab' })).resolves.toEqual({
+      errMsg: 'openOfficialAccountProfile:ok',
+    });
+    expect(document.querySelector('[data-preview-notice="official-account"]')?.textContent).toContain(
+      'gh_0123456789ab',
+    );
+    await expect(open({ username: 'rm_china' })).rejects.toEqual({
+      errMsg: 'openOfficialAccountProfile:fail invalid username',
     });
   });
 });
