@@ -152,10 +152,10 @@ export function uploadImage(image: PickedImage, use: ImageUse = 'cover'): Promis
   return upload(`${IMAGE_FOLDER}/${prefix}${uniqueName()}.${image.extension}`, image.path);
 }
 
-/** Picks a cover photo and uploads it; null when the staff member cancelled. */
-export async function chooseAndUploadCover(): Promise<string | null> {
+/** Picks a cover photo and uploads it; null when the staff member cancelled the picker. */
+export async function chooseAndUploadCover(watch: UploadWatch = {}): Promise<string | null> {
   const image = await pickImage('cover');
-  return image ? uploadImage(image, 'cover') : null;
+  return image ? upload(`${IMAGE_FOLDER}/${uniqueName()}.${image.extension}`, image.path, watch) : null;
 }
 
 /**

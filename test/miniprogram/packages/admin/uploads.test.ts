@@ -1,4 +1,4 @@
-import { tap, type PageHandle, type WxMock } from '../../../harness/simulate';
+import { tap, type PageHandle, type SimNode, type WxMock } from '../../../harness/simulate';
 import {
   button,
   installFileApis,
@@ -8,6 +8,7 @@ import {
   SHARED_STAFF,
   sharedCloudApp,
   tempFile,
+  tempPng,
   textOf,
   until,
 } from './helpers';
@@ -63,11 +64,11 @@ describe('PDF attachments', () => {
     await tap(button(page, 'add-pdf'));
     // Half the bytes are out, and the upload waits there.
     await until(() => Number(page.data.uploadPercent) > 0);
-    expect(textOf(page.querySelector('#upload-progress'))).toBe(
-      `已上传 ${String(page.data.uploadPercent)}% 取消上传`,
+    expect(textOf(page.querySelector('#upload-progress'))).toMatch(
+      new RegExp(`^已上传 ${String(page.data.uploadPercent)}%\\s*取消上传$`),
     );
     expect(page.data.uploadPercent).toBeLessThan(100);
-    await tap(button(page, 'cancel-upload'));
+    await tap(button(page.querySelector('#upload-progress') as SimNode, 'cancel-upload'));
     held.open();
     await until(() => page.data.uploading === false);
     expect(lastToast(wx)).toBe('已取消上传');
@@ -80,6 +81,27 @@ describe('PDF attachments', () => {
     await until(() => attachments(page).length === 1);
     expect(textOf(page.querySelector('.attachment__name'))).toBe('合作说明.pdf');
     expect(mocks.uploadFile).toHaveBeenCalledTimes(2);
+  });
+
+  it('does the same for a news cover: progress, and cancelling leaves the cover as it was', async () => {
+    const held = gate();
+    const png = tempPng();
+    installFileApis(
+      wx,
+      sharedCloudApp(),
+      { media: [{ tempFilePath: png.filePath, size: png.size }] },
+      { gate: held.promise },
+    );
+    const page = await loadedPage('packages/admin/pages/news-edit/index');
+    await tap(button(page, 'choose-cover'));
+    await until(() => Number(page.data.uploadPercent) > 0);
+    expect(page.querySelector('#cover-upload-progress')).toBeDefined();
+    await tap(button(page.querySelector('#cover-upload-progress') as SimNode, 'cancel-upload'));
+    held.open();
+    await until(() => page.data.uploading === false);
+    expect(lastToast(wx)).toBe('已取消上传');
+    expect((page.data.form as { cover: { fileId: string } }).cover.fileId).toBe('');
+    expect(page.querySelector('#cover-upload-progress')).toBeUndefined();
   });
 
   it('says why an upload failed: the network, or a file too large for storage', async () => {

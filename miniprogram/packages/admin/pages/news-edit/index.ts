@@ -15,6 +15,7 @@ import {
   uploadImage,
 } from '../../services/files';
 import { draftBackup, type DraftStore } from '../../utils/draft-backup';
+import { uploadEnded, watchUpload } from '../../utils/upload-watch';
 import { editorData, editorPage } from '../../utils/editor';
 import { dateTime, fileSize, fromLocal, localDay, localTime, zoneLabel } from '../../utils/format';
 import {
@@ -239,6 +240,9 @@ Page({
     ...editorData(FIELDS),
     ...metaOf('', undefined, false),
     form: { ...EMPTY_FORM, cover: { ...EMPTY_FORM.cover } },
+    /** A cover upload under way (`<upload-progress>`). */
+    uploadShown: false,
+    uploadPercent: 0,
     tagLine: '',
     /** The category picker: its choices, and each one's name and place for the chosen `form.category`. */
     categories: [] as { value: Category; label: string }[],
@@ -547,20 +551,31 @@ Page({
     }
   },
 
+  /** Stops the cover upload under way (`UploadTask.abort`). */
+  cancelUpload: null as (() => void) | null,
+
   async onChooseCover() {
     if (this.data.uploading) return;
     this.setData({ uploading: true, 'errors.cover': '' });
     try {
-      const fileId = await chooseAndUploadCover();
+      const fileId = await chooseAndUploadCover(watchUpload(this));
       if (fileId) {
         this.changed();
         this.setData({ 'form.cover.fileId': fileId });
       }
     } catch (error) {
-      this.setData({ 'errors.cover': error instanceof FileRejected ? error.message : t('upload.failed') });
+      if (error instanceof FileRejected && error.cancelled)
+        wx.showToast({ title: error.message, icon: 'none' });
+      else
+        this.setData({ 'errors.cover': error instanceof FileRejected ? error.message : t('upload.failed') });
     } finally {
+      uploadEnded(this);
       this.setData({ uploading: false });
     }
+  },
+
+  onCancelUpload() {
+    this.cancelUpload?.();
   },
 
   onRemoveCover() {

@@ -16,6 +16,7 @@ import {
   opportunitiesUnpublish,
 } from '../../services/admin';
 import { chooseAndUploadPdf, FileRejected, MAX_ATTACHMENTS, PDF_MAX_BYTES } from '../../services/files';
+import { uploadEnded, watchUpload } from '../../utils/upload-watch';
 import { editorData, editorPage } from '../../utils/editor';
 import { chinaDay, endOfChinaDay, fileSize } from '../../utils/format';
 import { OPPORTUNITY_STATUS_THEME } from '../../utils/tags';
@@ -135,7 +136,6 @@ const LABELS = {
   addPdf: 'opportunityEditor.addPdf',
   pdfFromChat: 'opportunityEditor.pdfFromChat',
   uploading: 'upload.uploading',
-  cancelUpload: 'upload.cancel',
   remove: 'upload.remove',
   contact: 'opportunityEditor.contact',
   contactName: 'opportunityEditor.contactName',
@@ -218,8 +218,8 @@ Page({
     ...choicesView(EMPTY_FORM),
     attachmentsHint: '',
     canAddAttachment: true,
-    /** The PDF upload under way: `已上传 40%`, '' when none. */
-    uploadProgress: '',
+    /** A PDF upload under way (`<upload-progress>`). */
+    uploadShown: false,
     uploadPercent: 0,
     labels: {} as Record<keyof typeof LABELS, string>,
   },
@@ -314,14 +314,7 @@ Page({
     }
     this.setData({ uploading: true, 'errors.attachments': '' });
     try {
-      const file = await chooseAndUploadPdf({
-        onProgress: (percent) =>
-          this.setData({ uploadPercent: percent, uploadProgress: t('upload.progress', { percent }) }),
-        onStart: (cancel) => {
-          this.cancelUpload = cancel;
-          this.setData({ uploadProgress: t('upload.progress', { percent: 0 }) });
-        },
-      });
+      const file = await chooseAndUploadPdf(watchUpload(this));
       if (file) {
         this.markDirty();
         const attachments = [...this.data.form.attachments, toAttachmentRow(file)];
@@ -339,8 +332,8 @@ Page({
         });
       }
     } finally {
-      this.cancelUpload = null;
-      this.setData({ uploading: false, uploadProgress: '', uploadPercent: 0 });
+      uploadEnded(this);
+      this.setData({ uploading: false });
     }
   },
 
