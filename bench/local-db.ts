@@ -37,10 +37,21 @@ export interface LocalDbResult {
     /** Heap growth while the documents were loaded (the database, its index and the log's buffers). */
     heapBytesForDocs: number;
     dataBytesOnDisk: number;
-    indexed: { overall: Summary; byDepth: Record<string, Summary> };
-    unindexed: { overall: Summary; byDepth: Record<string, Summary> };
+    indexed: QuerySummary;
+    unindexed: QuerySummary;
     noIndexAdvice: string[];
   };
+}
+
+interface QuerySummary {
+  overall: Summary;
+  byDepth: Record<string, Summary>;
+  /**
+   * The process's CPU time per query (the SDK client and the local cloud run in it, so both sides
+   * of the query): what a query costs whatever else the machine runs, where wall-clock p95s of
+   * short queries stretch under load.
+   */
+  cpu: Summary;
 }
 
 const MANIFEST = {
@@ -149,6 +160,7 @@ export async function benchLocalDb(
     };
 
     const samples = { indexed: new Map<number, number[]>(), unindexed: new Map<number, number[]>() };
+    const cpu = { indexed: [] as number[], unindexed: [] as number[] };
     const trials = { indexed: [] as number[][], unindexed: [] as number[][] };
     for (const depth of PAGE_DEPTHS) {
       samples.indexed.set(depth, []);
@@ -168,18 +180,26 @@ export async function benchLocalDb(
       ]);
       const trial = Math.floor((r * TRIALS) / rounds);
       for (const run of shuffled(runs)) {
+        const cpuBefore = process.cpuUsage();
         const ms = await time(() => page(run.indexed, run.depth));
+        const used = process.cpuUsage(cpuBefore);
+        (run.indexed ? cpu.indexed : cpu.unindexed).push((used.user + used.system) / 1000);
         (run.indexed ? samples.indexed : samples.unindexed).get(run.depth)?.push(ms);
         const kind = run.indexed ? trials.indexed : trials.unindexed;
         (kind[trial] ??= []).push(ms);
       }
     }
-    const summaries = (byDepth: Map<number, number[]>, byTrial: number[][]) => ({
+    const summaries = (
+      byDepth: Map<number, number[]>,
+      byTrial: number[][],
+      cpuMs: number[],
+    ): QuerySummary => ({
       overall: summarizeTrials(byTrial.filter((trial) => trial.length > 0)),
       byDepth: Object.fromEntries([...byDepth].map(([depth, values]) => [`page${depth}`, summarize(values)])),
+      cpu: summarize(cpuMs),
     });
-    const indexed = summaries(samples.indexed, trials.indexed);
-    const unindexed = summaries(samples.unindexed, trials.unindexed);
+    const indexed = summaries(samples.indexed, trials.indexed, cpu.indexed);
+    const unindexed = summaries(samples.unindexed, trials.unindexed, cpu.unindexed);
     return {
       latest: {
         docs: total,
@@ -209,13 +229,17 @@ if (require.main === module) {
   const rounds = at >= 0 ? Number(process.argv[at + 1]) : DEFAULT_ROUNDS;
   benchLocalDb({ rounds, log: (line) => console.log(`bench: ${line}`) })
     .then((result) => {
-      const byDepth = (d: LocalDbResult['details']['indexed']) =>
+      const byDepth = (d: QuerySummary) =>
         Object.entries(d.byDepth)
           .map(([depth, s]) => `${depth} ${s.p95Ms} ms`)
           .join(', ');
       console.log(JSON.stringify(result.latest));
       console.log(`indexed p95 by depth: ${byDepth(result.details.indexed)}`);
       console.log(`unindexed p95 by depth: ${byDepth(result.details.unindexed)}`);
+      const cpuOf = (d: QuerySummary) => `${d.cpu.p50Ms} / ${d.cpu.p95Ms} ms`;
+      console.log(
+        `CPU per query p50 / p95: indexed ${cpuOf(result.details.indexed)}, unindexed ${cpuOf(result.details.unindexed)}`,
+      );
       console.log(
         `insert ${result.details.insertSeconds} s, heap +${(result.details.heapBytesForDocs / 1e6).toFixed(0)} MB, disk ${(result.details.dataBytesOnDisk / 1e6).toFixed(0)} MB`,
       );

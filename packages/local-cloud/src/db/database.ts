@@ -11,6 +11,7 @@ import { CLOUDBASE_OPERATORS } from './operators';
 import { jsonSchemaValidator } from './json-schema';
 import { geoNearStage, nearCondition, nearestFirst } from './geo';
 import { sortDocs } from './sort';
+import { compileQuery } from './query-operators';
 import { topLevelProjection } from './projection';
 
 /** An error the SDK surfaces as `{ code, message }` (and throws). */
@@ -260,9 +261,12 @@ export class Database {
     return { docs: docs.values(), sorted: false };
   }
 
-  private matcher(query: Doc | undefined): Query {
+  /** The compiled query: directly on the field operators when it only has those, else through mingo. */
+  private matcher(query: Doc | undefined): { test(doc: AnyObject): boolean } {
     try {
-      return new Query((query ?? {}) as AnyObject, this.mingoOptions());
+      const options = this.mingoOptions() as MingoOptions;
+      const compiled = compileQuery(query ?? {}, options);
+      return compiled ? { test: compiled } : new Query((query ?? {}) as AnyObject, options);
     } catch (error) {
       throw new DatabaseError('INVALID_PARAM', `Invalid query: ${(error as Error).message}`);
     }
@@ -273,7 +277,7 @@ export class Database {
     if (txId) return this.findInTransaction(c, options, txId);
     const { docs, sorted } = this.candidates(c, options.query, options.order);
     // A near query is ordered by distance, which no index here gives.
-    if (!sorted || nearCondition(options.query)) return this.runFind([...docs], options);
+    if (!sorted || nearCondition(options.query)) return this.runFind(docs, options);
     // Candidates in order: stop at the page, so the work is what the page (and its skip) costs.
     const matcher = this.matcher(options.query);
     const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
@@ -289,17 +293,15 @@ export class Database {
   }
 
   /** Filters, sorts (in MongoDB's order), pages and projects `docs` as `options` asks. */
-  private runFind(docs: Doc[], options: FindOptions): Doc[] {
+  private runFind(docs: Iterable<Doc>, options: FindOptions): Doc[] {
     const limit = Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
     try {
-      let found = docs;
+      let found: Doc[] = [];
       if (options.query && Object.keys(options.query).length > 0) {
         const matcher = this.matcher(options.query);
-        found = nearestFirst(
-          docs.filter((doc) => matcher.test(doc as AnyObject)),
-          options.query,
-        );
-      }
+        for (const doc of docs) if (matcher.test(doc as AnyObject)) found.push(doc);
+        found = nearestFirst(found, options.query);
+      } else found = [...docs];
       if (options.order && Object.keys(options.order).length > 0) found = sortDocs(found, options.order);
       const offset = options.offset ?? 0;
       const page = found.slice(offset, offset + limit);

@@ -1,6 +1,6 @@
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
-import { compare, isEqual, typeOf } from 'mingo/util';
+import { compare, isEqual, normalize, typeOf } from 'mingo/util';
 import { isPlainObject } from './ejson';
 import { anyValueAt, MISSING, type LeafArrays, type PathValue } from './paths';
 
@@ -262,3 +262,34 @@ export const PATH_QUERY_OPERATORS: Record<string, QueryOperator> = {
   $all,
   $exists,
 };
+
+/** A compiled query: whether a document matches. */
+export type Matcher = (doc: AnyObject) => boolean;
+
+/**
+ * Compiles a query made of field conditions (on the operators above) and `$and`/`$or`/`$nor`
+ * directly, without mingo's general machinery, which costs more than a page of results to set up.
+ * Anything else (`$expr`, `$jsonSchema`, `$not`, geo and bitwise operators) answers undefined and is
+ * left to mingo, which calls the same operators.
+ */
+export function compileQuery(query: Record<string, unknown>, options: Options): Matcher | undefined {
+  const tests: Matcher[] = [];
+  for (const [field, condition] of Object.entries(query)) {
+    if (field === '$and' || field === '$or' || field === '$nor') {
+      if (!Array.isArray(condition) || condition.length === 0) return undefined;
+      const parts = condition.map((part) => (isPlainObject(part) ? compileQuery(part, options) : undefined));
+      if (!parts.every((part): part is Matcher => part !== undefined)) return undefined;
+      if (field === '$and') tests.push((doc) => parts.every((part) => part(doc)));
+      else if (field === '$or') tests.push((doc) => parts.some((part) => part(doc)));
+      else tests.push((doc) => !parts.some((part) => part(doc)));
+      continue;
+    }
+    if (field.startsWith('$')) return undefined;
+    for (const [operator, operand] of Object.entries(normalize(condition) as Record<string, unknown>)) {
+      const make = PATH_QUERY_OPERATORS[operator];
+      if (!make) return undefined;
+      tests.push(make(field, operand, options));
+    }
+  }
+  return (doc) => tests.every((test) => test(doc));
+}

@@ -1,6 +1,7 @@
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { AnyObject, Options } from 'mingo/types';
 import { compare } from 'mingo/util';
+import { isPlainObject } from './ejson';
 import { MISSING, valuesAt } from './paths';
 
 /**
@@ -39,6 +40,11 @@ export function compareSortKeys(a: unknown, b: unknown): number {
 
 /** The value a document sorts by on `path`: the smallest one the path reaches ascending, the largest descending. */
 function sortKey(doc: unknown, path: string[], direction: 1 | -1): unknown {
+  // The common case without allocating: objects down to a value that is no array.
+  let value: unknown = doc;
+  let at = 0;
+  while (at < path.length && isPlainObject(value)) value = value[path[at++] as string];
+  if (!Array.isArray(value)) return at === path.length && value !== undefined ? value : null;
   const values = valuesAt(doc, path, 'elements');
   if (values.length === 0) return EMPTY;
   let key: unknown = values[0] === MISSING ? null : values[0];
