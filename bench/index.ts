@@ -149,7 +149,7 @@ function details(
     },
     pages,
     firstScreen,
-    functions: { ...functions.details, coldStart: coldStart.details },
+    functions: { ...functions.details, coldStart: { ...coldStart.details, cpu: coldStart.cpu } },
   };
 }
 
@@ -198,7 +198,7 @@ async function main(options: Options): Promise<number> {
   const violations: Violation[] = [
     ...packageViolations(latest.package),
     ...pageViolations(latest.pages),
-    ...functionViolations(latest.functions),
+    ...functionViolations(latest.functions, coldStart.cpu),
   ];
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`bench: results in ${path.relative(ROOT, RESULTS_DIR)}/ (${seconds} s)`);

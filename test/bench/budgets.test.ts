@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleViolations, describeViolation, packageViolations } from '../../bench/budgets';
-import { packageOf } from '../../bench/cold-start';
+import {
+  bundleViolations,
+  coldStartViolations,
+  COLD_START_MAX_RATIO,
+  describeViolation,
+  packageViolations,
+} from '../../bench/budgets';
+import { packageOf, pairedCpuRatio } from '../../bench/cold-start';
 import { largestGroups, measurePackages, type PackageReport } from '../../bench/package-size';
 import { listFunctions } from '../../tools/build/functions';
 
@@ -221,8 +227,32 @@ describe('function bundle budgets', () => {
     expect(packageOf('contract/rules.ts')).toBe('(project) contract');
   });
 
-  // The require-time budget (1.2 × the SDK alone) needs many fresh processes on a quiet machine:
-  // `npm run bench` checks it. Bytes are exact, so every `npm test` checks them on the built bundles.
+  it('pairs each round of a function with the same round of the baseline, and takes the median ratio', () => {
+    const rounds = (cpu: number[]) => cpu.map((ms) => ({ wall: ms * 3, cpu: ms }));
+    // Load doubles the second round's cost on both sides: each round's ratio is still 1.1.
+    const baseline = rounds([100, 200, 100]);
+    expect(pairedCpuRatio(rounds([110, 220, 110]), baseline)).toBe(1.1);
+    // A single slow round moves the median of the ratios no more than one round's worth.
+    expect(pairedCpuRatio(rounds([110, 400, 110]), baseline)).toBe(1.1);
+    expect(pairedCpuRatio(rounds([130, 260, 100]), baseline)).toBe(1.3);
+    expect(() => pairedCpuRatio(rounds([110, 220]), baseline)).toThrow('2 loads to pair with 3');
+  });
+
+  it('reports a function whose require costs more CPU than the budget allows, and only that one', () => {
+    const cpu = {
+      baselineMs: 100,
+      perFunction: {
+        within: { cpuMs: 118, cpuRatio: COLD_START_MAX_RATIO },
+        over: { cpuMs: 125, cpuRatio: 1.25 },
+      },
+    };
+    expect(coldStartViolations(cpu).map(describeViolation)).toEqual([
+      `over require (CPU time): 1.25 × (125.0 ms) (budget ≤ ${COLD_START_MAX_RATIO} × SDK alone (100.0 ms))`,
+    ]);
+  });
+
+  // The require-time budget (1.2 × the SDK alone) needs many fresh processes: `npm run bench`
+  // checks it. Bytes are exact, so every `npm test` checks them on the built bundles.
   it('keeps every deployable function bundle within its byte budget', () => {
     const perFunction = Object.fromEntries(
       listFunctions().map((fn) => [fn.name, { bundleBytes: fs.statSync(fn.outfile).size }]),
