@@ -131,10 +131,10 @@ describe('合作', () => {
     expect(textOf(page.querySelector('#audience-opp-test-open-until'))).toBe('面向：上海的高校');
     // Its date has passed: the server answers it closed.
     expect(status('opp-test-expired')).toBe('已结束');
-    expect(page.querySelector('#status-opp-test-expired')?.dom?.className).not.toContain(
+    expect(page.querySelector('#status-opp-test-expired')?.dom?.getAttribute('class')).not.toContain(
       'opportunities__status--open',
     );
-    expect(page.querySelector('#status-opp-test-open-until')?.dom?.className).toContain(
+    expect(page.querySelector('#status-opp-test-open-until')?.dom?.getAttribute('class')).toContain(
       'opportunities__status--open',
     );
     const visits = SEED.opportunities.find((item) => item._id === 'opp-study-visits')!;
