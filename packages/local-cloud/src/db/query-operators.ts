@@ -135,12 +135,17 @@ function elementMatching(criteria: unknown, options: Options): ValueTest {
     keys.length === 0 || keys.some((key) => !key.startsWith('$') || ['$and', '$or', '$nor'].includes(key));
   let test: ValueTest;
   if (onFields) {
-    const query = new Query(conditions as AnyObject, options);
-    test = (element) => isPlainObject(element) && query.test(element as AnyObject);
+    const query = compileQuery(conditions, options) ?? mingoMatcher(conditions, options);
+    test = (element) => isPlainObject(element) && query(element as AnyObject);
   } else {
     test = valueConditions(conditions);
   }
   return (value) => Array.isArray(value) && value.some((element) => test(element));
+}
+
+function mingoMatcher(conditions: Record<string, unknown>, options: Options): Matcher {
+  const query = new Query(conditions as AnyObject, options);
+  return (doc) => query.test(doc);
 }
 
 /** A one-value test for each operator. */
