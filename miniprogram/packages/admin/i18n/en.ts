@@ -117,7 +117,7 @@ export const en: Dictionary = {
     alertsBanned: 'Notifications from this mini program are off: turn them on under "…" → Settings',
     alertsUnavailable: 'Alerts are not available (no message template configured)',
     alertsFailed: 'Could not turn the alert on. Try again later.',
-    language: '语言 / Language',
+    language: 'Language',
   },
   news: {
     title: 'News',
