@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { cloudCaller } from '../../harness/cloud-client';
+import { cloudCaller, testCloudApp } from '../../harness/cloud-client';
 import { installApp, loadPage, settle, tap, type PageHandle, type SimNode } from '../../harness/simulate';
 import {
   expectShares,
@@ -64,6 +64,39 @@ describe('home page', () => {
       .querySelectorAll('.facts__label')
       .map((label, index) => [textOf(label), values[index]]);
     for (const fact of PROFILE.keyFacts) expect(facts).toContainEqual([fact.label, fact.value]);
+  });
+
+  it('shows the image and logo staff uploaded in the hero, with their descriptions, and none before', async () => {
+    const plain = openHome();
+    await plain.onLoad();
+    expect(plain.querySelector('#hero-image')).toBeUndefined();
+    expect(plain.querySelector('#hero-logo')).toBeUndefined();
+
+    const app = testCloudApp();
+    const upload = async (cloudPath: string) =>
+      (await app.uploadFile({ cloudPath, fileContent: Buffer.from(cloudPath) })).fileID;
+    const profile = app.database().collection('profile').doc('region');
+    await profile.update({
+      heroImage: { fileId: await upload('profile-files/home-test-hero.jpg'), alt: '维堡大区总部外景' },
+      logo: { fileId: await upload('profile-files/home-test-logo.png'), alt: '中日德兰大区标志' },
+    });
+    try {
+      const page = openHome();
+      await page.onLoad();
+      expect(page.querySelector('#hero-image')).toBeDefined();
+      expect(page.querySelector('#hero-logo')).toBeDefined();
+      expect(page.data.hero).toMatchObject({
+        image: { url: expect.stringMatching(/^https?:\/\/.+home-test-hero\.jpg/), alt: '维堡大区总部外景' },
+        logo: { url: expect.stringMatching(/home-test-logo\.png/), alt: '中日德兰大区标志' },
+      });
+      // The name stays readable over the image.
+      expect(textOf(page.querySelector('.hero__name'))).toBe('丹麦中日德兰大区');
+    } finally {
+      await profile.update({
+        heroImage: app.database().command.remove(),
+        logo: app.database().command.remove(),
+      });
+    }
   });
 
   it("says the facts are as of the source's date and when the profile was last updated (China time)", async () => {
