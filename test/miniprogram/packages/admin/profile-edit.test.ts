@@ -72,6 +72,29 @@ async function save(page: PageHandle, id = 'save') {
   await until(() => page.data.saving === false, { message: `${id} did not finish` });
 }
 
+/** CJK ideographs and punctuation, full-width forms. */
+const CJK = /[\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]/;
+
+interface DomNode {
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly nodeType: number;
+  readonly textContent: string | null;
+  readonly classList?: ArrayLike<string>;
+}
+
+/** The page's text nodes outside elements marked `user-content` (what people wrote). */
+function textsOutsideUserContent(node: DomNode | undefined, found: string[] = []): string[] {
+  for (const child of Array.from(node?.childNodes ?? [])) {
+    if (child.nodeType === 3) {
+      const text = (child.textContent ?? '').trim();
+      if (text) found.push(text);
+    } else if (!Array.from(child.classList ?? []).some((name) => /(^|--)user-content$/.test(name))) {
+      textsOutsideUserContent(child, found);
+    }
+  }
+  return found;
+}
+
 interface Row {
   dateLabel: string;
   title: string;
@@ -303,6 +326,23 @@ describe('profile editor', () => {
     await tap(button(page, 'image-hero-remove'));
     await save(page);
     expect((await reader<{ hero: { image: unknown } }>('home')).hero.image).toBeNull();
+  });
+
+  it('shows no Chinese outside what people wrote in any of its parts, in English', async () => {
+    wx = installWx({ callFunction: cloud.caller(STAFF), storage: { 'admin.lang': 'en' } });
+    const page = await openProfile();
+    const labels = (page.data.tabs as { label: string }[]).map((tab) => tab.label);
+    expect(labels).toContain('Documents');
+    for (const label of labels) {
+      await openPart(page, label);
+      const texts = textsOutsideUserContent(page.root.dom as unknown as DomNode);
+      // The walk sees the page: the part's tab is there by its English name.
+      expect(texts).toContain(label);
+      expect({ part: label, leaks: texts.filter((text) => CJK.test(text)) }).toEqual({
+        part: label,
+        leaks: [],
+      });
+    }
   });
 
   it('speaks English to staff who chose it, with the rules’ messages in English', async () => {
