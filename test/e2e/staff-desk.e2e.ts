@@ -85,7 +85,7 @@ test.each(['light', 'dark'] as const)(
     const top = async (selector: string) => (await staff.wx(selector).boundingBox())?.y ?? Infinity;
     expect(await top('#pending')).toBeLessThan(await top('#alerts-switch'));
     expect(await top('#alerts-switch')).toBeLessThan(await top('#chart-weeks'));
-    await staff.wx('#chart-weeks').scrollIntoViewIfNeeded();
+    await staff.wx('#chart-topics').scrollIntoViewIfNeeded();
     await staff.snap('admin-home-charts');
 
     await staff.tap('#pending');
