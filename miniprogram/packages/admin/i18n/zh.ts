@@ -12,7 +12,7 @@ import { privacyPopup } from '../../../i18n/zh/privacy';
  */
 export const zh = {
   errors: {
-    NETWORK: '网络不给力，请检查网络后重试',
+    NETWORK: '网络连接异常，请检查网络后重试',
     INVALID_ARGUMENT: '提交的信息有误，请检查后重试',
     UNAUTHENTICATED: '无法确认您的微信身份，请重新打开小程序后再试',
     FORBIDDEN: '您不是工作人员，无权使用工作人员功能',
