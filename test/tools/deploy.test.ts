@@ -241,6 +241,14 @@ describe('storage security rule', () => {
       const source = fs.readFileSync(path.join(dir, entry), 'utf8');
       if (!/uploadFile/.test(source)) continue;
       for (const match of source.matchAll(/`([a-z][a-z0-9-]*)\/[^`/]*\$\{/g)) folders.add(match[1] as string);
+      // A folder named by a constant of the same file: `${IMAGE_FOLDER}/${name}`.
+      const constants = new Map(
+        [...source.matchAll(/const ([A-Z][A-Z0-9_]*) = '([a-z][a-z0-9-]*)';/g)].map((m) => [m[1], m[2]]),
+      );
+      for (const match of source.matchAll(/`\$\{([A-Z][A-Z0-9_]*)\}\//g)) {
+        const folder = constants.get(match[1] as string);
+        if (folder) folders.add(folder);
+      }
     }
     return folders;
   }
