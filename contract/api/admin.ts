@@ -89,6 +89,8 @@ export interface NewsSummary {
   /** When it goes (or went) public. */
   publishAt?: string;
   publishedAt?: string;
+  /** What readers see instead of the day when the source dates the item by year or season only. */
+  dateLabel?: string;
   createdAt: string;
   updatedAt: string;
   /** Published, then edited: the public page shows 已更新. */

@@ -39,6 +39,7 @@ function summary(doc: NewsDoc): NewsSummary {
     cover: doc.cover?.fileId ? { fileId: doc.cover.fileId, alt: doc.cover.alt } : undefined,
     publishAt: isoOrUndefined(doc.publishAt),
     publishedAt: isoOrUndefined(doc.publishedAt),
+    dateLabel: doc.dateLabel,
     createdAt: iso(doc.createdAt),
     updatedAt: iso(doc.updatedAt),
     edited: isEdited(doc),

@@ -126,6 +126,8 @@ export const en: Dictionary = {
     emptyStatus: 'No news with status "{status}"',
     scheduledFor: 'Scheduled {time}',
     publishedAt: 'Published {time}',
+    /** A seeded item dated only as precisely as its source; the label follows in its own language. */
+    publishedDated: 'Published, dated as:',
     updatedAt: 'Changed {time}',
   },
   editor: {

@@ -130,6 +130,7 @@ export const zh = {
     emptyStatus: '没有“{status}”的新闻',
     scheduledFor: '定时 {time}',
     publishedAt: '发布于 {time}',
+    publishedDated: '已发布，日期标为：',
     updatedAt: '修改于 {time}',
   },
   editor: {

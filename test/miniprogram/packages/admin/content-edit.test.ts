@@ -241,6 +241,12 @@ describe('staff lists', () => {
     const published = page.data.items as { id: string; statusLabel: string }[];
     expect(published.every((row) => row.statusLabel === '已发布')).toBe(true);
     expect(published.map((row) => row.id)).not.toContain(id);
+    // Seeded items are dated as precisely as their source: its label, never the stored placeholder day.
+    const dated = (page.data.items as { id: string; dateLabel: string }[]).find((row) => row.dateLabel);
+    expect(dated?.dateLabel).toMatch(/^\d{4}年/);
+    expect(textOf(page.querySelector(`#news-${dated?.id} .admin-list__meta`))).toMatch(
+      new RegExp(`^已发布，日期标为：\\s*${dated?.dateLabel}$`),
+    );
 
     await tap(tab('草稿'));
     await until(() => page.data.active === 'draft' && page.data.status === 'ready');

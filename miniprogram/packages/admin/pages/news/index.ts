@@ -20,10 +20,14 @@ interface NewsRow {
   edited: boolean;
   pinned: boolean;
   dateLine: string;
+  /** The source's date label of a published item dated by year or season ('2016年春'). */
+  dateLabel: string;
 }
 
 function dateLine(item: NewsSummary): string {
   if (item.status === 'scheduled') return t('news.scheduledFor', { time: dateTime(item.publishAt) });
+  // Its day is not known: show the label readers see, never the stored placeholder day.
+  if (item.status === 'published' && item.dateLabel) return t('news.publishedDated');
   if (item.status === 'published') return t('news.publishedAt', { time: dateTime(item.publishAt) });
   return t('news.updatedAt', { time: dateTime(item.updatedAt) });
 }
@@ -39,6 +43,7 @@ function toRow(item: NewsSummary): NewsRow {
     edited: item.edited,
     pinned: item.pinned,
     dateLine: dateLine(item),
+    dateLabel: item.status === 'published' ? (item.dateLabel ?? '') : '',
   };
 }
 
