@@ -485,7 +485,7 @@ export const en: Dictionary = {
     code: 'Invite code',
     codePlaceholder: 'e.g. ABCDE23456',
     name: 'Display name',
-    namePlaceholder: 'The name colleagues see, e.g. Anna Holm',
+    namePlaceholder: 'e.g. Anna Holm',
     redeem: 'Join',
     joined: 'You are now staff',
     invalid: 'This invite code is unknown, used or expired. Ask your colleague for a new one.',

@@ -474,7 +474,7 @@ export const zh = {
     code: '邀请码',
     codePlaceholder: '例如 ABCDE23456',
     name: '显示名称',
-    namePlaceholder: '同事们看到的名字，例如 Anna Holm',
+    namePlaceholder: '例如 Anna Holm',
     redeem: '加入',
     joined: '您已成为工作人员',
     invalid: '邀请码无效、已使用或已过期，请向同事索取新的邀请码。',
