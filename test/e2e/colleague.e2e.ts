@@ -1,9 +1,10 @@
 /**
  * A new colleague joins the staff in the browser preview, in light (Chinese staff UI) and in dark
  * (English staff UI): a staff member invites them on the staff page and sends the invitation
- * card; the colleague, not staff yet, opens the card's path, gives the name colleagues will see
- * and lands on the staff home; they add a note to an enquiry, which the staff member then reads
- * under that name (never an OPENID), and the staff page lists them by it.
+ * card; the colleague, not staff yet, opens the card's path (in the language the card was sent
+ * in), gives the name colleagues will see and lands on the staff home; they add a note to an
+ * enquiry, which the staff member then reads under that name (never an OPENID), and the staff page
+ * lists them by it.
  */
 import type { Browser } from 'playwright-core';
 import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
@@ -91,11 +92,18 @@ afterAll(async () => {
 });
 
 test.each([
-  { scheme: 'light', lang: 'zh', expires: /^有效期至 /, you: '我', name: '安娜·霍尔姆' },
-  { scheme: 'dark', lang: 'en', expires: /^Valid until /, you: 'Me', name: 'Mette Skov' },
+  { scheme: 'light', lang: 'zh', expires: /^有效期至 /, join: /^同事邀请您/, you: '我', name: '安娜·霍尔姆' },
+  {
+    scheme: 'dark',
+    lang: 'en',
+    expires: /^Valid until /,
+    join: /^A colleague has invited you/,
+    you: 'Me',
+    name: 'Mette Skov',
+  },
 ] as const)(
   'colleague ($scheme, $lang): invited by card, joins by name, and their note reads by that name',
-  async ({ scheme, lang, expires, you, name }) => {
+  async ({ scheme, lang, expires, join, you, name }) => {
     const colleagueId = `o-e2e-colleague-${scheme}-${run}`;
     const organization = `上海交通大学（${scheme}）`;
     const enquiryId = await submitEnquiry(`o-e2e-colleague-partner-${scheme}-${run}`, organization);
@@ -119,7 +127,7 @@ test.each([
     const card = staff.page.locator('[data-preview-notice="share"]');
     await card.waitFor();
     const cardPath = /路径：(\S+)/.exec(await card.innerText())?.[1] ?? '';
-    expect(cardPath).toBe(`/${JOIN}?code=${code}`);
+    expect(cardPath).toBe(`/${JOIN}?code=${code}&lang=${lang}`);
     await staff.snap('invite-card');
     await card.locator('.preview-notice__close').click();
 
@@ -128,11 +136,12 @@ test.each([
     await openCard(colleague, cardPath);
     await colleague.arrive(JOIN, 'join');
     expect(await colleague.wx('#field-code >> input').inputValue()).toBe(code);
+    // In the language of the card's title, which is the inviter's.
+    expect(await colleague.text('#join-intro')).toMatch(join);
     await colleague.wx('#field-name >> input').fill(name);
     await colleague.snap('join-filled');
     await colleague.tap('#redeem');
     await colleague.arrive('packages/admin/pages/home/index', 'joined-home');
-    await colleague.tap(`#lang-${lang}`);
 
     // Their first piece of work: a note as they start on the enquiry.
     await openFromHome(colleague, '#to-enquiries', 'packages/admin/pages/enquiries/index', 'inbox');

@@ -47,7 +47,7 @@ describe('inviting a colleague', () => {
     const card = await page.onShareAppMessage({ from: 'button' });
     expect(card).toEqual({
       title: '邀请您成为中日德兰大区小程序的工作人员',
-      path: `/packages/admin/pages/join/index?code=${code}`,
+      path: `/packages/admin/pages/join/index?code=${code}&lang=zh`,
     });
     await tap(button(page, 'copy-invite'));
     expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: code }));
@@ -101,6 +101,13 @@ describe('inviting a colleague', () => {
     expect(tipsOf(again, 'field-code')).toBe('邀请码无效、已使用或已过期，请向同事索取新的邀请码。');
     expect(wx.redirectTo).not.toHaveBeenCalled();
     expect((await callOk<{ isAdmin: boolean }>(cloudCaller(late), 'admin', 'whoami')).isAdmin).toBe(false);
+  });
+
+  it('speaks the language of the invitation card on a phone where no one chose one, and keeps it', async () => {
+    wx = installWxAs(`o-card-en-${run}`);
+    const page = await loadedPage('packages/admin/pages/join/index', { code: 'ABCDE23456', lang: 'en' });
+    expect(textOf(page.querySelector('#join-intro'))).toMatch(/^A colleague has invited you/);
+    expect(wx.setStorageSync).toHaveBeenCalledWith('admin.lang', 'en');
   });
 
   it('speaks English on the join page when staff chose English on this phone', async () => {

@@ -1,5 +1,5 @@
 import { fontScaleStyle } from '../../../../utils/font-scale';
-import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { LANGS, labelsOf, refreshLang, setLang, t, type Lang } from '../../i18n/index';
 import { staffRedeem } from '../../services/admin';
 import { errorMessage, placeFieldErrors } from '../../utils/errors';
 import { ROUTES } from '../../utils/routes';
@@ -41,6 +41,9 @@ Page({
   },
 
   onLoad(query: Record<string, string | undefined>) {
+    // The card speaks the inviter's language: the staff pages start in it (switchable on the home).
+    const lang = LANGS.find((known: Lang) => known === query.lang);
+    if (lang) setLang(lang);
     refreshLang();
     wx.setNavigationBarTitle({ title: t('join.title') });
     this.setData({

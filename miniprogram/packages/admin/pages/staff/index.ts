@@ -1,7 +1,7 @@
 import type { StaffMember } from '../../../../contract/api/admin';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
-import { labelsOf, refreshLang, t } from '../../i18n/index';
+import { currentLang, labelsOf, refreshLang, t } from '../../i18n/index';
 import { staffAdd, staffInvite, staffList, staffRemove, whoami } from '../../services/admin';
 import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
@@ -161,13 +161,15 @@ Page({
 
   /**
    * The invitation card (from the share button): opens the join page, which a colleague who is not
-   * staff may open, with the code filled in.
+   * staff may open, with the code filled in, in the language of the card's title (the colleague has
+   * not chosen one yet, and cannot before joining).
    */
   onShareAppMessage() {
     const { code } = this.data.invite;
+    const lang = `lang=${currentLang()}`;
     return {
       title: t('staff.inviteShareTitle'),
-      path: code ? `${ROUTES.join}?code=${encodeURIComponent(code)}` : ROUTES.join,
+      path: code ? `${ROUTES.join}?code=${encodeURIComponent(code)}&${lang}` : `${ROUTES.join}?${lang}`,
     };
   },
 
