@@ -46,6 +46,7 @@ export default tseslint.config(
       'miniprogram/miniprogram_npm/',
       'miniprogram/contract/',
       'cloudfunctions/*/index.js',
+      'cloudfunctions/*/lazy.*.js',
       '.local-cloud/',
       '.build/',
       'bench/results/',

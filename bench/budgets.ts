@@ -27,6 +27,8 @@ export const ENQUIRY_DUPLICATES_MAX = 0;
  * CPU time).
  */
 export const COLD_START_MAX_RATIO = 1.2;
+/** The local cloud at 100,000 documents: a query an index serves, at least this many times faster (p95) than a scan. */
+export const LOCAL_DB_MIN_SPEEDUP = 10;
 /** Each deployable function bundle (`cloudfunctions/<name>/index.js`). */
 export const FUNCTION_BUNDLE_MAX_BYTES = 1.5 * KB * KB;
 
@@ -165,6 +167,24 @@ export function coldStartViolations(cpu: ColdStartCpuFigures): Violation[] {
       actual: `${figures.cpuRatio.toFixed(2)} × (${ms(figures.cpuMs)})`,
       budget: `≤ ${COLD_START_MAX_RATIO} × SDK alone (${ms(cpu.baselineMs)})`,
     }));
+}
+
+/** An indexed query of the local cloud's database that is not `LOCAL_DB_MIN_SPEEDUP` × faster than a scan. */
+export function localDbViolations(figures: {
+  docs: number;
+  indexedQueryP95Ms: number;
+  unindexedScanP95Ms: number;
+}): Violation[] {
+  const speedup = figures.unindexedScanP95Ms / figures.indexedQueryP95Ms;
+  return speedup >= LOCAL_DB_MIN_SPEEDUP
+    ? []
+    : [
+        {
+          what: `localDb indexed query p95 at ${figures.docs} documents`,
+          actual: `${ms(figures.indexedQueryP95Ms)}, ${speedup.toFixed(1)} × faster than the scan (${ms(figures.unindexedScanP95Ms)})`,
+          budget: `≥ ${LOCAL_DB_MIN_SPEEDUP} × faster`,
+        },
+      ];
 }
 
 export function describeViolation(violation: Violation): string {

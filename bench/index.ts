@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier';
 import { build } from '../tools/build';
 import {
   describeViolation,
+  localDbViolations,
   functionViolations,
   packageViolations,
   pageViolations,
@@ -178,11 +179,19 @@ async function main(options: Options): Promise<number> {
     localDb: localDb.latest,
   };
   const baseline = readBaseline();
-  const tables = renderTables({ latest, baseline, pkg, functions, coldStart, firstScreen });
+  const tables = renderTables({
+    latest,
+    baseline,
+    pkg,
+    functions,
+    coldStart,
+    firstScreen,
+    localDb: localDb.details,
+  });
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
   fs.writeFileSync(
     path.join(RESULTS_DIR, 'details.json'),
-    `${JSON.stringify(details(pkg, pages, firstScreen, functions, coldStart, options), null, 2)}\n`,
+    `${JSON.stringify({ ...details(pkg, pages, firstScreen, functions, coldStart, options), localDb: localDb.details }, null, 2)}\n`,
   );
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${tables}\n`);
   if (options.saveBaseline) await saveBaseline(latest);
@@ -199,6 +208,7 @@ async function main(options: Options): Promise<number> {
     ...packageViolations(latest.package),
     ...pageViolations(latest.pages),
     ...functionViolations(latest.functions, coldStart.cpu),
+    ...localDbViolations(latest.localDb),
   ];
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`bench: results in ${path.relative(ROOT, RESULTS_DIR)}/ (${seconds} s)`);

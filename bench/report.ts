@@ -11,6 +11,7 @@ import {
   FIRST_SET_DATA_MAX_BYTES,
   FUNCTION_BUNDLE_MAX_BYTES,
   KB,
+  LOCAL_DB_MIN_SPEEDUP,
   MAIN_PACKAGE_MAX_BYTES,
   SUBPACKAGE_MAX_BYTES,
   WXML_NODES_LIMIT,
@@ -25,6 +26,7 @@ import {
   WARM_INSTANCES,
   type FunctionBenchResult,
 } from './functions';
+import type { LocalDbResult } from './local-db';
 import type { PackageReport } from './package-size';
 import type { FirstScreen } from './pages';
 import type { Summary } from './stats';
@@ -99,6 +101,8 @@ export interface ReportInput {
   functions: FunctionBenchResult;
   coldStart: ColdStartResult;
   firstScreen: FirstScreen;
+  /** Absent when the run measured no local database (the report's unit tests). */
+  localDb?: LocalDbResult['details'];
 }
 
 /** The tables (package, pages, functions, cold start) as Markdown. */
@@ -109,6 +113,7 @@ export function renderTables({
   functions,
   coldStart,
   firstScreen,
+  localDb,
 }: ReportInput): string {
   const packageRows: string[][] = [
     [
@@ -281,5 +286,39 @@ export function renderTables({
         ],
       ],
     ),
+    ...(localDb ? ['', ...localDbTable(localDb)] : []),
   ].join('\n');
+}
+
+/** The local cloud's own database: a query an index serves beside the same query on unindexed twins. */
+function localDbTable(localDb: LocalDbResult['details']): string[] {
+  const { indexed, unindexed } = localDb;
+  const speedup = unindexed.overall.p95Ms / indexed.overall.p95Ms;
+  const depths = (summary: typeof indexed) =>
+    localDb.pageDepths.map((depth) => ms(summary.byDepth[`page${depth}`]?.p95Ms)).join(' / ');
+  return [
+    `**本地云数据库**（${localDb.docs} 条文档，真实 SDK 查询：一个等值加一个范围条件、按范围字段排序、每页 ${localDb.pageSize} 条，按游标翻到第 ${localDb.pageDepths.join('、')} 页；CPU 为本进程每次查询的 CPU 时间中位数，SDK 与本地云都在其中）`,
+    '',
+    table(
+      ['查询', 'p50 / p95', '各深度 p95', 'CPU p50', '预算', '结果'],
+      [
+        [
+          '有索引（清单中声明）',
+          `${ms(indexed.overall.p50Ms)} / ${ms(indexed.overall.p95Ms)}`,
+          depths(indexed),
+          ms(indexed.cpu.p50Ms),
+          `p95 快 ≥ ${LOCAL_DB_MIN_SPEEDUP} ×（本次 ${speedup.toFixed(1)} ×）`,
+          verdict(speedup >= LOCAL_DB_MIN_SPEEDUP),
+        ],
+        [
+          '无索引（全表扫描）',
+          `${ms(unindexed.overall.p50Ms)} / ${ms(unindexed.overall.p95Ms)}`,
+          depths(unindexed),
+          ms(unindexed.cpu.p50Ms),
+          NONE,
+          NONE,
+        ],
+      ],
+    ),
+  ];
 }

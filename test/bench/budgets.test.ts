@@ -6,6 +6,8 @@ import {
   coldStartViolations,
   COLD_START_MAX_RATIO,
   describeViolation,
+  LOCAL_DB_MIN_SPEEDUP,
+  localDbViolations,
   packageViolations,
 } from '../../bench/budgets';
 import { packageOf, pairedCpuRatio } from '../../bench/cold-start';
@@ -248,6 +250,14 @@ describe('function bundle budgets', () => {
     };
     expect(coldStartViolations(cpu).map(describeViolation)).toEqual([
       `over require (CPU time): 1.25 × (125.0 ms) (budget ≤ ${COLD_START_MAX_RATIO} × SDK alone (100.0 ms))`,
+    ]);
+  });
+
+  it('reports an indexed local-cloud query that is not enough faster than the scan, and holds at the budget', () => {
+    const at = (indexedQueryP95Ms: number) => ({ docs: 100_000, indexedQueryP95Ms, unindexedScanP95Ms: 30 });
+    expect(localDbViolations(at(30 / LOCAL_DB_MIN_SPEEDUP))).toEqual([]);
+    expect(localDbViolations(at(3.2)).map(describeViolation)).toEqual([
+      `localDb indexed query p95 at 100000 documents: 3.2 ms, 9.4 × faster than the scan (30.0 ms) (budget ≥ ${LOCAL_DB_MIN_SPEEDUP} × faster)`,
     ]);
   });
 

@@ -30,17 +30,20 @@ function asOutput(
 export async function submit(input: SubmitInput, ctx: Context): Promise<SubmitEnquiryOutput> {
   const openId = requireOpenId(ctx);
 
-  const earlier = await findByRequestId(openId, input.requestId);
+  // The lookup of an earlier try and the content check are independent round trips: overlapped,
+  // a new enquiry (the common case) waits for one; a retry only spends a check it discards.
+  const [earlier, verdict] = await Promise.all([
+    findByRequestId(openId, input.requestId),
+    checkText({
+      openid: openId,
+      scene: SEC_CHECK_SCENE.comment,
+      title: input.organization,
+      content: [input.name, input.title, input.organization, input.message, input.visit?.institutions]
+        .filter(Boolean)
+        .join('\n'),
+    }),
+  ]);
   if (earlier) return asOutput(earlier, true);
-
-  const verdict = await checkText({
-    openid: openId,
-    scene: SEC_CHECK_SCENE.comment,
-    title: input.organization,
-    content: [input.name, input.title, input.organization, input.message, input.visit?.institutions]
-      .filter(Boolean)
-      .join('\n'),
-  });
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   const status = verdict === 'pass' ? 'received' : 'pending_review';
