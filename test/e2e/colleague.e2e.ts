@@ -1,10 +1,11 @@
 /**
  * A new colleague joins the staff in the browser preview, in light (Chinese staff UI) and in dark
- * (English staff UI): a staff member invites them on the staff page and sends the invitation
+ * (English staff UI): a staff member (added through ADMIN_OPENIDS, so unnamed until now) sets their
+ * own name on the staff page, then invites the colleague there and sends the invitation
  * card; the colleague, not staff yet, opens the card's path (in the language the card was sent
  * in), gives the name colleagues will see and lands on the staff home; they add a note to an
  * enquiry, which the staff member then reads under that name (never an OPENID), and the staff page
- * lists them by it.
+ * lists both by name.
  */
 import type { Browser } from 'playwright-core';
 import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
@@ -92,7 +93,16 @@ afterAll(async () => {
 });
 
 test.each([
-  { scheme: 'light', lang: 'zh', expires: /^有效期至 /, join: /^同事邀请您/, you: '我', name: '安娜·霍尔姆' },
+  {
+    scheme: 'light',
+    lang: 'zh',
+    expires: /^有效期至 /,
+    join: /^同事邀请您/,
+    you: '我',
+    name: '安娜·霍尔姆',
+    staffName: '林静',
+    renamed: '名称已保存',
+  },
   {
     scheme: 'dark',
     lang: 'en',
@@ -100,10 +110,12 @@ test.each([
     join: /^A colleague has invited you/,
     you: 'Me',
     name: 'Mette Skov',
+    staffName: 'Lars Berg',
+    renamed: 'Name saved',
   },
 ] as const)(
   'colleague ($scheme, $lang): invited by card, joins by name, and their note reads by that name',
-  async ({ scheme, lang, expires, join, you, name }) => {
+  async ({ scheme, lang, expires, join, you, name, staffName, renamed }) => {
     const colleagueId = `o-e2e-colleague-${scheme}-${run}`;
     const organization = `上海交通大学（${scheme}）`;
     const enquiryId = await submitEnquiry(`o-e2e-colleague-partner-${scheme}-${run}`, organization);
@@ -116,6 +128,13 @@ test.each([
     await staff.arrive('packages/admin/pages/home/index', 'admin-home');
     await staff.tap(`#lang-${lang}`);
     await openFromHome(staff, '#to-staff', 'packages/admin/pages/staff/index', 'staff');
+    // First their own name (the light run starts unnamed; the dark one changes it).
+    await staff.wx('#field-my-name >> input').fill(staffName);
+    await staff.tap('#save-name');
+    await staff.page.locator('[data-preview-toast]').filter({ hasText: renamed }).waitFor();
+    await staff.waitForText(`#member-${STAFF_OPENID}`, staffName);
+    expect(await staff.text('#members')).not.toContain(STAFF_OPENID);
+    await staff.snap('me-named');
     await staff.wx('#field-invite-name >> input').fill(name.split(/[ ·]/)[0] ?? name);
     await staff.tap('#invite-create');
     await staff.wx('#invite-code').waitFor();

@@ -1,9 +1,11 @@
 import { settle, tap, trigger, type PageHandle, type SimNode, type WxMock } from '../../../harness/simulate';
 import {
+  actionsCalled,
   button,
   callOk,
   cloudCaller,
   control,
+  ENQUIRY_PAGE,
   installWxAs,
   lastToast,
   loadedPage,
@@ -16,9 +18,9 @@ import {
 import { expectCellOpens } from '../../../harness/page-helpers';
 
 /**
- * Who gets in: the staff entry on the public 联系 page, the staff page (own OPENID, adding and
- * removing staff), and a caller who is not staff opening staff pages. On the shared local cloud,
- * whose only staff member is `o-staff-test`.
+ * Who gets in: the staff entry on the public 联系 page, the staff page (own display name, adding
+ * and removing staff), and a caller who is not staff opening staff pages. On the shared local
+ * cloud, whose only staff member is `o-staff-test` (unnamed, and left so: other files expect it).
  */
 
 const run = Date.now().toString(36);
@@ -86,9 +88,12 @@ describe('staff page', () => {
     return (page.data.items as { openId: string }[]).map((item) => item.openId);
   }
 
-  it('shows the caller’s own OPENID to copy, and the staff by name (never an OPENID) with the caller marked', async () => {
+  it('asks an unnamed caller for a name, keeps their OPENID as a small line to copy, and shows the staff by name (never an OPENID) with the caller marked', async () => {
     const page = await openStaff();
-    expect(textOf(page.querySelector('#my-openid'))).toBe(SHARED_STAFF);
+    expect(textOf(page.querySelector('#unnamed-prompt'))).toBe('您还没有署名，同事看到的是“未署名的同事”。');
+    expect(page.querySelector('#field-my-name')?.data.value).toBe('');
+    expect(page.querySelector('#field-my-name')?.data.placeholder).toBe('例如 Anna Holm');
+    expect(textOf(page.querySelector('#my-openid'))).toBe(`OPENID（供技术支持）：${SHARED_STAFF}`);
     await tap(button(page, 'copy-mine'));
     expect(wx.setClipboardData).toHaveBeenLastCalledWith(expect.objectContaining({ data: SHARED_STAFF }));
     expect(members(page)).toContain(SHARED_STAFF);
@@ -131,6 +136,98 @@ describe('staff page', () => {
   });
 });
 
+describe('naming oneself on the staff page', () => {
+  /** Added by OPENID without a name, as through ADMIN_OPENIDS or the console: unnamed. */
+  const RENAMER = `o-renamer-${run}`;
+
+  beforeAll(async () => {
+    await callOk(cloudCaller(SHARED_STAFF), 'admin', 'staff.add', { openId: RENAMER });
+  });
+
+  afterAll(async () => {
+    await callOk(cloudCaller(SHARED_STAFF), 'admin', 'staff.remove', { openId: RENAMER });
+  });
+
+  const renameCalls = () => actionsCalled(wx).filter(({ action }) => action === 'staff.rename');
+
+  async function save(page: PageHandle, name: string): Promise<void> {
+    await trigger(control(page, 'field-my-name'), 'input', { value: name });
+    await tap(button(page, 'save-name'));
+    await until(() => page.data.busy === false);
+  }
+
+  it('refuses an empty name beside the field, in English in the English UI, without calling the function', async () => {
+    wx = installWxAs(RENAMER, 'en');
+    const page = await loadedPage('packages/admin/pages/staff/index');
+    expect(textOf(page.querySelector('#unnamed-prompt'))).toBe(
+      'You have no display name yet: colleagues see you as "Unnamed colleague".',
+    );
+    await save(page, '   ');
+    expect(tipsOf(page, 'field-my-name')).toBe('Please fill in Display name');
+    expect(renameCalls()).toEqual([]);
+  });
+
+  it('refuses a name over STAFF_NAME_MAX, then saves a valid one: the list, the prompts and a new note follow', async () => {
+    wx = installWxAs(RENAMER);
+    // The staff home asks, gently, and leads to the staff page.
+    const home = await loadedPage('packages/admin/pages/home/index');
+    await until(() => home.data.unnamed === true);
+    expect(textOf(home.querySelector('#name-prompt'))).toBe('同事看到的是“未署名的同事”。设置您的名称 →');
+    await tap(home.querySelector('#name-prompt'));
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/packages/admin/pages/staff/index' }),
+    );
+
+    const page = await loadedPage('packages/admin/pages/staff/index');
+    await save(page, 'M'.repeat(31));
+    expect(tipsOf(page, 'field-my-name')).toBe('显示名称不能超过 30 个字');
+    expect(renameCalls()).toEqual([]);
+
+    await save(page, ' Mette Holm ');
+    expect(tipsOf(page, 'field-my-name')).toBe('');
+    expect(lastToast(wx)).toBe('名称已保存');
+    expect(renameCalls()).toEqual([{ action: 'staff.rename', data: { name: 'Mette Holm' } }]);
+    // At once, without reloading: the caller's row, the field and no more prompt.
+    expect(textOf(page.querySelector(`#member-${RENAMER}`))).toMatch(/^Mette Holm我添加于/);
+    expect(page.querySelector('#field-my-name')?.data.value).toBe('Mette Holm');
+    expect(page.querySelector('#unnamed-prompt')).toBeUndefined();
+    // Back on the home: no more prompt. Opened again: the field holds the name.
+    await home.onShow();
+    expect(home.querySelector('#name-prompt')).toBeUndefined();
+    const again = await loadedPage('packages/admin/pages/staff/index');
+    expect(again.querySelector('#field-my-name')?.data.value).toBe('Mette Holm');
+    expect(again.querySelector('#unnamed-prompt')).toBeUndefined();
+
+    // Saved on the server: a colleague's list and a note written after it show the name.
+    const list = await callOk<{ items: { openId: string; name?: string }[] }>(
+      cloudCaller(SHARED_STAFF),
+      'admin',
+      'staff.list',
+    );
+    expect(list.items.find((item) => item.openId === RENAMER)?.name).toBe('Mette Holm');
+    const { id } = await callOk<{ id: string }>(cloudCaller(`o-rename-partner-${run}`), 'enquiry', 'submit', {
+      requestId: `rename-note-${run}`,
+      name: '李娜',
+      organization: '复旦大学',
+      email: 'li.na@example.cn',
+      topic: 'research',
+      message: '想了解丹麦中日德兰大区的联合研究项目。',
+      consent: { privacy: true, crossBorder: true },
+    });
+    await callOk(cloudCaller(RENAMER), 'admin', 'enquiries.update', {
+      id,
+      status: 'in_progress',
+      note: '已回电话。',
+    });
+    wx = installWxAs(SHARED_STAFF);
+    const enquiry = await loadedPage(ENQUIRY_PAGE, { id });
+    await until(() => enquiry.querySelectorAll('.enquiry__note').length === 1);
+    const note = textOf(enquiry.querySelector('.enquiry__note'));
+    expect(note).toContain('Mette Holm');
+    expect(note).not.toContain(RENAMER);
+  });
+});
+
 describe('a caller who is not staff', () => {
   beforeEach(() => {
     wx = installWxAs(NOT_STAFF);
@@ -157,8 +254,10 @@ describe('a caller who is not staff', () => {
       if ('items' in page.data) expect(page.data.items).toEqual([]);
     }
     const staff = await loadedPage('packages/admin/pages/staff/index');
-    // The one thing shown: their own OPENID, to hand to a colleague.
-    expect(textOf(staff.querySelector('#my-openid'))).toBe(NOT_STAFF);
+    // The one thing shown, as on the staff home: their own OPENID, to hand to a colleague.
+    expect(textOf(staff.querySelector('#state')?.querySelector('#admin-state-openid'))).toBe(
+      `您的 OPENID：${NOT_STAFF}`,
+    );
     const profile = await loadedPage('packages/admin/pages/profile-edit/index');
     expect(profile.data.fields).toEqual([]);
   });

@@ -5,7 +5,7 @@ import type { AdminViewStatus } from '../../components/admin-state/index';
 import type { Bar } from './components/bar-chart/index';
 import { SUBSCRIBE_TEMPLATE_ENQUIRY } from '../../../../config';
 import { labelsOf, refreshLang, setLang, t, type Lang } from '../../i18n/index';
-import { alertsSubscribe, alertsUnsubscribe, dashboard, whoami } from '../../services/admin';
+import { alertsSubscribe, alertsUnsubscribe, dashboard, staffList, whoami } from '../../services/admin';
 import { errorMessage, isForbidden } from '../../utils/errors';
 import { ROUTES, withId } from '../../utils/routes';
 import { onRetry } from '../../../../utils/page-kit';
@@ -34,6 +34,7 @@ const LABELS = {
   enquiriesHint: 'home.enquiriesHint',
   staff: 'home.staff',
   staffHint: 'home.staffHint',
+  namePrompt: 'home.namePrompt',
   alerts: 'home.alerts',
   alertsRule: 'home.alertsRule',
   alertsRenew: 'home.alertsRenew',
@@ -146,6 +147,8 @@ Page({
     work: null as Work | null,
     alerts: null as Alerts | null,
     subscribing: false,
+    /** The caller has no display name yet: a prompt leads to the staff page to set one. */
+    unnamed: false,
   },
 
   /** The last dashboard answer, relabelled when the language changes. */
@@ -155,6 +158,12 @@ Page({
     this.setData({ pageStyle: fontScaleStyle() });
     this.applyLanguage(refreshLang());
     return this.load();
+  },
+
+  /** Back from the staff page: the prompt goes once the name is set. */
+  onShow() {
+    if (this.data.unnamed) return this.checkNamed();
+    return undefined;
   },
 
   onRetry,
@@ -169,6 +178,7 @@ Page({
       const data = await dashboard();
       this.dashboard = data;
       this.setData({ status: 'ready', errorMessage: '', ...this.charts(data) });
+      await this.checkNamed();
     } catch (error) {
       if (isForbidden(error)) {
         this.setData({ status: 'forbidden' });
@@ -178,6 +188,16 @@ Page({
       } else {
         this.setData({ status: 'error', errorMessage: errorMessage(error) });
       }
+    }
+  },
+
+  /** Someone added through ADMIN_OPENIDS or by OPENID is unnamed until they set a name. */
+  async checkNamed() {
+    try {
+      const { items } = await staffList();
+      this.setData({ unnamed: items.some((member) => member.self && !member.name) });
+    } catch {
+      // Only a hint: the dashboard shows either way.
     }
   },
 

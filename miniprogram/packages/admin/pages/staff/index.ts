@@ -1,8 +1,10 @@
 import type { StaffMember } from '../../../../contract/api/admin';
+import { staffRename as staffRenameRule } from '../../../../contract/rules';
 import { fontScaleStyle } from '../../../../utils/font-scale';
 import type { AdminViewStatus } from '../../components/admin-state/index';
-import { currentLang, labelsOf, refreshLang, t } from '../../i18n/index';
-import { staffAdd, staffInvite, staffList, staffRemove, whoami } from '../../services/admin';
+import { checked } from '../../../../utils/validate';
+import { currentLang, labelsOf, refreshLang, ruleTexts, t } from '../../i18n/index';
+import { staffAdd, staffInvite, staffList, staffRemove, staffRename, whoami } from '../../services/admin';
 import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
 import { dateTime } from '../../utils/format';
@@ -10,9 +12,11 @@ import { ROUTES } from '../../utils/routes';
 import { onRetry } from '../../../../utils/page-kit';
 
 /**
- * Staff members: inviting a colleague with a one-time code (shown, and sent as a share card that
- * opens the join page), who is staff by display name, adding one by OPENID and removing one after
- * a confirmation.
+ * Staff members: the caller's own display name (set or changed here; someone added through
+ * ADMIN_OPENIDS or by OPENID starts unnamed), inviting a colleague with a one-time code (shown, and
+ * sent as a share card that opens the join page), who is staff by display name, adding one by
+ * OPENID and removing one after a confirmation. The caller's OPENID stays as a small copyable line:
+ * ADMIN_OPENIDS, adding by OPENID and the audit log still name people by it.
  */
 
 interface StaffRow {
@@ -35,8 +39,11 @@ function toRow(member: StaffMember): StaffRow {
 
 const LABELS = {
   you: 'staff.you',
-  mine: 'staff.mine',
-  mineHint: 'staff.mineHint',
+  myName: 'staff.myName',
+  myNamePlaceholder: 'staff.myNamePlaceholder',
+  myNameHint: 'staff.myNameHint',
+  unnamedPrompt: 'staff.unnamedPrompt',
+  saveName: 'staff.saveName',
   copy: 'common.copy',
   list: 'staff.list',
   add: 'staff.add',
@@ -61,6 +68,9 @@ Page({
     status: 'loading' as AdminViewStatus,
     errorMessage: '',
     me: '',
+    myOpenId: '',
+    /** The caller's own name as saved (`named` false: unnamed) and as being edited. */
+    mine: { named: false, name: '', error: '', saving: false },
     items: [] as StaffRow[],
     form: { openId: '', name: '' },
     errors: { openId: '', name: '' },
@@ -81,9 +91,18 @@ Page({
   async load() {
     // whoami answers everyone: even a refused caller learns the OPENID to hand over.
     const [me, list] = await Promise.allSettled([whoami(), staffList()]);
-    if (me.status === 'fulfilled') this.setData({ me: me.value.openId ?? '' });
+    if (me.status === 'fulfilled') {
+      const openId = me.value.openId ?? '';
+      this.setData({ me: openId, myOpenId: openId ? t('staff.myOpenId', { openId }) : '' });
+    }
     if (list.status === 'fulfilled') {
-      this.setData({ status: 'ready', errorMessage: '', items: list.value.items.map(toRow) });
+      const self = list.value.items.find((member) => member.self);
+      this.setData({
+        status: 'ready',
+        errorMessage: '',
+        items: list.value.items.map(toRow),
+        mine: { named: Boolean(self?.name), name: self?.name ?? '', error: '', saving: false },
+      });
     } else if (isForbidden(list.reason)) {
       this.setData({ status: 'forbidden', items: [] });
     } else {
@@ -97,6 +116,29 @@ Page({
       data: this.data.me,
       success: () => wx.showToast({ title: t('common.copied'), icon: 'none' }),
     });
+  },
+
+  onMyName(event: WechatMiniprogram.CustomEvent<{ value?: string }>) {
+    this.setData({ 'mine.name': String(event.detail.value ?? ''), 'mine.error': '' });
+  },
+
+  /** Saves the caller's display name, checked by the function's own rule first; the list follows. */
+  async onSaveName() {
+    if (this.data.busy) return;
+    this.setData({ busy: true, 'mine.saving': true, 'mine.error': '' });
+    try {
+      const { name } = await staffRename(
+        checked(staffRenameRule, { name: this.data.mine.name.trim() }, ruleTexts()).name,
+      );
+      const items = this.data.items.map((item) => (item.self ? { ...item, name } : item));
+      this.setData({ items, mine: { named: true, name, error: '', saving: false } });
+      wx.showToast({ title: t('staff.renamed'), icon: 'success' });
+    } catch (error) {
+      const { fields } = placeFieldErrors(error, ['name']);
+      this.setData({ 'mine.error': fields.name ?? errorMessage(error) });
+    } finally {
+      this.setData({ busy: false, 'mine.saving': false });
+    }
   },
 
   onInput(
