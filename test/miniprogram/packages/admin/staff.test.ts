@@ -225,6 +225,19 @@ describe('naming oneself on the staff page', () => {
     const note = textOf(enquiry.querySelector('.enquiry__note'));
     expect(note).toContain('Mette Holm');
     expect(note).not.toContain(RENAMER);
+
+    // Whom they add reads "added by" that name, the name marked as what people wrote.
+    const added = `o-added-by-renamer-${run}`;
+    await callOk(cloudCaller(RENAMER), 'admin', 'staff.add', { openId: added });
+    wx = installWxAs(SHARED_STAFF, 'en');
+    const english = await loadedPage('packages/admin/pages/staff/index');
+    const row = english.querySelector(`#member-${added}`);
+    expect(textOf(row)).toMatch(/^Unnamed colleagueAdded .+ · Added by Mette HolmRemove$/);
+    // Names people wrote are marked user-content (the English walk skips them); the words are not.
+    const html = row?.dom?.outerHTML ?? '';
+    expect(html).not.toMatch(/user-content"[^>]*>Unnamed colleague</);
+    expect(html).toMatch(/ · Added by <wx-text[^>]*class="[^"]*user-content"[^>]*>Mette Holm</);
+    await callOk(cloudCaller(SHARED_STAFF), 'admin', 'staff.remove', { openId: added });
   });
 });
 

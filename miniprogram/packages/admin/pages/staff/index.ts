@@ -22,17 +22,25 @@ import { onRetry } from '../../../../utils/page-kit';
 interface StaffRow {
   openId: string;
   name: string;
+  /** False: `name` is the dictionary's neutral label, not something a person wrote. */
+  named: boolean;
   added: string;
+  /** "Added by {who}" split around the name, which is marked as what people wrote. */
+  addedBy: { before: string; who: string; after: string } | null;
   self: boolean;
 }
 
+const WHO = '\u0000';
+
 function toRow(member: StaffMember): StaffRow {
-  const added = t('staff.addedAt', { time: dateTime(member.addedAt) });
+  const [before = '', after = ''] = t('staff.addedBy', { who: WHO }).split(WHO);
   return {
     openId: member.openId,
     // Never a bare OPENID as a name: an unnamed member reads as a neutral label.
     name: member.name ?? t('staff.unnamed'),
-    added: member.addedByName ? `${added} · ${t('staff.addedBy', { who: member.addedByName })}` : added,
+    named: Boolean(member.name),
+    added: t('staff.addedAt', { time: dateTime(member.addedAt) }),
+    addedBy: member.addedByName ? { before, who: member.addedByName, after } : null,
     self: member.self,
   };
 }
@@ -130,7 +138,7 @@ Page({
       const { name } = await staffRename(
         checked(staffRenameRule, { name: this.data.mine.name.trim() }, ruleTexts()).name,
       );
-      const items = this.data.items.map((item) => (item.self ? { ...item, name } : item));
+      const items = this.data.items.map((item) => (item.self ? { ...item, name, named: true } : item));
       this.setData({ items, mine: { named: true, name, error: '', saving: false } });
       wx.showToast({ title: t('staff.renamed'), icon: 'success' });
     } catch (error) {
