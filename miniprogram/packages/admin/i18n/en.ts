@@ -37,7 +37,7 @@ export const en: Dictionary = {
     unsavedChanges: 'You have unsaved changes. Leave anyway?',
     yourOpenId: 'Your OPENID: {openId}',
     forbiddenHint:
-      'To get access, send the OPENID above to a staff member, who can add you on the Staff page.',
+      'To get access, ask a staff member for an invitation (a card in chat or a code). They can also add you by the OPENID above.',
   },
   statuses: {
     news: {
