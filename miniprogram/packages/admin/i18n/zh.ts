@@ -39,7 +39,8 @@ export const zh = {
     fixFields: '请按提示修改标记的内容',
     unsavedChanges: '有尚未保存的修改，确定离开吗？',
     yourOpenId: '您的 OPENID：{openId}',
-    forbiddenHint: '如需使用，请向一位工作人员索取邀请（聊天中的邀请卡片或邀请码）；对方也可以用上面的 OPENID 添加您。',
+    forbiddenHint:
+      '如需使用，请向一位工作人员索取邀请（聊天中的邀请卡片或邀请码）；对方也可以用上面的 OPENID 添加您。',
   },
   statuses: {
     news: {
