@@ -7,28 +7,21 @@
  * enquiry, which the staff member then reads under that name (never an OPENID), and the staff page
  * lists both by name.
  */
-import type { Browser } from 'playwright-core';
-import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { callFunction, journeySuite, Session, STAFF_OPENID } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 const run = Date.now().toString(36);
 
 const JOIN = 'packages/admin/pages/join/index';
 
-async function session(openid: string, journey: string, colorScheme: 'light' | 'dark'): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey, colorScheme);
-  sessions.push(opened);
-  return opened;
-}
+const { session } = suite;
 
 /** A partner's enquiry, sent to the `enquiry` function as the public form sends it; its id. */
 async function submitEnquiry(sender: string, organization: string): Promise<string> {
-  const response = await fetch(`${app.url}/functions/enquiry`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': sender },
-    body: JSON.stringify({
+  const { id } = await callFunction<{ id: string }>(
+    suite.app,
+    'enquiry',
+    {
       action: 'submit',
       data: {
         requestId: `colleague-${sender}`,
@@ -39,11 +32,10 @@ async function submitEnquiry(sender: string, organization: string): Promise<stri
         message: '希望了解与奥胡斯大学开展联合研究的途径，请与我们联系。',
         consent: { privacy: true, crossBorder: true },
       },
-    }),
-  });
-  const answer = (await response.json()) as { ok: boolean; data: { id: string } };
-  expect(answer).toMatchObject({ ok: true });
-  return answer.data.id;
+    },
+    sender,
+  );
+  return id;
 }
 
 /** From the staff home (`#to-…` cells) to a staff page. */
@@ -67,30 +59,10 @@ async function back(user: Session, route: string): Promise<void> {
  * does for `#/<path>` (a fresh launch; the OPENID stays the session's).
  */
 async function openCard(user: Session, cardPath: string): Promise<void> {
-  await user.page.goto(`${app.url}/?card=${run}#${cardPath}`);
+  await user.page.goto(`${suite.app.url}/?card=${run}#${cardPath}`);
   await user.page.waitForSelector('body[data-preview-ready]');
   await user.settle();
 }
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 test.each([
   {

@@ -4,8 +4,7 @@
  * test/e2e/screenshots/ (long pages also further down). Checks what a reader notices: body text
  * at 14 px or more, larger text and tap targets in 关怀模式, and TDesign's icons drawn (not blank).
  */
-import type { Browser } from 'playwright-core';
-import { Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { journeySuite, Session } from './harness';
 
 type Scheme = 'light' | 'dark';
 type Size = 'normal' | 'large';
@@ -15,35 +14,9 @@ const MIN_BODY_PX = 14;
 /** 关怀模式's factor on text and tap targets (utils/font-scale.ts). */
 const LARGE_FACTOR = 1.25;
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 
-async function session(openid: string, journey: string, colorScheme: Scheme): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey, colorScheme);
-  sessions.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { session } = suite;
 
 /** The computed size in px of an element's text, or of a pseudo-element's box. */
 async function measure(user: Session, selector: string): Promise<{ fontSize: number; height: number }> {

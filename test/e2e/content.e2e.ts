@@ -4,8 +4,7 @@
  * rather than repeating its hero, and no fact the source does not give (a derived 2003, a day the
  * source never names). Photographed into test/e2e/screenshots/, long pages also further down.
  */
-import type { Browser } from 'playwright-core';
-import { Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { journeySuite, Session } from './harness';
 
 type Scheme = 'light' | 'dark';
 
@@ -13,35 +12,11 @@ const READER = 'o-e2e-content-reader';
 /** A day and month written out: the source gives years and seasons only. */
 const DAY_OR_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*日/;
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 
 async function session(journey: string, colorScheme: Scheme): Promise<Session> {
-  const opened = await Session.open(browser, app, READER, journey, colorScheme);
-  sessions.push(opened);
-  return opened;
+  return suite.session(READER, journey, colorScheme);
 }
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 /** Scrolls the top page until `selector` shows, then photographs it. */
 async function snapAt(user: Session, selector: string, name: string): Promise<void> {

@@ -4,8 +4,7 @@
  * into the body with its description), checks it in the publish sheet and publishes it; a reader
  * opens it, sees the image and taps the link. Every page is checked and photographed.
  */
-import type { Browser } from 'playwright-core';
-import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { journeySuite, Session, STAFF_OPENID } from './harness';
 
 const READER = 'o-e2e-editor-reader';
 const BODY_PNG = Buffer.from(
@@ -13,39 +12,9 @@ const BODY_PNG = Buffer.from(
   'base64',
 );
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 
-async function session(
-  openid: string,
-  journey: string,
-  colorScheme: 'light' | 'dark' = 'light',
-): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey, colorScheme);
-  sessions.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { session } = suite;
 
 /** Answers the open editable dialog (the preview's stand-in for `wx.showModal({ editable })`). */
 async function answerDialog(user: Session, text: string): Promise<void> {

@@ -287,3 +287,74 @@ export class Session {
     await this.context.close();
   }
 }
+
+/** What a journey file's tests use: the running app and sessions that are checked after each test. */
+export interface JourneySuite {
+  /** The app `npm start` runs for this file (set before the first test). */
+  readonly app: RunningApp;
+  /** Opens a user's session; after the test it is checked (nothing missing, no page error) and closed. */
+  session(openid: string, journey: string, colorScheme?: 'light' | 'dark'): Promise<Session>;
+}
+
+/**
+ * Registers a journey file's hooks: one app and one browser for the file, every session opened by
+ * a test checked and closed after it, both stopped after the last test.
+ */
+export function journeySuite(): JourneySuite {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const sessions: Session[] = [];
+  const started = (): { app: RunningApp; browser: Browser } => {
+    if (!app || !browser) throw new Error('the journey suite has not started (beforeAll failed?)');
+    return { app, browser };
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterEach(async () => {
+    for (const opened of sessions.splice(0)) {
+      try {
+        await opened.assertClean();
+      } finally {
+        await opened.close();
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  return {
+    get app() {
+      return started().app;
+    },
+    async session(openid, journey, colorScheme = 'light') {
+      const running = started();
+      const opened = await Session.open(running.browser, running.app, openid, journey, colorScheme);
+      sessions.push(opened);
+      return opened;
+    },
+  };
+}
+
+/** Calls a function of the app as the mini program would for `openid`; its data, or throws with its error. */
+export async function callFunction<T>(
+  app: RunningApp,
+  name: string,
+  event: unknown,
+  openid: string,
+): Promise<T> {
+  const response = await fetch(`${app.url}/functions/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify(event),
+  });
+  const answer = (await response.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!answer.ok) throw new Error(`${name} ${JSON.stringify(event)}: ${JSON.stringify(answer.error)}`);
+  return answer.data;
+}

@@ -4,42 +4,15 @@
  * the public pages (home, focus area, about, contact). The contact page tells a reader in China the
  * time difference, the language and the response time. Photographed in light and dark.
  */
-import type { Browser } from 'playwright-core';
-import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { journeySuite, Session, STAFF_OPENID } from './harness';
 
 type Scheme = 'light' | 'dark';
 
 const READER = 'o-e2e-profile-reader';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 
-async function session(openid: string, journey: string, colorScheme: Scheme): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey, colorScheme);
-  sessions.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { session } = suite;
 
 /** Scrolls the top page until `selector` shows, then photographs it. */
 async function snapAt(user: Session, selector: string, name: string): Promise<void> {

@@ -5,27 +5,20 @@
  * which is sent on (the preview hands it to the browser's downloads) and read back as a workbook.
  */
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { readXlsx, shownRows } from '../harness/xlsx';
-import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { callFunction, journeySuite, STAFF_OPENID } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 const run = Date.now().toString(36);
 
-async function session(openid: string, journey: string, colorScheme: 'light' | 'dark'): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey, colorScheme);
-  sessions.push(opened);
-  return opened;
-}
+const { session } = suite;
 
 /** A partner's enquiry, sent to the `enquiry` function as the public form sends it. */
 async function submitEnquiry(sender: string, data: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${app.url}/functions/enquiry`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-wx-openid': sender },
-    body: JSON.stringify({
+  await callFunction(
+    suite.app,
+    'enquiry',
+    {
       action: 'submit',
       data: {
         requestId: `desk-${sender}`,
@@ -37,30 +30,10 @@ async function submitEnquiry(sender: string, data: Record<string, unknown>): Pro
         consent: { privacy: true, crossBorder: true },
         ...data,
       },
-    }),
-  });
-  expect(await response.json()).toMatchObject({ ok: true });
+    },
+    sender,
+  );
 }
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 
 test.each(['light', 'dark'] as const)(
   'staff desk (%s): pending work first, into the filtered inbox, export sent on as an Excel file',

@@ -3,44 +3,17 @@
  * the server names; opportunities show their category, who they are for and their status with its
  * basis; an opportunity leads into the form prefilled; staff edit the same fields.
  */
-import type { Browser } from 'playwright-core';
 import { SEED } from '../harness/seed';
-import { STAFF_OPENID, Session, launchBrowser, startApp, type RunningApp } from './harness';
+import { journeySuite, STAFF_OPENID } from './harness';
 
 const VISITOR = 'o-e2e-vocabulary';
 const VISITS = SEED.opportunities.find((item) => item._id === 'opp-study-visits')!;
 const VISITS_NEWS = SEED.news.find((item) => item.category === 'knowledge')!;
 const SCHEMES = ['light', 'dark'] as const;
 
-let app: RunningApp;
-let browser: Browser;
-const sessions: Session[] = [];
+const suite = journeySuite();
 
-async function session(openid: string, journey: string, scheme: 'light' | 'dark'): Promise<Session> {
-  const opened = await Session.open(browser, app, openid, journey, scheme);
-  sessions.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  for (const opened of sessions.splice(0)) {
-    try {
-      await opened.assertClean();
-    } finally {
-      await opened.close();
-    }
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const { session } = suite;
 
 test.each(SCHEMES)('a partner reads news and opportunities by category (%s)', async (scheme) => {
   const user = await session(VISITOR, `vocabulary-${scheme}`, scheme);
