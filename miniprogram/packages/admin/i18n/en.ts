@@ -102,7 +102,7 @@ export const en: Dictionary = {
     pending: 'Pending: {count} →',
     nothingPending: 'Nothing waiting',
     newVisits: 'New visit requests: {count} →',
-    visitMeta: '{from} to {to} · {size} people · {ref}',
+    visitMeta: '{dates} · {size} people · {ref}',
     weeksCaption: 'Week numbers (ISO)',
     alerts: 'New-enquiry alerts',
     alertsRule:

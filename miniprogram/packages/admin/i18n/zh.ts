@@ -108,7 +108,7 @@ export const zh = {
     pending: '待处理 {count} 条 →',
     nothingPending: '没有待处理的咨询',
     newVisits: '新来访申请 {count} 条 →',
-    visitMeta: '{from} 至 {to} · {size} 人 · {ref}',
+    visitMeta: '{dates} · {size} 人 · {ref}',
     weeksCaption: '按周编号（ISO 周）',
     alerts: '新咨询提醒',
     alertsRule: '微信规定：您每同意一次，小程序只能给您发一条提醒，每条新咨询用掉一次。开启后可随时续订。',

@@ -3,6 +3,7 @@
  * Denmark); dates readers see (deadlines) are China dates, as the public pages show them.
  */
 import { CHINA_OFFSET_MS } from '../../../contract/constants';
+import { t } from '../i18n/index';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -62,4 +63,9 @@ export function endOfChinaDay(day: string): string {
 export function fileSize(bytes: number): string {
   if (bytes >= MIB) return `${Math.round((bytes / MIB) * 10) / 10} MB`;
   return `${Math.max(1, Math.round(bytes / KIB))} KB`;
+}
+
+/** A visit's days as the partner gave them: one day alone, or `from – to`. */
+export function visitDays(from: string, to: string): string {
+  return from === to ? from : t('enquiry.visitDateRange', { from, to });
 }

@@ -185,6 +185,7 @@ describe('staff reply and translation', () => {
     expect(row).toContain('Visit request');
 
     const detail = await openDetail(visit.id);
+    expect(textOf(detail.querySelector('#visit-dates'))).toBe(`${dayFromNow(40)} – ${dayFromNow(42)}`);
     expect(textOf(detail.querySelector('#visit-group'))).toBe('6 people');
     expect(textOf(detail.querySelector('#visit-sectors'))).toBe('Research collaboration');
   });

@@ -17,7 +17,7 @@ import {
 } from '../../services/admin';
 import { confirmDanger } from '../../utils/confirm';
 import { errorMessage, isForbidden, placeFieldErrors } from '../../utils/errors';
-import { chinaDay, dateTime } from '../../utils/format';
+import { chinaDay, dateTime, visitDays } from '../../utils/format';
 import { ENQUIRY_STATUS_THEME } from '../../utils/tags';
 import { onRetry } from '../../../../utils/page-kit';
 
@@ -127,7 +127,7 @@ function toView(item: EnquiryDetail, self: string) {
       wechatId: item.wechatId ?? '',
       visit: item.visit
         ? {
-            dates: t('enquiry.visitDateRange', { from: item.visit.from, to: item.visit.to }),
+            dates: visitDays(item.visit.from, item.visit.to),
             groupSize: t('enquiry.groupSizeValue', { count: item.visit.groupSize }),
             sectors: (item.visit.sectors ?? []).map((sector) => t(`topics.${sector}`)).join(' · '),
             institutions: item.visit.institutions ?? '',

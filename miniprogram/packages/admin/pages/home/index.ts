@@ -7,6 +7,7 @@ import { SUBSCRIBE_TEMPLATE_ENQUIRY } from '../../../../config';
 import { labelsOf, refreshLang, setLang, t, type Lang } from '../../i18n/index';
 import { alertsSubscribe, alertsUnsubscribe, dashboard, staffList, whoami } from '../../services/admin';
 import { errorMessage, isForbidden } from '../../utils/errors';
+import { visitDays } from '../../utils/format';
 import { ROUTES, withId } from '../../utils/routes';
 import { onRetry } from '../../../../utils/page-kit';
 
@@ -89,8 +90,7 @@ function work(data: DashboardOutput): Work {
       id: visit.id,
       title: visit.organization,
       meta: t('home.visitMeta', {
-        from: visit.from,
-        to: visit.to,
+        dates: visitDays(visit.from, visit.to),
         size: visit.groupSize,
         ref: visit.ref,
       }),
