@@ -4,7 +4,8 @@ import type { RegionDocument } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import type { StaffContext } from '../guard';
 import { messages, STAFF_SOURCE } from '../i18n';
-import { addDocument, changeDocument, listedDocuments, removeDocument } from '../repo/documents';
+import { findDocuments } from '../../../_shared/repo/documents';
+import { addDocument, changeDocument, removeDocument } from '../repo/documents';
 import { readProfile } from '../repo/profile';
 import type { DocumentSaveInput } from '../schema';
 import { compact, isoOrUndefined } from './common';
@@ -35,7 +36,7 @@ export async function documentsList(
 ): Promise<{ items: DocumentEditable[] }> {
   const profile = await readProfile();
   if (!profile) throw new AppError('NOT_FOUND', messages.profileMissing);
-  const docs = await listedDocuments(profile.agreements.documentIds);
+  const docs = await findDocuments(profile.agreements.documentIds);
   return { items: docs.map(editable) };
 }
 

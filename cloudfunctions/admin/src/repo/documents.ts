@@ -2,20 +2,8 @@ import { COLLECTIONS, PROFILE_ID } from '../../../../contract/constants';
 import type { RegionDocument, RegionProfile } from '../../../../contract/models';
 import { AppError } from '../../../_shared/errors';
 import { auditIn, type AuditDraft } from '../../../_shared/repo/audit';
-import { _, db, inTransaction, readIn, type Transaction } from '../../../_shared/repo/db';
+import { _, inTransaction, readIn, type Transaction } from '../../../_shared/repo/db';
 import { decideAndWrite, type Decision } from '../../../_shared/repo/write';
-
-/** The documents the profile lists, in its order (ids without a document are left out). */
-export async function listedDocuments(ids: readonly string[]): Promise<RegionDocument[]> {
-  if (ids.length === 0) return [];
-  const { data } = await db
-    .collection(COLLECTIONS.documents)
-    .where({ _id: _.in([...ids]) })
-    .limit(ids.length)
-    .get();
-  const byId = new Map((data as RegionDocument[]).map((doc) => [doc._id, doc]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
 
 export function changeDocument<R>(
   id: string,

@@ -2,7 +2,7 @@ import type { OpportunityDetail } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { documentFileIds, documentSummary, opportunityListItem } from '../present';
-import { findDocuments } from '../repo/documents';
+import { findDocuments } from '../../../_shared/repo/documents';
 import { tempFileUrls } from '../repo/files';
 import { getVisibleOpportunity } from '../repo/opportunities';
 import type { ByIdInput } from '../schema';

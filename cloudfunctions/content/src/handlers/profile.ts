@@ -2,7 +2,7 @@ import type { ProfileOutput } from '../../../../contract/api/content';
 import { AppError } from '../../../_shared/errors';
 import type { Context } from '../../../_shared/function';
 import { contactCard, documentFileIds, documentSummary, isoOf, officeOf } from '../present';
-import { findDocuments } from '../repo/documents';
+import { findDocuments } from '../../../_shared/repo/documents';
 import { tempFileUrls } from '../repo/files';
 import { getProfile } from '../repo/profile';
 import type { NoInput } from '../schema';

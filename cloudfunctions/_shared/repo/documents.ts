@@ -1,8 +1,11 @@
-import { COLLECTIONS } from '../../../../contract/constants';
-import type { RegionDocument } from '../../../../contract/models';
-import { _, db } from '../../../_shared/repo/db';
+import { COLLECTIONS } from '../../../contract/constants';
+import type { RegionDocument } from '../../../contract/models';
+import { _, db } from './db';
 
-/** The documents with these ids, in the order given; ids without a document are left out. */
+/**
+ * The documents with these ids, in the order given (the profile's list, an opportunity's
+ * attachments); ids without a document are left out.
+ */
 export async function findDocuments(ids: readonly string[]): Promise<RegionDocument[]> {
   if (ids.length === 0) return [];
   const { data } = await db
